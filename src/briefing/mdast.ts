@@ -1,0 +1,50 @@
+/**
+ * The compiled outline: one mdast tree that both writers (report and deck) consume.
+ *
+ * Extensions to plain mdast:
+ * - `cite` (phrasing): a citation cluster. Every generated claim ends with one; author prose may
+ *   carry them too (`[@putz-2022, ¶12]`). `claimId` links a generated claim back to the
+ *   `Briefing` (full sentence, edits) so the deck can shorten it and put the rest in notes.
+ * - `data.briefwright` on headings (and on the first node of directive output) says which
+ *   part of the briefing a section is, so writers can lay it out (columns per subject, …).
+ */
+import type {} from "mdast";
+import type { Data, Node } from "unist";
+import type { Citation } from "./model.js";
+
+export interface CiteNode extends Node {
+  type: "cite";
+  citations: Citation[];
+  /** Set when the cite closes a generated claim. */
+  claimId?: string;
+  /** True for a claim the tool generated (as opposed to the author's own cited prose). */
+  generated?: boolean;
+}
+
+export type SectionKind =
+  | "findings"
+  | "matrix"
+  | "dimensions"
+  | "dimension"
+  | "dimension-subject"
+  | "timeline"
+  | "figures"
+  | "disagreements"
+  | "sources"
+  | "method"
+  | "prose";
+
+export interface SectionData {
+  kind: SectionKind;
+  dimension?: string;
+  subject?: string;
+}
+
+declare module "mdast" {
+  interface PhrasingContentMap {
+    cite: CiteNode;
+  }
+  interface HeadingData extends Data {
+    briefwright?: SectionData;
+  }
+}

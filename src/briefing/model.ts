@@ -1,0 +1,144 @@
+/**
+ * The `Briefing`: the typed model the engine builds from the corpus and `brief.yaml`
+ * (written as `out/briefing.json`). It is the only contract between analysis and the writers.
+ * Every statement in it is a `Claim` whose text is a source's own sentence (edited only by
+ * recorded deletions) with citations that were verified against the source.
+ */
+
+export const BRIEFING_SCHEMA_VERSION = 1 as const;
+
+/** W3C Web Annotation TextQuoteSelector: `exact` plus `prefix`/`suffix` when ambiguous. */
+export interface TextQuoteSelector {
+  type: "TextQuoteSelector";
+  exact: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** A pointer to a source passage: source id + ¶ (block index) + optional sentence + quote. */
+export interface Citation {
+  sourceId: string;
+  /** 1-based block index (the ¶ number). */
+  block: number;
+  /** 1-based sentence index within the block. */
+  sentence?: number;
+  quote: TextQuoteSelector;
+}
+
+/** A deletion made to a source sentence to produce a claim's text. */
+export interface Edit {
+  kind: "delete";
+  /** The deleted text, exactly as in the source sentence. */
+  text: string;
+  /** Offset in the original sentence where the deletion starts. */
+  at: number;
+  reason: "leading-connective" | "parenthetical" | "trailing-clause" | "filler";
+}
+
+export interface Claim {
+  /** Stable id, e.g. `c-putz-2022-12-2`. */
+  id: string;
+  /** The statement as shown: the source's sentence, with `edits` applied. */
+  text: string;
+  citations: Citation[];
+  edits: Edit[];
+  /** Set when one source alone supports it: "According to Catherine Putz". */
+  attribution?: string;
+}
+
+export interface Finding {
+  claim: Claim;
+  /** True when two or more sources support it; `claim.citations` then cites each. */
+  corroborated: boolean;
+  /** Number of distinct sources supporting it. */
+  support: number;
+}
+
+export interface MatrixCell {
+  dimension: string;
+  subject: string;
+  claims: Claim[];
+  /** Set when no source addresses the cell: the explicit statement shown instead. */
+  gap?: string;
+}
+
+export interface TimelineEvent {
+  /** ISO 8601, partial allowed (`2022`, `2022-01`). */
+  date: string;
+  /** How the date was stated or resolved: "January 2022", "explicit", "relative to source date". */
+  dateText: string;
+  subjects: string[];
+  claim: Claim;
+}
+
+export interface Figure {
+  value: number;
+  /** The number as written: "20,000", "2 per cent". */
+  valueText: string;
+  unit?: string;
+  /** What it counts, e.g. "troops in the rapid reaction force". */
+  counts: string;
+  subject?: string;
+  claim: Claim;
+}
+
+export interface Disagreement {
+  /** What the sides disagree about. */
+  topic: string;
+  kind: "number" | "year" | "judgement";
+  sides: Claim[];
+}
+
+export interface Stance {
+  sourceId: string;
+  subject: string;
+  /** −1 (hostile) … +1 (favourable), from a transparent lexicon score. */
+  score: number;
+  label: "negative" | "neutral" | "positive";
+  /** The words that drove the score, with their weights. */
+  words: { word: string; weight: number }[];
+}
+
+export interface SourceProfile {
+  id: string;
+  file: string;
+  title: string;
+  subtitle?: string;
+  authors: string[];
+  publisher?: string;
+  date?: string;
+  url?: string;
+  language: string;
+  words: number;
+  /** Short label for slides and short notes: "Putz 2022", "Handelsblatt n.d.". */
+  shortLabel: string;
+  /** The sentence that best states the source's thesis. */
+  thesis?: Claim;
+  subjects: string[];
+  dimensions: string[];
+}
+
+export interface Briefing {
+  schemaVersion: typeof BRIEFING_SCHEMA_VERSION;
+  meta: {
+    title: string;
+    subtitle?: string;
+    /** The brief's date (ISO), from brief.yaml or the newest source date. */
+    date?: string;
+    author?: string;
+    language: string;
+    sourceCount: number;
+    inferred: { subjects: boolean; dimensions: boolean };
+  };
+  subjects: { name: string; aliases: string[] }[];
+  dimensions: { name: string; terms: string[] }[];
+  sources: SourceProfile[];
+  findings: Finding[];
+  matrix: MatrixCell[];
+  timeline: TimelineEvent[];
+  figures: Figure[];
+  disagreements: Disagreement[];
+  stances: Stance[];
+  /** The method note: how the briefing was made (tool-authored, not a corpus statement). */
+  method: string[];
+}

@@ -1,0 +1,35 @@
+/** `briefwright inspect [--corpus DIR] [--json]`: what the reader made of each source. */
+import { readCorpus } from "../../corpus/index.js";
+import type { CommandContext } from "../context.js";
+import { table } from "../format.js";
+
+export async function inspect(
+  ctx: CommandContext,
+  opts: { corpus: string; json: boolean },
+): Promise<number> {
+  const result = await readCorpus(opts.corpus);
+  if (opts.json) {
+    ctx.stdout(
+      `${JSON.stringify({ sources: result.sources, diagnostics: result.diagnostics }, null, 2)}\n`,
+    );
+    return 0;
+  }
+  const warningsFor = (file: string) =>
+    result.diagnostics.filter((d) => d.file?.endsWith(file) && d.severity !== "info").length;
+  const rows = result.sources.map((s) => [
+    s.id,
+    s.title.length > 40 ? `${s.title.slice(0, 39)}…` : s.title,
+    s.authors.join(", ") || "—",
+    s.date ?? "—",
+    s.publisher ?? "—",
+    String(s.words),
+    String(s.blocks.length),
+    String(s.dropped.length),
+    String(warningsFor(s.file)),
+  ]);
+  ctx.stdout(
+    `${table(["id", "title", "author", "date", "publisher", "words", "blocks", "dropped", "warnings"], rows)}\n`,
+  );
+  ctx.report(result.diagnostics);
+  return 0;
+}

@@ -1,0 +1,77 @@
+/**
+ * `brief.yaml`: the brief's specification. Validated with zod; the same schema is exported as
+ * JSON Schema for editors (`schema/brief.schema.json`).
+ */
+import { z } from "zod";
+
+const isoDate = z
+  .string()
+  .regex(/^\d{4}(-\d{2}(-\d{2})?)?$/, "an ISO 8601 date such as 2022, 2022-08 or 2022-08-03");
+
+export const SubjectSpec = z.strictObject({
+  name: z.string().min(1),
+  aliases: z.array(z.string().min(1)).default([]),
+});
+
+export const DimensionSpec = z.strictObject({
+  name: z.string().min(1),
+  terms: z.array(z.string().min(1)).min(1),
+});
+
+export const SourceOverrideSpec = z.strictObject({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]*$/, "a lower-case key such as putz-2022")
+    .optional(),
+  title: z.string().optional(),
+  subtitle: z.string().optional(),
+  authors: z.array(z.string()).optional(),
+  publisher: z.string().optional(),
+  date: isoDate.optional(),
+  url: z.string().optional(),
+  language: z.string().optional(),
+});
+
+export const BriefSpecSchema = z.strictObject({
+  title: z.string().min(1).optional(),
+  subtitle: z.string().optional(),
+  /** The brief's own date (ISO); also the PDF's fixed creation date when SOURCE_DATE_EPOCH is unset. */
+  date: isoDate.optional(),
+  author: z.string().optional(),
+  language: z.string().default("en"),
+  subjects: z.array(SubjectSpec).min(2, "two or more subjects to compare").optional(),
+  dimensions: z.array(DimensionSpec).min(1).optional(),
+  sources: z.record(z.string(), SourceOverrideSpec).default({}),
+  /** Longest the main text may be, in words (notes and bibliography aside). */
+  maxWords: z.number().int().positive().default(2500),
+  /** Sentences per matrix cell. */
+  evidencePerCell: z.number().int().min(1).max(10).default(3),
+  corpus: z
+    .strictObject({
+      /** Largest source file read, in bytes. */
+      maxFileSize: z
+        .number()
+        .int()
+        .positive()
+        .default(10 * 1024 * 1024),
+    })
+    .default({ maxFileSize: 10 * 1024 * 1024 }),
+  report: z
+    .strictObject({
+      paper: z.enum(["A4", "Letter"]).default("A4"),
+      /** CSL style id; `chicago-fullnote-bibliography` by default. */
+      citationStyle: z.string().default("chicago-fullnote-bibliography"),
+    })
+    .default({ paper: "A4", citationStyle: "chicago-fullnote-bibliography" }),
+  slides: z
+    .strictObject({
+      transition: z.enum(["none", "fade", "slide", "convex", "concave", "zoom"]).default("slide"),
+      theme: z.string().default("briefwright"),
+      slideNumber: z.boolean().default(true),
+    })
+    .default({ transition: "slide", theme: "briefwright", slideNumber: true }),
+});
+
+export type BriefSpec = z.infer<typeof BriefSpecSchema>;
+export type SubjectSpec = z.infer<typeof SubjectSpec>;
+export type DimensionSpec = z.infer<typeof DimensionSpec>;
