@@ -85,7 +85,7 @@ export function assemble(
         : "no author and no publisher",
       hint: `add \`authors:\` or \`publisher:\` in brief.yaml under sources: ${file.rel}`,
     });
-  if (blocks.every((b) => b.kind === "heading"))
+  if (blocks.length > 0 && blocks.every((b) => b.kind === "heading"))
     diagnostics.push({
       severity: "warning",
       ruleId: "corpus-no-text",

@@ -25,7 +25,12 @@ export interface ReadOptions {
   spec?: BriefSpec;
   /** How the corpus folder is named in messages; defaults to its path relative to the cwd. */
   displayDir?: string;
+  /** Parsed sources from an earlier read (watch mode): a file whose bytes did not change is not parsed again. */
+  cache?: ReaderCache;
 }
+
+/** Earlier parse results by file, keyed by content hash and the override that applied. */
+export type ReaderCache = Map<string, { key: string; result: ReturnType<typeof assemble> }>;
 
 export interface CorpusResult {
   sources: Source[];
