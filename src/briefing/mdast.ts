@@ -47,4 +47,16 @@ declare module "mdast" {
   interface HeadingData extends Data {
     briefwright?: SectionData;
   }
+  /** Added by the briefing engine: the outline's front matter and where the outline came from. */
+  interface RootData extends Data {
+    briefwright?: OutlineData;
+  }
+}
+
+/** `root.data.briefwright`: what the compiled outline knows about itself. */
+export interface OutlineData {
+  /** The outline template's path, as given to `compileOutline`. */
+  file: string;
+  /** The template's YAML front matter (empty when it has none). */
+  frontmatter: Record<string, unknown>;
 }

@@ -9,10 +9,37 @@ const ABBREVIATION =
 /** Initials and dotted acronyms: "U.S.", "U.N.", "J." */
 const INITIALS = /(?:^|[\s(“"'])(?:[A-Z]\.){1,3}\s*$/;
 
+/** Longest piece handed to the segmenter at once: V8's iteration slows down quadratically. */
+const CHUNK = 8_000;
+
+/** Cuts long text into pieces that end after sentence punctuation (or, failing that, a space). */
+function chunks(text: string): { offset: number; text: string }[] {
+  const out: { offset: number; text: string }[] = [];
+  let at = 0;
+  while (text.length - at > CHUNK) {
+    const window = text.slice(at, at + CHUNK);
+    let cut = -1;
+    for (const m of window.matchAll(/[.!?]["”’)]?\s+(?=\S)/g)) cut = m.index + m[0].length;
+    if (cut <= 0) cut = window.lastIndexOf(" ") + 1;
+    if (cut <= 0) cut = CHUNK;
+    out.push({ offset: at, text: text.slice(at, at + cut) });
+    at += cut;
+  }
+  out.push({ offset: at, text: text.slice(at) });
+  return out;
+}
+
+function* segments(text: string): Generator<{ index: number; segment: string }> {
+  for (const chunk of chunks(text)) {
+    for (const part of segmenter.segment(chunk.text))
+      yield { index: chunk.offset + part.index, segment: part.segment };
+  }
+}
+
 /** Splits `text` into sentences; offsets index into `text`, trimmed of surrounding space. */
 export function splitSentences(text: string): Sentence[] {
   const raw: { start: number; end: number }[] = [];
-  for (const part of segmenter.segment(text)) {
+  for (const part of segments(text)) {
     const start = part.index;
     const end = part.index + part.segment.length;
     const previous = raw[raw.length - 1];

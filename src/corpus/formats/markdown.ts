@@ -19,18 +19,23 @@ const MAX_DEPTH = 64;
  * The text of a node, like mdast-util-to-string but without recursion, so that a hostile file
  * with thousands of nested quotes or list levels cannot overflow the stack.
  */
-function mdToString(node: Content): string {
+function mdToString(node: Content, images?: string[]): string {
   const parts: string[] = [];
   const stack: unknown[] = [node];
   while (stack.length) {
     const n = stack.pop() as {
       value?: unknown;
       alt?: unknown;
+      url?: unknown;
       children?: unknown[];
       type?: string;
     };
+    // Images (badges, pictures) are not text: they are listed as dropped, not read.
+    if (n.type === "image" || n.type === "imageReference") {
+      images?.push(typeof n.alt === "string" && n.alt ? n.alt : String(n.url ?? "image"));
+      continue;
+    }
     if (typeof n.value === "string" && n.type !== "html") parts.push(n.value);
-    else if (n.type === "image" && typeof n.alt === "string") parts.push(n.alt);
     if (n.type === "break") parts.push(" ");
     if (Array.isArray(n.children))
       for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
@@ -115,7 +120,12 @@ export function capNesting(
     capped.push(i + 1);
     return kept + rest;
   });
-  return { text: lines.join("\n"), capped };
+  // Long runs of markup characters make the parser's bracket and emphasis matching quadratic;
+  // escaped, they read as the same characters at linear cost.
+  const escaped = lines
+    .join("\n")
+    .replace(/([[\]*_~`])\1{31,}/g, (run) => run.replace(/./g, "\\$&"));
+  return { text: escaped, capped };
 }
 
 export function readMarkdown(source: string, file: string): RawDoc {
@@ -136,9 +146,12 @@ export function readMarkdown(source: string, file: string): RawDoc {
   const stated: RawMeta = {};
 
   const push = (kind: RawBlock["kind"], node: Content, depth?: number) => {
-    const value = cleanText(mdToString(node));
-    if (!value) return;
+    const images: string[] = [];
+    const value = cleanText(mdToString(node, images));
     const line = node.position?.start.line ?? 1;
+    for (const image of images)
+      dropped.push({ text: image, line, rule: "markdown-image", reason: "image (not read)" });
+    if (!value) return;
     blocks.push(depth ? { kind, depth, text: value, line } : { kind, text: value, line });
   };
 
@@ -170,7 +183,7 @@ export function readMarkdown(source: string, file: string): RawDoc {
         }
         case "heading":
           if (node.depth === 1 && !stated.title && blocks.length === 0)
-            stated.title = cleanText(mdToString(node));
+            stated.title = cleanText(mdToString(node, []));
           else push("heading", node, node.depth);
           break;
         case "paragraph":

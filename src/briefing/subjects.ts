@@ -1,0 +1,76 @@
+/**
+ * Finding where a text names a subject. Aliases that carry capitals match case-sensitively
+ * ("the Alliance" names NATO, "an alliance" names nothing; only a leading "the" may be "The"),
+ * all-lower-case aliases match in any case, and every alias matches as whole words only.
+ */
+
+export interface SubjectRef {
+  name: string;
+  aliases: string[];
+}
+
+export interface SubjectMatcher {
+  name: string;
+  patterns: RegExp[];
+}
+
+export interface Mention {
+  subject: string;
+  start: number;
+  end: number;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+export function aliasPattern(alias: string): RegExp {
+  const trimmed = alias.trim();
+  const leadingThe = /^the\s+/i.exec(trimmed);
+  const rest = leadingThe ? trimmed.slice(leadingThe[0].length) : trimmed;
+  const caseSensitive = /\p{Lu}/u.test(rest);
+  const body = rest.split(/\s+/u).map(escapeRegExp).join("\\s+");
+  const the = leadingThe ? (caseSensitive ? "[Tt]he\\s+" : "the\\s+") : "";
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])${the}${body}(?![\\p{L}\\p{N}])`,
+    caseSensitive ? "gu" : "giu",
+  );
+}
+
+export function buildMatchers(subjects: SubjectRef[]): SubjectMatcher[] {
+  return subjects.map((s) => {
+    const all = [s.name, ...s.aliases];
+    // Longer aliases first so the longest match wins when two overlap.
+    all.sort((a, b) => b.length - a.length);
+    return { name: s.name, patterns: all.map(aliasPattern) };
+  });
+}
+
+/** All subject mentions in `text`, in reading order, overlaps resolved to the longest. */
+export function findMentions(text: string, matchers: SubjectMatcher[]): Mention[] {
+  const found: Mention[] = [];
+  for (const m of matchers) {
+    for (const p of m.patterns) {
+      p.lastIndex = 0;
+      for (const hit of text.matchAll(p)) {
+        found.push({ subject: m.name, start: hit.index, end: hit.index + hit[0].length });
+      }
+    }
+  }
+  found.sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Mention[] = [];
+  for (const f of found) {
+    const last = out[out.length - 1];
+    if (last && f.start < last.end) continue;
+    out.push(f);
+  }
+  return out;
+}
+
+/** Subjects named in `text`, in order of first mention. */
+export function subjectsNamed(text: string, matchers: SubjectMatcher[]): string[] {
+  const names: string[] = [];
+  for (const m of findMentions(text, matchers))
+    if (!names.includes(m.subject)) names.push(m.subject);
+  return names;
+}

@@ -1,0 +1,105 @@
+/**
+ * Word-level text helpers shared by the analysis: tokenising, normalising spelling variants,
+ * stemming (Porter, `stemmer`), stop words, and the light normalisation citations are checked
+ * with (quotes, dashes, white space only).
+ */
+import { stemmer } from "stemmer";
+
+export interface Token {
+  /** The word as written. */
+  raw: string;
+  /** Lower-cased, possessive removed, British spellings folded. */
+  norm: string;
+  stem: string;
+  start: number;
+  end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+
+const SPELLING: Record<string, string> = {
+  defence: "defense",
+  offence: "offense",
+  centre: "center",
+  programme: "program",
+  favour: "favor",
+  favourable: "favorable",
+  behaviour: "behavior",
+  labour: "labor",
+  neighbour: "neighbor",
+  neighbours: "neighbors",
+  armour: "armor",
+};
+
+const stemCache = new Map<string, string>();
+
+/** Lower-cases, drops a possessive `'s`, and folds British spellings (-ise, -isation, defence). */
+export function normaliseWord(word: string): string {
+  let w = word.toLowerCase().replace(/['’]s$/u, "");
+  const fixed = SPELLING[w];
+  if (fixed) return fixed;
+  if (w.length >= 6) w = w.replace(/is(e|ed|es|ing|ation|ations)$/u, "iz$1");
+  return w;
+}
+
+export function stemWord(word: string): string {
+  const norm = normaliseWord(word);
+  let s = stemCache.get(norm);
+  if (s === undefined) {
+    s = /\p{N}/u.test(norm) ? norm : stemmer(norm);
+    stemCache.set(norm, s);
+  }
+  return s;
+}
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const norm = normaliseWord(raw);
+    out.push({ raw, norm, stem: stemWord(raw), start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
+export const STOP_WORDS = new Set(
+  (
+    "a about above after again against all almost also although always am among an and another any are " +
+    "around as at be became because become been before being below between both but by can cannot could " +
+    "did do does doing done down during each either even ever every few for from further had has have " +
+    "having he her here hers herself him himself his how however i if in into is it its itself just " +
+    "least less like made make many may me might more most much must my myself neither never no nor not " +
+    "now of off often on once one only or other others otherwise our ours ourselves out over own per " +
+    "perhaps quite rather really same several shall she should since so some still such than that the " +
+    "their theirs them themselves then there therefore these they this those though through thus to too " +
+    "toward towards under until up upon us very via was we well were what whatever when whenever where " +
+    "whether which while who whom whose why will with within without would yet you your yours yourself " +
+    "yourselves s t don didn doesn isn wasn weren aren won wouldn couldn shouldn"
+  ).split(" "),
+);
+
+/** Stems of the content words (no stop words, no one-letter words). */
+export function contentStems(tokens: Token[]): string[] {
+  return tokens.filter((t) => !STOP_WORDS.has(t.norm) && t.norm.length > 1).map((t) => t.stem);
+}
+
+/**
+ * The only normalisation a quote check allows: typographic quotes, dashes and white space.
+ * Keeps length-independent comparison simple (callers compare normalised strings).
+ */
+export function normaliseForQuote(text: string): string {
+  return text
+    .replace(/[‘’‚‛′`]/gu, "'")
+    .replace(/[“”„‟″«»]/gu, '"')
+    .replace(/[‐‑‒–—―−]/gu, "-")
+    .replace(/\s+/gu, " ")
+    .trim();
+}
+
+export function countWords(text: string): number {
+  return text.match(WORD)?.length ?? 0;
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,18 @@
+/** Pins the engine's public exports (src/briefing/index.ts). */
+import { expect, it } from "vitest";
+import * as briefing from "../../src/briefing/index.js";
+
+it("exports the briefing engine's API", () => {
+  expect(Object.keys(briefing).sort()).toEqual([
+    "BRIEFING_SCHEMA_VERSION",
+    "OUTLINE_FILE",
+    "analyse",
+    "briefingToJson",
+    "citeToPandoc",
+    "compileOutline",
+    "loadOutline",
+    "treeToMarkdown",
+    "verifyCitation",
+    "verifyTree",
+  ]);
+});

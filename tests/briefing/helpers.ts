@@ -1,0 +1,43 @@
+/** Small hand-made `Source`s for unit tests: one paragraph per line, naive sentence split. */
+import type { Block, Source } from "../../src/corpus/types.js";
+
+function sentences(text: string): Block["sentences"] {
+  const out: Block["sentences"] = [];
+  const re = /[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/gu;
+  for (const m of text.matchAll(re)) {
+    const raw = m[0];
+    const start = m.index + (raw.length - raw.trimStart().length);
+    const end = m.index + raw.trimEnd().length;
+    if (end > start) out.push({ index: out.length + 1, start, end, text: text.slice(start, end) });
+  }
+  return out;
+}
+
+export function makeSource(id: string, paragraphs: string[], extra: Partial<Source> = {}): Source {
+  const blocks: Block[] = paragraphs.map((p, i) => {
+    const heading = /^#\s+/u.test(p);
+    const text = p.replace(/^#\s+/u, "");
+    return {
+      index: i + 1,
+      kind: heading ? "heading" : "paragraph",
+      ...(heading ? { depth: 2 } : {}),
+      text,
+      sentences: heading ? [{ index: 1, start: 0, end: text.length, text }] : sentences(text),
+      line: i + 1,
+    };
+  });
+  return {
+    id,
+    file: `${id}.txt`,
+    format: "text",
+    title: extra.title ?? id,
+    authors: [],
+    language: "en",
+    blocks,
+    references: [],
+    dropped: [],
+    sha256: "0".repeat(64),
+    words: paragraphs.join(" ").split(/\s+/u).length,
+    ...extra,
+  };
+}
