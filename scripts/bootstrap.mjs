@@ -117,7 +117,7 @@ if (task === "build") {
   if (status === 0)
     status = run(local("vitest"), ["run", "--testTimeout=120000", "--hookTimeout=120000", ...rest]);
 } else if (task === "bench") {
-  status = run(process.execPath, [join(root, "scripts", "bench.mjs"), ...rest]);
+  status = run(process.execPath, [join(root, "bench", "bench.mjs"), ...rest]);
 } else {
   say(`unknown task "${task}" (build, test, bench)`);
   status = 2;

@@ -1,15 +1,57 @@
 /**
- * The whole job as one function: read → analyse → compile → render. Never prints, never exits;
- * reports progress through a callback and returns what it wrote.
+ * The whole job as one function: read → analyse → compile → verify → render → commit.
+ * Never prints, never exits; reports progress through a callback and returns what it wrote.
+ *
+ * Outputs are staged in a hidden folder inside the output folder and moved into place only when
+ * every output was written, so a failed build leaves the previous outputs as they were.
  */
-import { join } from "node:path";
-import { readCorpus } from "../corpus/index.js";
-import type { Diagnostic } from "../diagnostics/types.js";
-import { writeFileAtomic } from "../util/atomic.js";
+import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  analyse,
+  briefingToJson,
+  compileOutline,
+  loadOutline,
+  verifyTree,
+} from "../briefing/index.js";
+import type { Briefing } from "../briefing/model.js";
+import { type ReaderCache, readCorpus } from "../corpus/index.js";
+import type { Source } from "../corpus/types.js";
+import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
+import { type BrowserSession, launchBrowser } from "../render/browser.js";
+import { writeReport } from "../render/report/index.js";
+import { writeSlides } from "../render/slides/index.js";
+import type { BriefSpec } from "../spec/index.js";
+import { replaceDirAtomic, writeFileAtomic } from "../util/atomic.js";
+import { acquireLock } from "./lock.js";
+
+export type OutputKind = "json" | "pdf" | "slides";
+export const OUTPUT_KINDS: readonly OutputKind[] = ["json", "pdf", "slides"];
+
+/** The templates shipped with briefwright (`templates/` beside `dist/`). */
+export const DEFAULT_TEMPLATES = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  "..",
+  "..",
+  "templates",
+);
 
 export interface BuildOptions {
   corpusDir: string;
   outDir: string;
+  /** Which outputs to write (default: all). */
+  only?: readonly OutputKind[];
+  /** Warnings fail the build. */
+  strict?: boolean;
+  templatesDir?: string;
+  /** Fixed time for PDF dates (seconds); defaults to SOURCE_DATE_EPOCH, then the brief's date. */
+  sourceDateEpoch?: number;
+  /** An already-open browser to reuse (watch mode); otherwise one is launched and closed. */
+  browser?: BrowserSession;
+  /** Reader cache for watch mode: unchanged files are not parsed again. */
+  readerCache?: ReaderCache;
+  env?: NodeJS.ProcessEnv;
 }
 
 export interface StageTiming {
@@ -22,36 +64,188 @@ export interface BuildResult {
   diagnostics: Diagnostic[];
   timings: StageTiming[];
   sources: number;
+  citations: number;
+  pages?: number;
+  slides?: number;
+  blocked: string[];
 }
 
-export type Progress = (event: { stage: string; state: "start" | "done"; ms?: number }) => void;
+export type ProgressEvent = { stage: string; state: "start" | "done"; ms?: number };
+export type Progress = (event: ProgressEvent) => void;
 
-async function timed<T>(
-  stage: string,
-  timings: StageTiming[],
-  progress: Progress,
-  fn: () => Promise<T>,
-): Promise<T> {
-  progress({ stage, state: "start" });
-  const t0 = performance.now();
-  const value = await fn();
-  const ms = performance.now() - t0;
-  timings.push({ stage, ms });
-  progress({ stage, state: "done", ms });
-  return value;
+export interface Compiled {
+  sources: Source[];
+  spec: BriefSpec;
+  briefing: Briefing;
+  tree: import("mdast").Root;
+  markdown: string;
+  diagnostics: Diagnostic[];
+  citations: number;
+}
+
+export class Stages {
+  readonly timings: StageTiming[] = [];
+  constructor(private readonly progress: Progress) {}
+  async run<T>(stage: string, fn: () => Promise<T> | T): Promise<T> {
+    this.progress({ stage, state: "start" });
+    const t0 = performance.now();
+    const value = await fn();
+    const ms = performance.now() - t0;
+    this.timings.push({ stage, ms });
+    this.progress({ stage, state: "done", ms });
+    return value;
+  }
+}
+
+function countCitations(tree: import("mdast").Root): number {
+  let n = 0;
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === "cite") n++;
+    for (const child of (node.children ?? []) as { type: string }[]) walk(child);
+  };
+  walk(tree as never);
+  return n;
+}
+
+/** Everything but writing: read, analyse, compile the outline, verify every citation. */
+export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
+  const corpus = await stages.run("read", () =>
+    readCorpus(options.corpusDir, options.readerCache ? { cache: options.readerCache } : {}),
+  );
+  const diagnostics = [...corpus.diagnostics];
+  const analysed = await stages.run("analyse", () => analyse(corpus.sources, corpus.spec));
+  diagnostics.push(...analysed.diagnostics);
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
+  const compiled = await stages.run("compile", async () => {
+    const outline = await loadOutline(options.corpusDir, templatesDir);
+    return compileOutline({ briefing: analysed.briefing, sources: corpus.sources, outline });
+  });
+  diagnostics.push(...compiled.diagnostics);
+  const misses = await stages.run("verify", () => verifyTree(compiled.tree, corpus.sources));
+  if (misses.some((d) => d.severity === "error")) {
+    throw new BriefwrightError(
+      "input",
+      "a citation could not be verified against its source",
+      misses,
+    );
+  }
+  if (options.strict) {
+    const warnings = diagnostics.filter((d) => d.severity === "warning");
+    if (warnings.length) {
+      throw new BriefwrightError(
+        "input",
+        `${warnings.length} warning(s) with --strict`,
+        warnings.map((d) => ({ ...d, severity: "error" as const })),
+      );
+    }
+  }
+  return {
+    sources: corpus.sources,
+    spec: corpus.spec,
+    briefing: analysed.briefing,
+    tree: compiled.tree,
+    markdown: compiled.markdown,
+    diagnostics,
+    citations: countCitations(compiled.tree),
+  };
+}
+
+/** Seconds for the PDFs' fixed dates: SOURCE_DATE_EPOCH, else the brief's date, else 0. */
+export function fixedEpoch(briefing: Briefing, env: NodeJS.ProcessEnv, explicit?: number): number {
+  if (explicit !== undefined) return explicit;
+  const fromEnv = Number(env.SOURCE_DATE_EPOCH);
+  if (env.SOURCE_DATE_EPOCH && Number.isFinite(fromEnv)) return Math.trunc(fromEnv);
+  const date = briefing.meta.date;
+  if (date) {
+    const [y, m = "01", d = "01"] = date.split("-");
+    const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
+    if (Number.isFinite(ms)) return ms / 1000;
+  }
+  return 0;
+}
+
+/** Moves every entry of the staging folder into the output folder, each atomically. */
+async function commit(staging: string, outDir: string): Promise<void> {
+  for (const entry of await readdir(staging, { withFileTypes: true })) {
+    const from = join(staging, entry.name);
+    const to = join(outDir, entry.name);
+    if (entry.isDirectory()) await replaceDirAtomic(from, to);
+    else await rename(from, to);
+  }
 }
 
 export async function build(
   options: BuildOptions,
   progress: Progress = () => {},
 ): Promise<BuildResult> {
-  const timings: StageTiming[] = [];
-  const corpus = await timed("read", timings, progress, () => readCorpus(options.corpusDir));
-  const outputs: string[] = [];
-  await timed("write", timings, progress, async () => {
-    const path = join(options.outDir, "corpus.json");
-    await writeFileAtomic(path, `${JSON.stringify({ sources: corpus.sources }, null, 2)}\n`);
-    outputs.push(path);
-  });
-  return { outputs, diagnostics: corpus.diagnostics, timings, sources: corpus.sources.length };
+  const stages = new Stages(progress);
+  const only = new Set(options.only ?? OUTPUT_KINDS);
+  const env = options.env ?? process.env;
+  const lock = await acquireLock(options.outDir);
+  let staging: string | undefined;
+  let browser: BrowserSession | undefined;
+  try {
+    const c = await compile(options, stages);
+    staging = await mkdtemp(join(options.outDir, ".staging-"));
+    const stage = staging;
+    const result: BuildResult = {
+      outputs: [],
+      diagnostics: c.diagnostics,
+      timings: stages.timings,
+      sources: c.sources.length,
+      citations: c.citations,
+      blocked: [],
+    };
+    const names: string[] = [];
+    if (only.has("json")) {
+      await stages.run("write model", async () => {
+        await writeFileAtomic(join(stage, "briefing.json"), briefingToJson(c.briefing));
+        await writeFileAtomic(join(stage, "briefing.md"), c.markdown);
+      });
+      names.push("briefing.json", "briefing.md");
+    }
+    if (only.has("pdf") || only.has("slides")) {
+      browser =
+        options.browser ?? (await stages.run("launch browser", () => launchBrowser({ env })));
+      const session = browser;
+      const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
+      const sourceDateEpoch = fixedEpoch(c.briefing, env, options.sourceDateEpoch);
+      const common = {
+        briefing: c.briefing,
+        tree: c.tree,
+        spec: c.spec,
+        outDir: stage,
+        templatesDir,
+        browser: session,
+        sourceDateEpoch,
+      };
+      if (only.has("pdf")) {
+        const report = await stages.run("report", () => writeReport(common));
+        result.pages = report.pages;
+        result.blocked.push(...report.blocked);
+        names.push("briefing.html", "briefing.pdf");
+      }
+      if (only.has("slides")) {
+        const deck = await stages.run("slides", () => writeSlides(common));
+        result.slides = deck.slides;
+        result.blocked.push(...deck.blocked);
+        result.diagnostics.push(...deck.diagnostics);
+        names.push("slides/index.html", "slides.pdf");
+      }
+    }
+    await stages.run("commit", () => commit(stage, options.outDir));
+    result.outputs = names.map((n) => join(options.outDir, n));
+    for (const url of result.blocked) {
+      result.diagnostics.push({
+        severity: "warning",
+        ruleId: "render-request-blocked",
+        message: `the browser was refused a request outside the build: ${url}`,
+      });
+    }
+    return result;
+  } finally {
+    if (browser && !options.browser) await browser.close();
+    if (staging) await rm(staging, { recursive: true, force: true });
+    await lock.release();
+  }
 }

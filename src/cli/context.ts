@@ -9,4 +9,6 @@ export interface CommandContext {
   quiet: boolean;
   verbose: boolean;
   json: boolean;
+  /** Colour allowed on stderr (a TTY without NO_COLOR). */
+  color: boolean;
 }

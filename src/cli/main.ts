@@ -6,9 +6,13 @@ import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { buildCommand } from "./commands/build.js";
+import { checkCommand } from "./commands/check.js";
 import { inspect } from "./commands/inspect.js";
+import { presentCommand } from "./commands/present.js";
+import { watchCommand } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { formatDiagnostic, styleFor } from "./format.js";
+import { UsageError } from "./usage.js";
 
 export const EXIT = { ok: 0, input: 1, usage: 2, environment: 3, internal: 4 } as const;
 
@@ -19,6 +23,9 @@ Usage: briefwright <command> [options]
 
 Commands:
   build     read, analyse and render every output into --out
+  check     everything but writing: corpus, brief.yaml, outline, every citation verified
+  watch     build, then rebuild on every change to the corpus or the templates
+  present   serve the deck on 127.0.0.1, rebuilding and reloading on change
   inspect   show what the reader made of each source
 
 Options:
@@ -26,14 +33,39 @@ Options:
   -V, --version  show the version
 
 Exit codes: 0 done, 1 bad input, 2 bad usage, 3 environment (no browser, no write access), 4 internal error.`,
-  build: `Usage: briefwright build [--corpus DIR] [--out DIR] [--quiet] [--verbose]
+  build: `Usage: briefwright build [--corpus DIR] [--out DIR] [--only LIST] [--strict] [-q] [-v]
 
-Reads the corpus (default corpus/) and writes the outputs into --out (default out/).
+Reads the corpus and writes briefing.json, briefing.md, briefing.html, briefing.pdf,
+slides/index.html (+ assets) and slides.pdf into --out. Outputs are replaced only when all of
+them were written; a lock file keeps two builds from writing one folder at once.
 
   --corpus DIR   folder of sources (.md, .txt, .html) and brief.yaml   (default: corpus)
   --out DIR      output folder                                         (default: out)
+  --only LIST    some outputs only: json, pdf, slides (comma-separated)
+  --strict       warnings are errors
   -q, --quiet    print errors only
-  -v, --verbose  print each stage with its time`,
+  -v, --verbose  more detail`,
+  check: `Usage: briefwright check [--corpus DIR] [--strict]
+
+Reads the corpus and brief.yaml, analyses, compiles the outline and verifies every citation,
+without writing anything. Fast enough for a pre-commit hook. Exit 1 on any error.
+
+  --corpus DIR   folder of sources   (default: corpus)
+  --strict       warnings are errors`,
+  watch: `Usage: briefwright watch [--corpus DIR] [--out DIR]
+
+Builds, then rebuilds whenever a source, brief.yaml or a template changes: the HTML outputs
+first, the PDFs after. Only changed sources are read again. Stop with Ctrl-C.
+
+  --corpus DIR   folder of sources   (default: corpus)
+  --out DIR      output folder       (default: out)`,
+  present: `Usage: briefwright present [--corpus DIR] [--out DIR] [--port N]
+
+Builds, serves out/slides on http://127.0.0.1:N/ (only on this machine), rebuilds when the
+corpus, brief.yaml or the templates change and reloads the page. Press S in the deck for the
+speaker view. Stop with Ctrl-C.
+
+  --port N       port to listen on   (default: 8000; 0 picks a free one)`,
   inspect: `Usage: briefwright inspect [--corpus DIR] [--json]
 
 Prints a table of the sources (id, title, author, date, publisher, words, blocks, dropped,
@@ -49,8 +81,6 @@ function version(): string {
   };
   return pkg.version;
 }
-
-class UsageError extends Error {}
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const errStyle = styleFor(process.stderr, env);
@@ -84,6 +114,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
           corpus: { type: "string", default: "corpus" },
           out: { type: "string", default: "out" },
           json: { type: "boolean", default: false },
+          only: { type: "string" },
+          strict: { type: "boolean", default: false },
+          port: { type: "string", default: "8000" },
           quiet: { type: "boolean", short: "q", default: false },
           verbose: { type: "boolean", short: "v", default: false },
           help: { type: "boolean", short: "h", default: false },
@@ -99,6 +132,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       quiet: boolean;
       verbose: boolean;
       help: boolean;
+      only?: string;
+      strict: boolean;
+      port: string;
     };
     if (v.help) {
       process.stdout.write(`${HELP[command]}\n`);
@@ -114,12 +150,23 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       quiet: v.quiet,
       verbose: v.verbose,
       json: v.json,
+      color: errStyle.color,
     };
     switch (command) {
       case "build":
         return await buildCommand(ctx, v);
       case "inspect":
         return await inspect(ctx, v);
+      case "check":
+        return await checkCommand(ctx, v);
+      case "watch":
+        return await watchCommand(ctx, v);
+      case "present": {
+        const port = Number(v.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new UsageError(`--port takes a number from 0 to 65535; got "${v.port}"`);
+        return await presentCommand(ctx, { ...v, port });
+      }
       default:
         throw new UsageError(`unknown command "${command}"`);
     }

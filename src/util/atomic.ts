@@ -1,6 +1,6 @@
 /** Atomic file replacement: write a sibling temporary file, then rename over the target. */
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 function tempPath(target: string): string {
@@ -26,6 +26,8 @@ export async function writeFileAtomic(target: string, data: string | Uint8Array)
  */
 export async function replaceDirAtomic(staged: string, target: string): Promise<void> {
   const old = `${target}.${randomBytes(4).toString("hex")}.old`;
+  // Staging folders come from mkdtemp (mode 0700); the published folder is readable like any other.
+  await chmod(staged, 0o755);
   let moved = false;
   try {
     await rename(target, old);

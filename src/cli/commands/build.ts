@@ -1,22 +1,36 @@
-/** `briefwright build [--corpus DIR] [--out DIR]`: every output of the brief. */
-import { build } from "../../build/index.js";
+/** `briefwright build`: every output of the brief, with one browser, replaced atomically. */
+import { build, OUTPUT_KINDS, type OutputKind } from "../../build/index.js";
 import type { CommandContext } from "../context.js";
+import { progressPrinter, summary } from "../progress.js";
+import { UsageError } from "../usage.js";
+
+export function parseOnly(value: string | undefined): OutputKind[] | undefined {
+  if (!value) return undefined;
+  const kinds = value.split(",").map((k) => k.trim());
+  for (const k of kinds) {
+    if (!OUTPUT_KINDS.includes(k as OutputKind))
+      throw new UsageError(`--only takes ${OUTPUT_KINDS.join(", ")}; got "${k}"`);
+  }
+  return kinds as OutputKind[];
+}
 
 export async function buildCommand(
   ctx: CommandContext,
-  opts: { corpus: string; out: string },
+  opts: { corpus: string; out: string; only?: string; strict: boolean },
 ): Promise<number> {
-  const result = await build({ corpusDir: opts.corpus, outDir: opts.out }, (event) => {
-    if (ctx.verbose && event.state === "done")
-      ctx.info(`  ${event.stage} ${event.ms?.toFixed(0)} ms`);
-  });
+  const t0 = performance.now();
+  const only = parseOnly(opts.only);
+  const result = await build(
+    { corpusDir: opts.corpus, outDir: opts.out, strict: opts.strict, ...(only ? { only } : {}) },
+    progressPrinter({
+      stream: process.stderr,
+      quiet: ctx.quiet,
+      verbose: ctx.verbose,
+      color: ctx.color,
+      env: process.env,
+    }),
+  );
   ctx.report(result.diagnostics);
-  if (!ctx.quiet) {
-    const total = result.timings.reduce((n, t) => n + t.ms, 0);
-    ctx.info(
-      `built ${result.outputs.length} output(s) from ${result.sources} sources in ${total.toFixed(0)} ms`,
-    );
-    for (const path of result.outputs) ctx.info(`  ${path}`);
-  }
+  ctx.info(summary(result, performance.now() - t0));
   return 0;
 }

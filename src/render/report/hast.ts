@@ -1,0 +1,94 @@
+/**
+ * Compiled outline (mdast) → sanitised hast for the report body. Corpus-derived content goes
+ * through a strict rehype-sanitize schema: no scripts, images, styles, ids or foreign URLs
+ * survive. Citations leave an inert `bw-cite` placeholder that `notes.ts` replaces with
+ * generated footnote markup after sanitising.
+ */
+import type { Element, Root as HastRoot } from "hast";
+import type { Heading, Root as MdastRoot } from "mdast";
+import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
+import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from "remark-rehype";
+import { unified } from "unified";
+import type { CiteNode } from "../../briefing/mdast.js";
+import type { Citation } from "../../briefing/model.js";
+
+export const CITE_PLACEHOLDER = "bw-cite";
+
+const headingTags = ["h1", "h2", "h3", "h4", "h5", "h6"];
+
+/** Everything corpus-derived content may become. Deliberately small. */
+export const REPORT_SANITIZE_SCHEMA: SanitizeSchema = {
+  strip: ["script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math"],
+  tagNames: [
+    ...headingTags,
+    "p",
+    "blockquote",
+    "ul",
+    "ol",
+    "li",
+    "em",
+    "strong",
+    "del",
+    "code",
+    "pre",
+    "a",
+    "br",
+    "hr",
+    "sup",
+    "sub",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
+    CITE_PLACEHOLDER,
+  ],
+  attributes: {
+    a: ["href"],
+    ol: ["start"],
+    th: [["align", "left", "right", "center"]],
+    td: [["align", "left", "right", "center"]],
+    ...Object.fromEntries(headingTags.map((tag) => [tag, ["dataSection"]])),
+    [CITE_PLACEHOLDER]: ["dataCite"],
+  },
+  protocols: { href: ["http", "https", "mailto"] },
+  required: {},
+  clobber: [],
+  clobberPrefix: "",
+  allowComments: false,
+  allowDoctypes: false,
+};
+
+export interface ReportHast {
+  tree: HastRoot;
+  /** The citation clusters, in document order; placeholder `data-cite` indexes into it. */
+  clusters: Citation[][];
+}
+
+/** mdast → hast with cite placeholders and section kinds, then sanitised. */
+export async function toSanitisedHast(tree: MdastRoot): Promise<ReportHast> {
+  const clusters: Citation[][] = [];
+  const handlers = {
+    cite(_state: unknown, node: CiteNode): Element {
+      clusters.push(node.citations);
+      return {
+        type: "element",
+        tagName: CITE_PLACEHOLDER,
+        properties: { dataCite: String(clusters.length - 1) },
+        children: [],
+      };
+    },
+    heading(state: Parameters<typeof defaultHandlers.heading>[0], node: Heading) {
+      const element = defaultHandlers.heading(state, node);
+      const kind = node.data?.briefwright?.kind;
+      if (kind) element.properties.dataSection = kind;
+      return element;
+    },
+  } as unknown as NonNullable<ToHastOptions["handlers"]>;
+  const processor = unified()
+    .use(remarkRehype, { handlers })
+    .use(rehypeSanitize, REPORT_SANITIZE_SCHEMA);
+  const hast = (await processor.run(structuredClone(tree) as MdastRoot)) as HastRoot;
+  return { tree: hast, clusters };
+}
