@@ -71,6 +71,8 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
 
   // Open the sandboxed page while the HTML is made; both are needed for printing.
   const opening = browser.newPage({ allowedRoots: [outDir], timeoutMs: input.timeoutMs ?? 60_000 });
+  // Handled below when awaited; this keeps an early failure from being an unhandled rejection.
+  opening.catch(() => {});
   let printed: Awaited<ReturnType<typeof printReport>>;
   try {
     const [html] = await Promise.all([
