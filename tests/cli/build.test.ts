@@ -1,10 +1,9 @@
 import { spawn } from "node:child_process";
-import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, cli } from "./run.js";
+import { BIN, cli, snapshot } from "./run.js";
 
 const CONTRACT = [
   "briefing.json",
@@ -14,21 +13,6 @@ const CONTRACT = [
   "slides/index.html",
   "slides.pdf",
 ];
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (d: string, prefix: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(d, e.name), `${prefix}${e.name}/`);
-      else
-        out[`${prefix}${e.name}`] = createHash("sha256")
-          .update(await readFile(join(d, e.name)))
-          .digest("hex");
-    }
-  };
-  await walk(dir, "");
-  return out;
-}
 
 let work: string;
 let corpus: string;

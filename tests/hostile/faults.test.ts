@@ -1,28 +1,12 @@
 import { execFileSync } from "node:child_process";
-import { createHash } from "node:crypto";
 import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/build/index.js";
 import { BriefwrightError } from "../../src/diagnostics/types.js";
-import { cli } from "../cli/run.js";
+import { cli, snapshot } from "../cli/run.js";
 import { browserProcesses } from "./helpers.js";
-
-async function snapshot(dir: string): Promise<Record<string, string>> {
-  const out: Record<string, string> = {};
-  const walk = async (d: string, prefix: string) => {
-    for (const e of await readdir(d, { withFileTypes: true })) {
-      if (e.isDirectory()) await walk(join(d, e.name), `${prefix}${e.name}/`);
-      else
-        out[`${prefix}${e.name}`] = createHash("sha256")
-          .update(await readFile(join(d, e.name)))
-          .digest("hex");
-    }
-  };
-  await walk(dir, "");
-  return out;
-}
 
 /** Runs `fn` with the browser profile under a private temp folder; returns that folder. */
 async function withPrivateTmp<T>(

@@ -51,6 +51,26 @@ const PDF_NAME = "briefing.pdf";
 const ASSETS = "assets";
 
 /** The fixed date of the PDF: SOURCE_DATE_EPOCH, else the brief's date, else 1980-01-01. */
+/** The Info dictionary both PDFs carry: title, author, subject, keywords, fixed date. */
+export function briefingPdfMetadata(
+  spec: BriefSpec,
+  briefing: Briefing,
+  title: string,
+  sourceDateEpoch?: number,
+): PdfMetadata {
+  return {
+    title,
+    author: spec.author ?? briefing.meta.author ?? "",
+    subject: spec.subtitle ?? briefing.meta.subtitle ?? "",
+    keywords: [
+      ...briefing.subjects.map((s) => s.name),
+      ...briefing.dimensions.map((d) => d.name),
+    ].join(", "),
+    creator: "briefwright",
+    date: reportDate(spec, briefing, sourceDateEpoch),
+  };
+}
+
 export function reportDate(spec: BriefSpec, briefing: Briefing, sourceDateEpoch?: number): Date {
   if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) {
     return new Date(sourceDateEpoch * 1000);
@@ -93,17 +113,12 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
   if (printed.layout.pages < 1) {
     throw new BriefwrightError("internal", "Paged.js produced no pages for the report");
   }
-  const meta: PdfMetadata = {
-    title: spec.title ?? briefing.meta.title,
-    author: spec.author ?? briefing.meta.author ?? "",
-    subject: spec.subtitle ?? briefing.meta.subtitle ?? "",
-    keywords: [
-      ...briefing.subjects.map((s) => s.name),
-      ...briefing.dimensions.map((d) => d.name),
-    ].join(", "),
-    creator: "briefwright",
-    date: reportDate(spec, briefing, input.sourceDateEpoch),
-  };
+  const meta = briefingPdfMetadata(
+    spec,
+    briefing,
+    spec.title ?? briefing.meta.title,
+    input.sourceDateEpoch,
+  );
   const pdf = makeReproducible(printed.pdf, meta);
   await writeFileAtomic(pdfPath, pdf);
   return {

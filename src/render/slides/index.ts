@@ -11,7 +11,7 @@ import type { Diagnostic } from "../../diagnostics/types.js";
 import type { BriefSpec } from "../../spec/schema.js";
 import { replaceDirAtomic, writeFileAtomic } from "../../util/atomic.js";
 import type { BrowserSession } from "../browser.js";
-import { reportDate } from "../report/index.js";
+import { briefingPdfMetadata } from "../report/index.js";
 import { makeReproducible } from "../report/pdf-metadata.js";
 import { copyDeckAssets } from "./assets.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
@@ -156,17 +156,10 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
     await replaceDirAtomic(stage, target);
     // One PDF post-process for both outputs (owned by the report writer): fixed dates, no /ID drift.
     const { briefing, spec } = input;
-    const pdf = makeReproducible(printed.pdf, {
-      title: fitted.plan.title,
-      author: spec.author ?? briefing.meta.author ?? "",
-      subject: spec.subtitle ?? briefing.meta.subtitle ?? "",
-      keywords: [
-        ...briefing.subjects.map((s) => s.name),
-        ...briefing.dimensions.map((d) => d.name),
-      ].join(", "),
-      creator: "briefwright",
-      date: reportDate(spec, briefing, input.sourceDateEpoch),
-    });
+    const pdf = makeReproducible(
+      printed.pdf,
+      briefingPdfMetadata(spec, briefing, fitted.plan.title, input.sourceDateEpoch),
+    );
     await writeFileAtomic(pdfPath, pdf);
     return {
       indexPath: join(target, "index.html"),
