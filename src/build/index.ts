@@ -8,13 +8,7 @@
 import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import {
-  analyse,
-  briefingToJson,
-  compileOutline,
-  loadOutline,
-  verifyTree,
-} from "../briefing/index.js";
+import { analyse, briefingToJson, compileOutline, loadOutline } from "../briefing/index.js";
 import type { Briefing } from "../briefing/model.js";
 import { type ReaderCache, readCorpus } from "../corpus/index.js";
 import type { Source } from "../corpus/types.js";
@@ -118,17 +112,10 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
   const compiled = await stages.run("compile", async () => {
     const outline = await loadOutline(options.corpusDir, templatesDir);
+    // compileOutline re-verifies every citation of the finished tree and throws on a miss.
     return compileOutline({ briefing: analysed.briefing, sources: corpus.sources, outline });
   });
   diagnostics.push(...compiled.diagnostics);
-  const misses = await stages.run("verify", () => verifyTree(compiled.tree, corpus.sources));
-  if (misses.some((d) => d.severity === "error")) {
-    throw new BriefwrightError(
-      "input",
-      "a citation could not be verified against its source",
-      misses,
-    );
-  }
   if (options.strict) {
     const warnings = diagnostics.filter((d) => d.severity === "warning");
     if (warnings.length) {
@@ -150,18 +137,11 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
   };
 }
 
-/** Seconds for the PDFs' fixed dates: SOURCE_DATE_EPOCH, else the brief's date, else 0. */
-export function fixedEpoch(briefing: Briefing, env: NodeJS.ProcessEnv, explicit?: number): number {
+/** SOURCE_DATE_EPOCH when set; otherwise the writers fall back to the brief's date. */
+function sourceDateEpoch(env: NodeJS.ProcessEnv, explicit?: number): number | undefined {
   if (explicit !== undefined) return explicit;
-  const fromEnv = Number(env.SOURCE_DATE_EPOCH);
-  if (env.SOURCE_DATE_EPOCH && Number.isFinite(fromEnv)) return Math.trunc(fromEnv);
-  const date = briefing.meta.date;
-  if (date) {
-    const [y, m = "01", d = "01"] = date.split("-");
-    const ms = Date.UTC(Number(y), Number(m) - 1, Number(d));
-    if (Number.isFinite(ms)) return ms / 1000;
-  }
-  return 0;
+  const seconds = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH && Number.isFinite(seconds) ? Math.trunc(seconds) : undefined;
 }
 
 /** Moves every entry of the staging folder into the output folder, each atomically. */
@@ -209,7 +189,7 @@ export async function build(
         options.browser ?? (await stages.run("launch browser", () => launchBrowser({ env })));
       const session = browser;
       const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
-      const sourceDateEpoch = fixedEpoch(c.briefing, env, options.sourceDateEpoch);
+      const epoch = sourceDateEpoch(env, options.sourceDateEpoch);
       const common = {
         briefing: c.briefing,
         tree: c.tree,
@@ -217,7 +197,7 @@ export async function build(
         outDir: stage,
         templatesDir,
         browser: session,
-        sourceDateEpoch,
+        sourceDateEpoch: epoch,
       };
       if (only.has("pdf")) {
         const report = await stages.run("report", () => writeReport(common));
