@@ -8,8 +8,9 @@
  * - `data.briefwright` on headings (and on the first node of directive output) says which
  *   part of the briefing a section is, so writers can lay it out (columns per subject, …).
  */
-import type {} from "mdast";
+import type { Paragraph } from "mdast";
 import type { Data, Node } from "unist";
+import type { Exhibit } from "./exhibits/types.js";
 import type { Citation } from "./model.js";
 
 export interface CiteNode extends Node {
@@ -19,6 +20,16 @@ export interface CiteNode extends Node {
   claimId?: string;
   /** True for a claim the tool generated (as opposed to the author's own cited prose). */
   generated?: boolean;
+}
+
+/**
+ * A numbered chart (block): the exhibit's data for the writers to draw, and as children the
+ * source line under it (which carries the `cite`s of cited marks).
+ */
+export interface ExhibitNode extends Node {
+  type: "exhibit";
+  exhibit: Exhibit;
+  children: Paragraph[];
 }
 
 export type SectionKind =
@@ -32,6 +43,7 @@ export type SectionKind =
   | "disagreements"
   | "sources"
   | "method"
+  | "chart"
   | "prose";
 
 export interface SectionData {
@@ -43,6 +55,12 @@ export interface SectionData {
 declare module "mdast" {
   interface PhrasingContentMap {
     cite: CiteNode;
+  }
+  interface BlockContentMap {
+    exhibit: ExhibitNode;
+  }
+  interface RootContentMap {
+    exhibit: ExhibitNode;
   }
   interface HeadingData extends Data {
     briefwright?: SectionData;

@@ -14,6 +14,7 @@ import { unified } from "unified";
 import { parse as parseYaml } from "yaml";
 import type { Source } from "../../corpus/types.js";
 import { BriefwrightError, type Diagnostic } from "../../diagnostics/types.js";
+import { EXHIBIT_KINDS } from "../exhibits/types.js";
 import type { Briefing } from "../model.js";
 import { verifyTree } from "../verify.js";
 import { type CiteContext, parseCitations } from "./citations.js";
@@ -95,7 +96,7 @@ export function compileOutline(input: CompileInput): CompileResult {
   const citeCtx: CiteContext = { sources, file, text: outline.text, diagnostics: errors };
   parseCitations(tree, citeCtx);
 
-  const ctx: ExpandContext = { briefing, shown: new Set() };
+  const ctx: ExpandContext = { briefing, shown: new Set(), exhibits: 0 };
   const expandIn = (parent: Parent) => {
     for (let i = 0; i < parent.children.length; i++) {
       const child = parent.children[i]!;
@@ -137,6 +138,22 @@ export function compileOutline(input: CompileInput): CompileResult {
             severity: "error",
             ruleId: "outline-unknown-dimension",
             message: `::dimension needs name= one of: ${briefing.dimensions.map((d) => `“${d.name}”`).join(", ")}`,
+            file,
+            ...at(child),
+          });
+          parent.children.splice(i, 1);
+          i--;
+          continue;
+        }
+        if (
+          name === "chart" &&
+          !(EXHIBIT_KINDS as readonly string[]).includes(attributes.type ?? "")
+        ) {
+          errors.push({
+            severity: "error",
+            ruleId: "outline-unknown-chart",
+            message: `::chart needs type= one of: ${EXHIBIT_KINDS.map((k) => `“${k}”`).join(", ")}`,
+            hint: 'for example ::chart{type="timeline"}',
             file,
             ...at(child),
           });

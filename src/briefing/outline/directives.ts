@@ -5,6 +5,15 @@
  * rest.
  */
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableRow } from "mdast";
+import {
+  coverageExhibit,
+  type Exhibit,
+  type ExhibitKind,
+  figuresExhibit,
+  timelineExhibit,
+  yearFraction,
+} from "../exhibits/index.js";
+import type { ExhibitNode, SectionKind } from "../mdast.js";
 import type { Briefing, Claim, MatrixCell } from "../model.js";
 import { countWords } from "../text.js";
 import { cell, cite, claimParagraph, claimPhrasing, heading, text } from "./nodes.js";
@@ -19,6 +28,7 @@ export const DIRECTIVES = [
   "disagreements",
   "sources",
   "method",
+  "chart",
 ] as const;
 export type DirectiveName = (typeof DIRECTIVES)[number];
 
@@ -26,6 +36,8 @@ export interface ExpandContext {
   briefing: Briefing;
   /** Ids of claims already shown. */
   shown: Set<string>;
+  /** Exhibits numbered so far. */
+  exhibits: number;
 }
 
 export interface DirectiveCall {
@@ -43,6 +55,7 @@ const TITLES: Record<DirectiveName, string> = {
   disagreements: "Where the sources disagree",
   sources: "Sources",
   method: "Method",
+  chart: "",
 };
 
 const MONTHS = [
@@ -240,11 +253,81 @@ function method(ctx: ExpandContext): RootContent[] {
   return ctx.briefing.method.map((p) => ({ type: "paragraph", children: [text(p)] }));
 }
 
+/** The exhibit as an mdast node, its source line (with the marks' citations where cited) as child. */
+function exhibitNode(exhibit: Exhibit): ExhibitNode {
+  const line: PhrasingContent[] = [];
+  if (exhibit.kind === "figures") {
+    line.push(text(`Sources: bar ${exhibit.entries[0]?.n ?? ""}`));
+    exhibit.entries.forEach((e, i) => {
+      if (i > 0) line.push(text(`; bar ${e.n}`));
+      line.push(cite(e.citations, e.claimId));
+    });
+    line.push(text("."));
+  } else line.push(text(exhibit.source));
+  return { type: "exhibit", exhibit, children: [{ type: "paragraph", children: line }] };
+}
+
+/** What an exhibit's section says when there is nothing to draw. */
+const NO_CHART: Record<ExhibitKind, string> = {
+  timeline: "The sources report no dated events.",
+  figures: "The sources give no figures of the same kind for two or more subjects.",
+  coverage: "There are no sources or dimensions to map.",
+};
+
+function chart(ctx: ExpandContext, kind: ExhibitKind, titled: boolean): RootContent[] {
+  const b = ctx.briefing;
+  const n = ctx.exhibits + 1;
+  const events = b.timeline.filter((e) => Number.isFinite(yearFraction(e.date)));
+  const exhibit =
+    kind === "timeline"
+      ? timelineExhibit(b, n, events)
+      : kind === "figures"
+        ? figuresExhibit(b, n)
+        : coverageExhibit(b, n);
+  if (!exhibit) return titled ? none(NO_CHART[kind]) : [];
+  ctx.exhibits = n;
+  const out: RootContent[] = [exhibitNode(exhibit)];
+  if (kind === "timeline") {
+    // The key: the numbered events, full sentences with their citations.
+    for (const e of events) take(ctx, e.claim);
+    out.push({
+      type: "list",
+      ordered: true,
+      start: 1,
+      spread: false,
+      children: events.map(
+        (e): ListItem => ({
+          type: "listItem",
+          spread: false,
+          children: [
+            {
+              type: "paragraph",
+              children: [
+                { type: "strong", children: [text(formatDate(e.date))] },
+                text(" — "),
+                ...claimPhrasing(e.claim),
+              ],
+            },
+          ],
+        }),
+      ),
+    });
+  }
+  return out;
+}
+
+/** Heading kind of a chart section (the deck lays a timeline key out as a timeline). */
+const CHART_SECTION: Record<ExhibitKind, "timeline" | "figures" | "chart"> = {
+  timeline: "timeline",
+  figures: "figures",
+  coverage: "chart",
+};
+
 /** The nodes a directive expands to, heading first. */
 export function expandDirective(call: DirectiveCall, ctx: ExpandContext): RootContent[] {
   const depth = Number(call.attributes.depth ?? 2) || 2;
   const title = call.attributes.title ?? TITLES[call.name];
-  const open = (kind: DirectiveName) =>
+  const open = (kind: SectionKind) =>
     title ? [heading(depth, title, { kind })] : ([] as RootContent[]);
   switch (call.name) {
     case "findings":
@@ -270,6 +353,10 @@ export function expandDirective(call: DirectiveCall, ctx: ExpandContext): RootCo
       return [...open("sources"), ...sources(ctx)];
     case "method":
       return [...open("method"), ...method(ctx)];
+    case "chart": {
+      const kind = call.attributes.type as ExhibitKind;
+      return [...open(CHART_SECTION[kind]), ...chart(ctx, kind, Boolean(title))];
+    }
   }
 }
 

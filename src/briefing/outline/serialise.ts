@@ -6,7 +6,7 @@ import type { Root, Table, TableCell } from "mdast";
 import type { Handle, State } from "mdast-util-to-markdown";
 import remarkStringify from "remark-stringify";
 import { unified } from "unified";
-import type { CiteNode } from "../mdast.js";
+import type { CiteNode, ExhibitNode } from "../mdast.js";
 import type { Citation } from "../model.js";
 
 function locator(c: Citation): string {
@@ -46,13 +46,31 @@ const table: Handle = (node: Table, _parent, state) => {
   return [line(head), sep, ...body.map(line)].join("\n");
 };
 
+/**
+ * An exhibit as a Pandoc fenced div: the caption, what the chart shows in words (the chart
+ * itself is drawn in the HTML, PDF and deck), and the source line with its citations.
+ */
+const exhibit: Handle = (node: ExhibitNode, _parent, state, info) => {
+  const e = node.exhibit;
+  const body = state.containerFlow(node as never, info);
+  return [
+    `::: {#${e.id} .exhibit type="${e.kind}"}`,
+    `**Exhibit ${e.n}. ${state.safe(e.title, { before: " ", after: "*" })}**`,
+    "",
+    `_${state.safe(e.alt, { before: "_", after: "_" })}_`,
+    "",
+    body,
+    ":::",
+  ].join("\n");
+};
+
 export function treeToMarkdown(tree: Root): string {
   const processor = unified().use(remarkStringify, {
     bullet: "-",
     emphasis: "_",
     strong: "*",
     rule: "-",
-    handlers: { cite, table } as Record<string, Handle>,
+    handlers: { cite, table, exhibit } as Record<string, Handle>,
   });
   return processor.stringify(tree);
 }

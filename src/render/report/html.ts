@@ -12,10 +12,12 @@ import type { Root } from "mdast";
 import type { Briefing } from "../../briefing/model.js";
 import type { BriefSpec } from "../../spec/schema.js";
 import { formatCitations, loadCitationStyle } from "../citations/index.js";
+import { exhibitSvg, REPORT_FRAME } from "../exhibits/index.js";
 import { fontFaceCss, fontFiles } from "../fonts.js";
 import { toSanitisedHast } from "./hast.js";
 import {
   identifyHeadings,
+  insertExhibits,
   insertFootnotes,
   placeholderClusters,
   type TocEntry,
@@ -88,7 +90,9 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
     readFile(join(templatesDir, "report.css"), "utf8"),
   ]);
 
-  const { tree: body, clusters } = await toSanitisedHast(tree);
+  const { tree: body, clusters, exhibits } = await toSanitisedHast(tree);
+  const subjects = briefing.subjects.map((s) => s.name);
+  const drawings = await Promise.all(exhibits.map((e) => exhibitSvg(e, subjects, REPORT_FRAME)));
   const used = new Set(["contents", "bibliography"]);
   const toc = identifyHeadings(body, used);
   toc.push({ id: "bibliography", depth: 2, text: "Bibliography" });
@@ -97,6 +101,7 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
   const ordered = placeholderClusters(body, clusters);
   const formatted = formatCitations(briefing.sources, ordered, style, "html");
   insertFootnotes(body, formatted.notes);
+  insertExhibits(body, drawings);
 
   const bodyHtml = toHtml(body as HastRoot, { allowDangerousHtml: true });
   const bibliography = formatted.bibliography

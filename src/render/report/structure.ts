@@ -6,7 +6,7 @@
 import type { Element, ElementContent, Root } from "hast";
 import { visit } from "unist-util-visit";
 import type { Citation } from "../../briefing/model.js";
-import { CITE_PLACEHOLDER } from "./hast.js";
+import { CITE_PLACEHOLDER, EXHIBIT_PLACEHOLDER } from "./hast.js";
 
 export interface TocEntry {
   id: string;
@@ -104,4 +104,22 @@ export function insertFootnotes(tree: Root, notes: readonly string[]): number {
     parent.children.splice(index, 1, footnote);
   });
   return n;
+}
+
+/**
+ * Replaces the n-th exhibit placeholder with its drawing: generated SVG (raw, after
+ * sanitising), which carries its own alt text.
+ */
+export function insertExhibits(tree: Root, drawings: readonly string[]): void {
+  visit(tree, "element", (node: Element, index, parent) => {
+    if (node.tagName !== EXHIBIT_PLACEHOLDER || !parent || index === undefined) return;
+    const drawing = drawings[Number(node.properties.dataExhibit)];
+    const chart: Element = {
+      type: "element",
+      tagName: "div",
+      properties: { className: ["exhibit-chart"] },
+      children: drawing ? [{ type: "raw", value: drawing } as unknown as ElementContent] : [],
+    };
+    parent.children.splice(index, 1, chart);
+  });
 }
