@@ -110,6 +110,13 @@ export function claimId(p: Passage): string {
 }
 
 /** A claim whose text is the passage with its allowed deletions, citing it (and `support`). */
+/**
+ * At most this many supporting passages are cited besides the claim's own: a statement that
+ * hundreds of sources repeat would otherwise carry a footnote longer than a page.
+ */
+export const MAX_CITED_SUPPORT = 5;
+
+/** `support` is cited in the order given, up to `MAX_CITED_SUPPORT`. */
 export function makeClaim(p: Passage, support: Passage[] = [], attribution?: string): Claim {
   const original = passageText(p);
   const edits = computeEdits(original, {
@@ -118,7 +125,7 @@ export function makeClaim(p: Passage, support: Passage[] = [], attribution?: str
   const claim: Claim = {
     id: claimId(p),
     text: applyEdits(original, edits),
-    citations: [citationFor(p), ...support.map(citationFor)],
+    citations: [citationFor(p), ...support.slice(0, MAX_CITED_SUPPORT).map(citationFor)],
     edits,
   };
   if (attribution) claim.attribution = attribution;

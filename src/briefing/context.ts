@@ -4,7 +4,7 @@
  */
 import type { Source } from "../corpus/types.js";
 import { type EventDate, eventDate } from "./dates.js";
-import { Bm25, cosine, tfidfVectors, type Vector } from "./rank.js";
+import { Bm25, tfidfVectors, type Vector } from "./rank.js";
 import { buildUnits, type Unit } from "./sentences.js";
 import { buildMatchers, type SubjectMatcher, type SubjectRef } from "./subjects.js";
 import { tokenize } from "./text.js";
@@ -58,38 +58,216 @@ export function markUsed(a: Analysis, u: Unit): void {
   for (const k of u.sentenceKeys) a.used.add(k);
 }
 
-const simCache = new WeakMap<Analysis, Float32Array>();
+/**
+ * The vectors in a compact form for similarity: every term gets an id (the order in which the
+ * terms first appear over all units), each unit lists its term ids ascending with their weights,
+ * and each term lists the units that contain it (ascending). Sums run in term-id order and round
+ * to float32 at every step, so a pair's similarity is the same number however it is computed
+ * (matrix, row or pair).
+ */
+interface SimIndex {
+  n: number;
+  terms: Int32Array[];
+  weights: Float64Array[];
+  postUnits: Int32Array[];
+  postWeights: Float64Array[];
+  /** The full matrix (row-major), for corpora small enough to hold it. */
+  matrix?: Float32Array;
+  /** Per unit, the first unit with the very same vector (syndicated or repeated text). */
+  same: Int32Array;
+  /** Whether another unit has the same vector. */
+  repeated: Uint8Array;
+  /** `similarUnits` answers for repeated vectors, by first unit and threshold. */
+  rows: Map<string, number[]>;
+  /** Scratch for `similarUnits` without a matrix. */
+  acc?: Float64Array;
+  seen?: Uint8Array;
+  touched?: Int32Array;
+}
+
+const simIndexCache = new WeakMap<Analysis, SimIndex>();
 const MATRIX_LIMIT = 3000;
 
-/**
- * Cosine similarity of units i and j. The whole matrix is computed once per run through an
- * inverted index (units sharing no term are never compared), then read from memory.
- */
-export function similarity(a: Analysis, i: number, j: number): number {
-  let m = simCache.get(a);
+function simIndex(a: Analysis): SimIndex {
+  let ix = simIndexCache.get(a);
+  if (ix) return ix;
   const n = a.units.length;
-  // Past a few thousand passages the full matrix costs too much memory: compare on demand.
-  if (n > MATRIX_LIMIT) return cosine(a.vectors[i]!, a.vectors[j]!);
-  if (!m) {
-    m = new Float32Array(n * n);
-    const postings = new Map<string, [number, number][]>();
-    a.vectors.forEach((v, u) => {
-      for (const [t, w] of v) (postings.get(t) ?? postings.set(t, []).get(t)!).push([u, w]);
-    });
-    for (const list of postings.values()) {
-      for (let x = 0; x < list.length; x++) {
-        const [ux, wx] = list[x]!;
-        for (let y = x; y < list.length; y++) {
-          const [uy, wy] = list[y]!;
-          const p = wx * wy;
+  const ids = new Map<string, number>();
+  const postings: { units: number[]; weights: number[] }[] = [];
+  const terms: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  a.vectors.forEach((v, u) => {
+    const entries: [number, number][] = [];
+    for (const [t, w] of v) {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = postings.length;
+        ids.set(t, id);
+        postings.push({ units: [], weights: [] });
+      }
+      postings[id]!.units.push(u);
+      postings[id]!.weights.push(w);
+      entries.push([id, w]);
+    }
+    entries.sort((x, y) => x[0] - y[0]);
+    terms.push(Int32Array.from(entries, (e) => e[0]));
+    weights.push(Float64Array.from(entries, (e) => e[1]));
+  });
+  // Identical vectors have identical similarities to everything: compare them once.
+  const first = new Map<string, number>();
+  const same = new Int32Array(n);
+  const repeated = new Uint8Array(n);
+  for (let u = 0; u < n; u++) {
+    const key = `${terms[u]!.join(",")}|${weights[u]!.join(",")}`;
+    const f = first.get(key);
+    if (f === undefined) first.set(key, u);
+    else repeated[f] = repeated[u] = 1;
+    same[u] = f ?? u;
+  }
+  ix = {
+    n,
+    same,
+    repeated,
+    rows: new Map(),
+    terms,
+    weights,
+    postUnits: postings.map((p) => Int32Array.from(p.units)),
+    postWeights: postings.map((p) => Float64Array.from(p.weights)),
+  };
+  if (n <= MATRIX_LIMIT) {
+    // Units sharing no term are never compared: the matrix is filled term by term.
+    const m = new Float32Array(n * n);
+    for (let t = 0; t < ix.postUnits.length; t++) {
+      const us = ix.postUnits[t]!;
+      const ws = ix.postWeights[t]!;
+      for (let x = 0; x < us.length; x++) {
+        const ux = us[x]!;
+        const wx = ws[x]!;
+        for (let y = x; y < us.length; y++) {
+          const uy = us[y]!;
+          const p = wx * ws[y]!;
           m[ux * n + uy]! += p;
           if (ux !== uy) m[uy * n + ux]! += p;
         }
       }
     }
-    simCache.set(a, m);
+    ix.matrix = m;
+  } else {
+    ix.acc = new Float64Array(n);
+    ix.seen = new Uint8Array(n);
+    ix.touched = new Int32Array(n);
   }
-  return m[i * n + j]!;
+  simIndexCache.set(a, ix);
+  return ix;
+}
+
+function pairSimilarity(ix: SimIndex, i: number, j: number): number {
+  const ti = ix.terms[i]!;
+  const tj = ix.terms[j]!;
+  const wi = ix.weights[i]!;
+  const wj = ix.weights[j]!;
+  let s = 0;
+  let x = 0;
+  let y = 0;
+  while (x < ti.length && y < tj.length) {
+    const p = ti[x]!;
+    const q = tj[y]!;
+    if (p === q) s = Math.fround(s + wi[x++]! * wj[y++]!);
+    else if (p < q) x++;
+    else y++;
+  }
+  return s;
+}
+
+/**
+ * Cosine similarity of units i and j (tf-idf). Small corpora read it from a matrix computed once
+ * per run; past a few thousand passages (the matrix would cost too much memory) each pair is
+ * computed on demand from the sorted term lists.
+ */
+export function similarity(a: Analysis, i: number, j: number): number {
+  const ix = simIndex(a);
+  return ix.matrix ? ix.matrix[i * ix.n + j]! : pairSimilarity(ix, i, j);
+}
+
+/** Slack for rounding when a bound decides that a unit cannot reach `min`. */
+const BOUND_SLACK = 1e-4;
+
+/**
+ * The units whose similarity to `u` is at least `min` (> 0), ascending. Without a matrix only
+ * units sharing one of u's rarer terms are compared: u's most common terms are left out as long
+ * as their weights' norm stays below `min`, since by Cauchy–Schwarz a unit sharing only those
+ * terms (every vector has unit length) cannot reach `min`. So a term that half the corpus uses
+ * does not make every unit a candidate. A vector that occurs more than once (syndicated or
+ * repeated text) is answered once.
+ */
+export function similarUnits(a: Analysis, u: number, min: number): readonly number[] {
+  const ix = simIndex(a);
+  const out: number[] = [];
+  if (ix.matrix) {
+    const row = ix.matrix.subarray(u * ix.n, (u + 1) * ix.n);
+    for (let j = 0; j < row.length; j++) if (row[j]! >= min) out.push(j);
+    return out;
+  }
+  const key = `${ix.same[u]}:${min}`;
+  const known = ix.rows.get(key);
+  if (known) return known;
+  const acc = ix.acc!;
+  const seen = ix.seen!;
+  const touched = ix.touched!;
+  const tu = ix.terms[u]!;
+  const wu = ix.weights[u]!;
+  const order = Array.from(tu.keys()).sort(
+    (x, y) => ix.postUnits[tu[y]!]!.length - ix.postUnits[tu[x]!]!.length || x - y,
+  );
+  let skipped = 0;
+  let k = 0;
+  for (; k < order.length; k++) {
+    const w = wu[order[k]!]!;
+    if (Math.sqrt(skipped + w * w) >= min - BOUND_SLACK) break;
+    skipped += w * w;
+  }
+  // What the left-out terms can add to any unit's similarity at most.
+  const rest = Math.sqrt(skipped);
+  let count = 0;
+  for (; k < order.length; k++) {
+    const w = wu[order[k]!]!;
+    const t = tu[order[k]!]!;
+    const us = ix.postUnits[t]!;
+    const ws = ix.postWeights[t]!;
+    for (let y = 0; y < us.length; y++) {
+      const j = us[y]!;
+      if (!seen[j]) {
+        seen[j] = 1;
+        touched[count++] = j;
+      }
+      acc[j]! += w * ws[y]!;
+    }
+  }
+  for (let c = 0; c < count; c++) {
+    const j = touched[c]!;
+    if (acc[j]! + rest >= min - BOUND_SLACK && pairSimilarity(ix, u, j) >= min) out.push(j);
+    acc[j] = 0;
+    seen[j] = 0;
+  }
+  out.sort((x, y) => x - y);
+  if (ix.repeated[u]) ix.rows.set(key, out);
+  return out;
+}
+
+const byDateCache = new WeakMap<Analysis, Map<string, number[]>>();
+
+/** The units whose event date is exactly `iso`, ascending. */
+export function unitsDated(a: Analysis, iso: string): readonly number[] {
+  let m = byDateCache.get(a);
+  if (!m) {
+    m = new Map();
+    for (let u = 0; u < a.units.length; u++) {
+      const d = unitDate(a, u);
+      if (d) (m.get(d.iso) ?? m.set(d.iso, []).get(d.iso)!).push(u);
+    }
+    byDateCache.set(a, m);
+  }
+  return m.get(iso) ?? [];
 }
 
 function termStems(term: string): string[] {

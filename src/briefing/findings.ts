@@ -1,13 +1,21 @@
 /**
  * Key findings: 5–8 statements ranked by how many sources support them. A passage is supported
  * by another source when that source has a passage close to it (tf-idf cosine); corroborated
- * findings cite every supporting source, single-source ones carry an attribution.
+ * findings cite their supporting sources (the closest five when there are more), single-source
+ * ones carry an attribution.
  */
 
-import { makeClaim } from "./claims.js";
-import { type Analysis, isFree, markUsed, similarity, unitDate } from "./context.js";
+import { MAX_CITED_SUPPORT, makeClaim } from "./claims.js";
+import {
+  type Analysis,
+  isFree,
+  markUsed,
+  similarity,
+  similarUnits,
+  unitDate,
+  unitsDated,
+} from "./context.js";
 import type { Finding } from "./model.js";
-import type { Unit } from "./sentences.js";
 import { STOP_WORDS, tokenize } from "./text.js";
 
 const SUPPORT_SIMILARITY = 0.35;
@@ -21,23 +29,55 @@ interface Scored {
   score: number;
 }
 
-/** Content stems two passages share, subject names aside. */
-function sharedContent(a: Analysis, x: Unit, y: Unit): Set<string> {
-  const names = subjectStems(a);
-  const ys = new Set(y.stems);
-  return new Set(x.stems.filter((s) => ys.has(s) && !names.has(s)));
+/** What `supportFor` compares of a passage, computed once per passage and run. */
+interface Traits {
+  /** Its distinct stems, subject names aside. */
+  content: string[];
+  stems: Set<string>;
+  /** Stems of capitalised words (not stop words): the names it mentions. */
+  names: Set<string>;
+  /** Stems of words capitalised inside the sentence (not its first word). */
+  inner: Set<string>;
 }
 
-function names(u: Unit): Set<string> {
-  return new Set(
-    u.tokens.filter((t) => /^\p{Lu}/u.test(t.raw) && !STOP_WORDS.has(t.norm)).map((t) => t.stem),
-  );
+const traitsCache = new WeakMap<Analysis, (Traits | undefined)[]>();
+
+function traits(a: Analysis, u: number): Traits {
+  let all = traitsCache.get(a);
+  if (!all) {
+    all = [];
+    traitsCache.set(a, all);
+  }
+  let t = all[u];
+  if (!t) {
+    const unit = a.units[u]!;
+    const subjects = subjectStems(a);
+    t = {
+      content: [...new Set(unit.stems.filter((s) => !subjects.has(s)))],
+      stems: new Set(unit.stems),
+      names: new Set(
+        unit.tokens
+          .filter((k) => /^\p{Lu}/u.test(k.raw) && !STOP_WORDS.has(k.norm))
+          .map((k) => k.stem),
+      ),
+      inner: new Set(
+        unit.tokens.filter((k, i) => i > 0 && /^\p{Lu}/u.test(k.raw)).map((k) => k.stem),
+      ),
+    };
+    all[u] = t;
+  }
+  return t;
+}
+
+/** Content stems two passages share, subject names aside. */
+function sharedContent(x: Traits, y: Traits): string[] {
+  return x.content.filter((s) => y.stems.has(s));
 }
 
 /** Jaccard overlap of the names two passages mention (1 when neither names anything). */
-function nameOverlap(x: Unit, y: Unit): number {
-  const nx = names(x);
-  const ny = names(y);
+function nameOverlap(x: Traits, y: Traits): number {
+  const nx = x.names;
+  const ny = y.names;
   if (nx.size === 0 && ny.size === 0) return 1;
   let both = 0;
   for (const n of nx) if (ny.has(n)) both++;
@@ -45,12 +85,8 @@ function nameOverlap(x: Unit, y: Unit): number {
 }
 
 /** Whether one of the shared stems is a name (capitalised inside a sentence) in both. */
-function sharesName(x: Unit, y: Unit, shared: Set<string>): boolean {
-  const names = (u: Unit) =>
-    new Set(u.tokens.filter((t, i) => i > 0 && /^\p{Lu}/u.test(t.raw)).map((t) => t.stem));
-  const nx = names(x);
-  const ny = names(y);
-  for (const s of shared) if (nx.has(s) && ny.has(s)) return true;
+function sharesName(x: Traits, y: Traits, shared: string[]): boolean {
+  for (const s of shared) if (x.inner.has(s) && y.inner.has(s)) return true;
   return false;
 }
 
@@ -72,23 +108,35 @@ function subjectStems(a: Analysis): Set<string> {
 export function supportFor(a: Analysis, u: number, threshold = SUPPORT_SIMILARITY): number[] {
   const unit = a.units[u]!;
   const best = new Map<string, { j: number; sim: number }>();
-  a.units.forEach((other, j) => {
-    if (other.sourceId === unit.sourceId) return;
+  const di = unitDate(a, u);
+  const tu = traits(a, u);
+  // Only passages close enough, or reporting the same month-precise date, can support.
+  let candidates = similarUnits(a, u, threshold);
+  if (di !== undefined && di.iso.length >= 7) {
+    const dated = unitsDated(a, di.iso);
+    if (dated.length > 0)
+      candidates = [...new Set([...candidates, ...dated])].sort((x, y) => x - y);
+  }
+  for (const j of candidates) {
+    const other = a.units[j]!;
+    if (other.sourceId === unit.sourceId) continue;
     const sim = similarity(a, u, j);
-    const di = unitDate(a, u);
     const dj = unitDate(a, j);
     const sameDate = di !== undefined && di.iso.length >= 7 && di.iso === dj?.iso;
-    if (!sameDate && sim < threshold) return;
-    const shared = sharedContent(a, unit, other);
-    // Same month-precise date and a shared name: the same event, however it is worded.
-    if (sameDate && sharesName(unit, other, shared)) {
-      // supported
-    } else if (sim < threshold || shared.size < 2 || nameOverlap(unit, other) < 0.25) {
-      return;
-    }
+    if (!sameDate && sim < threshold) continue;
+    // Only a closer passage than the one already found for that source can change the answer.
     const prev = best.get(other.sourceId);
-    if (!prev || sim > prev.sim) best.set(other.sourceId, { j, sim });
-  });
+    if (prev && sim <= prev.sim) continue;
+    const tj = traits(a, j);
+    const shared = sharedContent(tu, tj);
+    // Same month-precise date and a shared name: the same event, however it is worded.
+    if (sameDate && sharesName(tu, tj, shared)) {
+      // supported
+    } else if (sim < threshold || shared.length < 2 || nameOverlap(tu, tj) < 0.25) {
+      continue;
+    }
+    best.set(other.sourceId, { j, sim });
+  }
   return [...best.values()].sort((x, y) => x.j - y.j).map((b) => b.j);
 }
 
@@ -141,7 +189,17 @@ export function buildFindings(a: Analysis): Finding[] {
   );
   return chosen.map((c) => {
     const unit = a.units[c.unit]!;
-    const supports = c.support.map((j) => a.units[j]!);
+    // Cite the closest supporting passages when there are more than a footnote can hold.
+    const cited =
+      c.support.length > MAX_CITED_SUPPORT
+        ? c.support
+            .map((j) => ({ j, sim: similarity(a, c.unit, j) }))
+            .sort((x, y) => y.sim - x.sim || x.j - y.j)
+            .slice(0, MAX_CITED_SUPPORT)
+            .map((x) => x.j)
+            .sort((x, y) => x - y)
+        : c.support;
+    const supports = cited.map((j) => a.units[j]!);
     const corroborated = supports.length > 0;
     const attribution = corroborated
       ? undefined
@@ -149,7 +207,7 @@ export function buildFindings(a: Analysis): Finding[] {
     return {
       claim: makeClaim(unit, supports, attribution),
       corroborated,
-      support: 1 + supports.length,
+      support: 1 + c.support.length,
     };
   });
 }

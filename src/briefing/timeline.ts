@@ -95,6 +95,8 @@ export function buildTimeline(a: Analysis): TimelineEvent[] {
   };
   const seen = new Set<string>();
   for (const g of groups) {
+    // However many sources there are, the timeline keeps its length.
+    if (chosen.length >= MAX_EVENTS) break;
     const id = a.units[g.unit]!.sourceId;
     if (seen.has(id)) continue;
     if (take(g)) seen.add(id);
