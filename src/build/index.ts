@@ -43,6 +43,8 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** An already-open browser to reuse (watch mode); otherwise one is launched and closed. */
   browser?: BrowserSession;
+  /** A browser the caller started launching early; the build closes it. */
+  launching?: Promise<BrowserSession>;
   /** Reader cache for watch mode: unchanged files are not parsed again. */
   readerCache?: ReaderCache;
   env?: NodeJS.ProcessEnv;
@@ -163,7 +165,14 @@ export async function build(
   const env = options.env ?? process.env;
   const lock = await acquireLock(options.outDir);
   let staging: string | undefined;
-  let browser: BrowserSession | undefined;
+  // The browser starts while the corpus is read and analysed; a launch failure surfaces only
+  // when the browser is needed, so bad input is still reported first.
+  const launching =
+    options.launching ??
+    (!options.browser && (only.has("pdf") || only.has("slides"))
+      ? launchBrowser({ env })
+      : undefined);
+  launching?.catch(() => {});
   try {
     const c = await compile(options, stages);
     staging = await mkdtemp(join(options.outDir, ".staging-"));
@@ -185,9 +194,7 @@ export async function build(
       names.push("briefing.json", "briefing.md");
     }
     if (only.has("pdf") || only.has("slides")) {
-      browser =
-        options.browser ?? (await stages.run("launch browser", () => launchBrowser({ env })));
-      const session = browser;
+      const session = options.browser ?? (await stages.run("launch browser", () => launching!));
       const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
       const epoch = sourceDateEpoch(env, options.sourceDateEpoch);
       const common = {
@@ -199,17 +206,22 @@ export async function build(
         browser: session,
         sourceDateEpoch: epoch,
       };
-      if (only.has("pdf")) {
-        const report = await stages.run("report", () => writeReport(common));
-        result.pages = report.pages;
-        result.blocked.push(...report.blocked);
+      // Report and deck render side by side, each in its own page of the one browser.
+      const [report, deck] = await Promise.allSettled([
+        only.has("pdf") ? stages.run("report", () => writeReport(common)) : undefined,
+        only.has("slides") ? stages.run("slides", () => writeSlides(common)) : undefined,
+      ]);
+      if (report.status === "rejected") throw report.reason;
+      if (deck.status === "rejected") throw deck.reason;
+      if (report.value) {
+        result.pages = report.value.pages;
+        result.blocked.push(...report.value.blocked);
         names.push("briefing.html", "briefing.pdf");
       }
-      if (only.has("slides")) {
-        const deck = await stages.run("slides", () => writeSlides(common));
-        result.slides = deck.slides;
-        result.blocked.push(...deck.blocked);
-        result.diagnostics.push(...deck.diagnostics);
+      if (deck.value) {
+        result.slides = deck.value.slides;
+        result.blocked.push(...deck.value.blocked);
+        result.diagnostics.push(...deck.value.diagnostics);
         names.push("slides/index.html", "slides.pdf");
       }
     }
@@ -224,7 +236,7 @@ export async function build(
     }
     return result;
   } finally {
-    if (browser && !options.browser) await browser.close();
+    if (launching) await (await launching.catch(() => undefined))?.close();
     if (staging) await rm(staging, { recursive: true, force: true });
     await lock.release();
   }

@@ -5,11 +5,6 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
-import { buildCommand } from "./commands/build.js";
-import { checkCommand } from "./commands/check.js";
-import { inspect } from "./commands/inspect.js";
-import { presentCommand } from "./commands/present.js";
-import { watchCommand } from "./commands/watch.js";
 import type { CommandContext } from "./context.js";
 import { formatDiagnostic, styleFor } from "./format.js";
 import { UsageError } from "./usage.js";
@@ -152,20 +147,21 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       json: v.json,
       color: errStyle.color,
     };
+    // Each command loads only what it uses (the browser, the renderers, citeproc… take time).
     switch (command) {
       case "build":
-        return await buildCommand(ctx, v);
+        return await (await import("./commands/build.js")).buildCommand(ctx, v);
       case "inspect":
-        return await inspect(ctx, v);
+        return await (await import("./commands/inspect.js")).inspect(ctx, v);
       case "check":
-        return await checkCommand(ctx, v);
+        return await (await import("./commands/check.js")).checkCommand(ctx, v);
       case "watch":
-        return await watchCommand(ctx, v);
+        return await (await import("./commands/watch.js")).watchCommand(ctx, v);
       case "present": {
         const port = Number(v.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new UsageError(`--port takes a number from 0 to 65535; got "${v.port}"`);
-        return await presentCommand(ctx, { ...v, port });
+        return await (await import("./commands/present.js")).presentCommand(ctx, { ...v, port });
       }
       default:
         throw new UsageError(`unknown command "${command}"`);

@@ -1,15 +1,19 @@
 /** `briefwright build`: every output of the brief, with one browser, replaced atomically. */
-import { build, OUTPUT_KINDS, type OutputKind } from "../../build/index.js";
+import type { BuildResult, OutputKind } from "../../build/index.js";
+import { launchBrowser } from "../../render/browser.js";
 import type { CommandContext } from "../context.js";
 import { progressPrinter, summary } from "../progress.js";
 import { UsageError } from "../usage.js";
 
-export function parseOnly(value: string | undefined): OutputKind[] | undefined {
+export function parseOnly(
+  value: string | undefined,
+  known: readonly OutputKind[],
+): OutputKind[] | undefined {
   if (!value) return undefined;
   const kinds = value.split(",").map((k) => k.trim());
   for (const k of kinds) {
-    if (!OUTPUT_KINDS.includes(k as OutputKind))
-      throw new UsageError(`--only takes ${OUTPUT_KINDS.join(", ")}; got "${k}"`);
+    if (!known.includes(k as OutputKind))
+      throw new UsageError(`--only takes ${known.join(", ")}; got "${k}"`);
   }
   return kinds as OutputKind[];
 }
@@ -19,17 +23,34 @@ export async function buildCommand(
   opts: { corpus: string; out: string; only?: string; strict: boolean },
 ): Promise<number> {
   const t0 = performance.now();
-  const only = parseOnly(opts.only);
-  const result = await build(
-    { corpusDir: opts.corpus, outDir: opts.out, strict: opts.strict, ...(only ? { only } : {}) },
-    progressPrinter({
-      stream: process.stderr,
-      quiet: ctx.quiet,
-      verbose: ctx.verbose,
-      color: ctx.color,
-      env: process.env,
-    }),
-  );
+  // Chromium starts before the rest of briefwright is loaded: the two overlap.
+  const launching =
+    !opts.only || /pdf|slides/u.test(opts.only) ? launchBrowser({ env: process.env }) : undefined;
+  launching?.catch(() => {});
+  let result: BuildResult;
+  try {
+    const { build, OUTPUT_KINDS } = await import("../../build/index.js");
+    const only = parseOnly(opts.only, OUTPUT_KINDS);
+    result = await build(
+      {
+        corpusDir: opts.corpus,
+        outDir: opts.out,
+        strict: opts.strict,
+        ...(only ? { only } : {}),
+        ...(launching ? { launching } : {}),
+      },
+      progressPrinter({
+        stream: process.stderr,
+        quiet: ctx.quiet,
+        verbose: ctx.verbose,
+        color: ctx.color,
+        env: process.env,
+      }),
+    );
+  } finally {
+    // The build closes it; this covers failing before it got that far (closing twice is fine).
+    await (await launching?.catch(() => undefined))?.close();
+  }
   ctx.report(result.diagnostics);
   ctx.info(summary(result, performance.now() - t0));
   return 0;
