@@ -51,7 +51,7 @@ async function writeHtml(options: BuildOptions, cache: ReaderCache): Promise<voi
         templatesDir: join(templatesDir, "report"),
       }),
     );
-    await writeFileAtomic(join(out, "slides", "index.html"), renderDeckHtml(input));
+    await writeFileAtomic(join(out, "slides", "index.html"), await renderDeckHtml(input));
   } finally {
     await lock.release();
   }

@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { CoverageChart } from "../../briefing/exhibits/index.js";
 import { type ExhibitFrame, INK } from "./frame.js";
+import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";
 
 const signed = (x: number) => `${x < 0 ? "−" : x > 0 ? "+" : ""}${Math.abs(x).toFixed(2)}`;
@@ -22,11 +23,16 @@ export function uniqueLabels(labels: readonly string[]): string[] {
 export function coverageSpec(chart: CoverageChart, frame: ExhibitFrame): TopLevelSpec {
   const f = frame.fontSize;
   const sources = uniqueLabels(chart.rows.map((r) => r.label));
-  const rowLabelWidth = Math.round(f * 15);
+  const rowLabelWidth = Math.round(
+    Math.min(
+      frame.width * 0.36,
+      f + Math.max(...[...chart.dimensions, ...chart.subjects].map((d) => textWidth(d, f))),
+    ),
+  );
   const plotWidth = frame.width - rowLabelWidth;
   const column = plotWidth / Math.max(1, sources.length);
-  const longest = Math.max(...sources.map((s) => s.length));
-  const angle = longest * f * 0.55 > column - 4 ? -35 : 0;
+  const longest = Math.max(...sources.map((s) => textWidth(s, f)));
+  const angle = longest > column - 4 ? -35 : 0;
   const cell = Math.round(f * 2);
   const max = Math.max(1, ...chart.rows.flatMap((r) => r.evidence));
   const evidence = chart.rows.flatMap((r, i) =>

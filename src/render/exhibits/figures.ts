@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from "vega-lite";
 import type { FiguresChart } from "../../briefing/exhibits/index.js";
 import { type ExhibitFrame, SUBJECT_COLOURS } from "./frame.js";
+import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";
 
 export function figuresSpec(
@@ -13,14 +14,19 @@ export function figuresSpec(
   frame: ExhibitFrame,
 ): TopLevelSpec {
   const f = frame.fontSize;
-  const labelWidth = Math.round(frame.width * 0.42);
+  const label = (b: { n: number; subject: string; counts: string }) =>
+    `${b.n}  ${b.subject}: ${b.counts}`;
+  const widest = Math.max(
+    ...chart.panels.flatMap((p) => p.bars.map((b) => textWidth(label(b), f))),
+  );
+  const labelWidth = Math.round(Math.min(frame.width * 0.45, widest + f * 1.5));
   const valueRoom = Math.round(f * 5.5);
   const plotWidth = frame.width - labelWidth - valueRoom;
   const barRow = Math.round(f * 2.1);
   const colours = subjects.map((_, i) => SUBJECT_COLOURS[i % SUBJECT_COLOURS.length]!);
   const panels = chart.panels.map((panel) => {
     const values = panel.bars.map((b) => ({
-      label: `${b.n}  ${b.subject}: ${b.counts}`,
+      label: label(b),
       value: b.value,
       valueText: b.valueText,
       subject: b.subject,

@@ -11,7 +11,7 @@ export interface ExhibitFrame {
   height: number;
   /** Size of labels in CSS pixels. */
   fontSize: number;
-  /** Typeface of all text in the drawing (the output's own, embedded font). */
+  /** Typeface of all text in the drawing (the output's own, embedded font), as a CSS font-family list. */
   font: string;
 }
 
@@ -21,7 +21,7 @@ export const REPORT_FRAME: ExhibitFrame = {
   width: 640,
   height: 300,
   fontSize: 11,
-  font: "Source Sans 3",
+  font: '"Source Sans 3", sans-serif',
 };
 
 /** The slide body below the title and above the citation footer (1280 × 720 slide). */
@@ -30,7 +30,7 @@ export const SLIDE_FRAME: ExhibitFrame = {
   width: 1120,
   height: 430,
   fontSize: 20,
-  font: "Source Sans 3",
+  font: '"Source Sans 3", sans-serif',
 };
 
 /** Colours of the subjects' marks, in subject order, then the shared lanes. */

@@ -8,7 +8,7 @@ import { toHtml } from "hast-util-to-html";
 import type { SourceProfile } from "../../briefing/model.js";
 import type { BriefSpec } from "../../spec/schema.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
-import { fullCitation, numberCitations } from "./citations.js";
+import { fullCitation, numberCitations, shortCitation } from "./citations.js";
 import type { DeckPlan, Slide, SlideItem } from "./model.js";
 
 /** The slide size every layout is designed for (and measured against). */
@@ -86,6 +86,38 @@ function header(slide: Slide): Element {
   return h("header", { className: ["bw-head"] }, children);
 }
 
+/** An exhibit slide's body: the drawing (generated SVG) and the source line under it. */
+function exhibitBody(slide: Slide, drawings: ReadonlyMap<number, string>): Element {
+  const e = slide.exhibit!;
+  const svg = drawings.get(e.n);
+  return h("div", { className: ["bw-body", "bw-exhibit"] }, [
+    h(
+      "div",
+      { className: ["bw-chart-box"] },
+      svg ? [{ type: "raw", value: svg } as unknown as ElementContent] : [],
+    ),
+    h("p", { className: ["bw-exhibit-source"] }, [
+      text(e.source === "Source:" ? "Sources: numbered below." : e.source),
+    ]),
+  ]);
+}
+
+/** Footer of an exhibit slide: each numbered mark with the passages behind it. */
+function exhibitFooter(slide: Slide, sources: ReadonlyMap<string, SourceProfile>): Element | null {
+  const items = slide.groups.flatMap((g) => g.items);
+  if (items.length === 0) return null;
+  return h(
+    "footer",
+    { className: ["bw-cites"] },
+    items.map((item) =>
+      h("span", { className: ["bw-cite"] }, [
+        h("span", { className: ["bw-cite-n"] }, [text(item.lead ?? "")]),
+        text(` ${item.citations.map((c) => shortCitation(c, sources)).join("; ")}`),
+      ]),
+    ),
+  );
+}
+
 function bodyElement(slide: Slide, marks: number[][][]): Element {
   const markOf = (g: number, i: number) => marks[g]?.[i] ?? [];
   if (slide.layout === "table") {
@@ -131,7 +163,11 @@ function bodyElement(slide: Slide, marks: number[][][]): Element {
   return h("div", { className: ["bw-body", `bw-${slide.layout}`] }, groups);
 }
 
-function slideSection(slide: Slide, sources: ReadonlyMap<string, SourceProfile>): Element {
+function slideSection(
+  slide: Slide,
+  sources: ReadonlyMap<string, SourceProfile>,
+  drawings: ReadonlyMap<number, string>,
+): Element {
   const classes = ["bw-frame", `bw-layout-${slide.layout}`];
   if (slide.dense) classes.push("bw-dense");
   const frame: ElementContent[] = [];
@@ -142,6 +178,10 @@ function slideSection(slide: Slide, sources: ReadonlyMap<string, SourceProfile>)
         ...(slide.lines ?? []).map((l) => h("p", { className: ["bw-line"] }, [text(l)])),
       ]),
     );
+  } else if (slide.layout === "exhibit" && slide.exhibit) {
+    frame.push(header(slide), exhibitBody(slide, drawings));
+    const footer = exhibitFooter(slide, sources);
+    if (footer) frame.push(footer);
   } else {
     const { entries, marks } = numberCitations(slide, sources);
     frame.push(header(slide), bodyElement(slide, marks));
@@ -210,10 +250,15 @@ function scriptJson(value: unknown): string {
     .replace(/&/g, "\\u0026");
 }
 
+/**
+ * The deck as HTML. `drawings` holds each exhibit's SVG by exhibit number (generated, never
+ * corpus markup: the only raw HTML in the deck).
+ */
 export function deckDocument(
   plan: DeckPlan,
   sources: ReadonlyMap<string, SourceProfile>,
   options: SlidesOptions,
+  drawings: ReadonlyMap<number, string> = new Map(),
 ): string {
   const link = (href: string) => h("link", { rel: ["stylesheet"], href });
   const head = h("head", {}, [
@@ -230,11 +275,11 @@ export function deckDocument(
   ]);
   const sections = plan.columns.map((column) =>
     column.length === 1
-      ? slideSection(column[0]!, sources)
+      ? slideSection(column[0]!, sources, drawings)
       : h(
           "section",
           { className: ["bw-stack"] },
-          column.map((s) => slideSection(s, sources)),
+          column.map((s) => slideSection(s, sources, drawings)),
         ),
   );
   const body = h("body", {}, [
@@ -250,5 +295,5 @@ export function deckDocument(
     type: "root",
     children: [{ type: "doctype" }, h("html", { lang: plan.lang }, [head, body])],
   };
-  return `${toHtml(root)}\n`;
+  return `${toHtml(root, { allowDangerousHtml: true })}\n`;
 }

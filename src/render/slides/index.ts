@@ -11,6 +11,7 @@ import type { Diagnostic } from "../../diagnostics/types.js";
 import type { BriefSpec } from "../../spec/schema.js";
 import { replaceDirAtomic, writeFileAtomic } from "../../util/atomic.js";
 import type { BrowserSession } from "../browser.js";
+import { exhibitSvg, SLIDE_FRAME } from "../exhibits/index.js";
 import { briefingPdfMetadata } from "../report/index.js";
 import { makeReproducible } from "../report/pdf-metadata.js";
 import { copyDeckAssets } from "./assets.js";
@@ -67,12 +68,25 @@ export function countSlides(plan: DeckPlan): number {
   return plan.columns.reduce((n, column) => n + column.length, 0);
 }
 
-/** The deck's index.html before measuring (no splitting yet). Pure and deterministic. */
-export function renderDeckHtml(input: DeckInput): string {
+/** Each exhibit of the deck drawn for the slide, by exhibit number. */
+export async function deckDrawings(
+  plan: DeckPlan,
+  briefing: Briefing,
+): Promise<Map<number, string>> {
+  const subjects = briefing.subjects.map((s) => s.name);
+  const exhibits = plan.columns.flat().flatMap((s) => (s.exhibit ? [s.exhibit] : []));
+  const svgs = await Promise.all(exhibits.map((e) => exhibitSvg(e, subjects, SLIDE_FRAME)));
+  return new Map(exhibits.map((e, i) => [e.n, svgs[i]!]));
+}
+
+/** The deck's index.html before measuring (no splitting yet). Deterministic; no browser. */
+export async function renderDeckHtml(input: DeckInput): Promise<string> {
+  const plan = planDeck(input.briefing, input.tree);
   return deckDocument(
-    planDeck(input.briefing, input.tree),
+    plan,
     sourcesById(input.briefing),
     input.spec.slides,
+    await deckDrawings(plan, input.briefing),
   );
 }
 
@@ -102,11 +116,13 @@ async function fitDeck(
   const sources = sourcesById(input.briefing);
   const indexPath = join(dir, "index.html");
   let plan = planDeck(input.briefing, input.tree);
+  // Exhibit slides are never split, so their drawings are made once.
+  const drawings = await deckDrawings(plan, input.briefing);
   const sandbox = await browser.newPage({ allowedRoots: [dir] });
   try {
     await sandbox.page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
     for (let round = 0; ; round++) {
-      await writeFile(indexPath, deckDocument(plan, sources, input.spec.slides));
+      await writeFile(indexPath, deckDocument(plan, sources, input.spec.slides, drawings));
       await sandbox.open(indexPath);
       await waitForDeck(sandbox);
       const measures = await measureDeck(sandbox);

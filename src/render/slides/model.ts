@@ -4,6 +4,7 @@
  * measuring; the HTML writer turns it into reveal.js sections.
  */
 
+import type { Exhibit } from "../../briefing/exhibits/index.js";
 import type { SectionKind } from "../../briefing/mdast.js";
 import type { Citation } from "../../briefing/model.js";
 
@@ -36,7 +37,7 @@ export interface SlideGroup {
   items: SlideItem[];
 }
 
-export type SlideLayout = "title" | "agenda" | "list" | "columns" | "table" | "sources";
+export type SlideLayout = "title" | "agenda" | "list" | "columns" | "table" | "sources" | "exhibit";
 
 export type SlideKind = SectionKind | "title" | "agenda";
 
@@ -61,6 +62,8 @@ export interface Slide {
   part?: { index: number; total: number };
   /** Denser type (still ≥ 24 px) when a single item does not fit otherwise. */
   dense?: boolean;
+  /** Exhibit layout: the chart the slide shows (one per slide, never split). */
+  exhibit?: Exhibit;
 }
 
 /** A horizontal position in the deck: one slide, or a vertical stack of slides. */

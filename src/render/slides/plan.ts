@@ -5,7 +5,7 @@
  */
 import type { Heading, Root, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
-import type { SectionData } from "../../briefing/mdast.js";
+import type { ExhibitNode, SectionData } from "../../briefing/mdast.js";
 import type { Briefing } from "../../briefing/model.js";
 import { groupsFromContent, type ItemContext, indexClaims, itemsFromPhrasing } from "./items.js";
 import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./model.js";
@@ -188,6 +188,52 @@ function dimensionColumn(
   return stack;
 }
 
+/**
+ * One slide per exhibit: the chart, its source line, and its numbered marks with their
+ * citations in the footer; the notes hold the alt text and each mark's full sentence.
+ */
+function exhibitSlide(node: ExhibitNode, ctx: ItemContext, ids: Ids, kicker?: string): Slide {
+  const e = node.exhibit;
+  const items: SlideItem[] = e.entries.map((entry) => {
+    const claim = ctx.claims.get(entry.claimId);
+    return {
+      kind: "claim",
+      text: entry.label,
+      lead: String(entry.n),
+      full: claim ? `${entry.n}. ${claim.text}` : undefined,
+      citations: entry.citations,
+      claimId: entry.claimId,
+      level: 0,
+    };
+  });
+  return {
+    id: ids.take(e.id),
+    kind: "chart",
+    layout: "exhibit",
+    title: `Exhibit ${e.n}. ${e.title}`,
+    kicker,
+    groups: items.length > 0 ? [{ items }] : [],
+    notes: [e.alt],
+    exhibit: e,
+  };
+}
+
+/** The section's exhibits as slides of their own, and the rest of its content. */
+function takeExhibits(
+  content: readonly RootContent[],
+  ctx: ItemContext,
+  ids: Ids,
+  kicker?: string,
+): { slides: Slide[]; rest: RootContent[] } {
+  const slides: Slide[] = [];
+  const rest: RootContent[] = [];
+  for (const node of content) {
+    if (node.type === "exhibit") slides.push(exhibitSlide(node, ctx, ids, kicker));
+    else rest.push(node);
+  }
+  return { slides, rest };
+}
+
 function sourcesSlide(section: Section, briefing: Briefing, ids: Ids, extraNotes: string[]): Slide {
   const title = headingText(section.heading);
   const items: SlideItem[] = [...briefing.sources]
@@ -256,7 +302,9 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
   const title = docHeading ? headingText(docHeading) : briefing.meta.title;
 
   const columns: DeckColumn[] = [];
-  const agenda: string[] = [];
+  const titles: string[] = [];
+  // A section is named once in the agenda, however many slides it has.
+  const agenda = { push: (t: string) => titles[titles.length - 1] !== t && titles.push(t) };
   // Author text before the first section: cited statements get a slide under the deck's title.
   const introNodes = before.filter((n) => n !== docHeading);
   const intro = groupsFromContent(introNodes, ctxFor(undefined));
@@ -286,11 +334,20 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
       continue;
     }
     const sectionTitle = headingText(section.heading);
+    // Exhibits first (the chart, then its key and the rest of the section), except that the
+    // sources slide comes before a chart about the sources.
+    const charts = takeExhibits(section.content, ctx, ids, sectionTitle);
+    section.content = charts.rest;
     if (kind === "sources") {
       agenda.push(sectionTitle);
       sourcesAt = columns.length;
       columns.push([sourcesSlide(section, briefing, ids, [])]);
+      for (const slide of charts.slides) columns.push([slide]);
       continue;
+    }
+    if (charts.slides.length > 0) {
+      agenda.push(sectionTitle);
+      for (const slide of charts.slides) columns.push([slide]);
     }
     const table = section.content.find((n): n is Table => n.type === "table");
     if (kind === "matrix" && table) {
@@ -354,7 +411,7 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
     title,
     columns: [
       [titleSlide(briefing, title, ids)],
-      [agendaSlide(agenda, ids, agendaTitle)],
+      [agendaSlide(titles, ids, agendaTitle)],
       ...columns,
     ],
   };

@@ -51,12 +51,12 @@ it.runIf(process.env.BW_BENCH)(
     ] as const;
     for (const [name, deck] of decks) {
       let t = performance.now();
-      renderDeckHtml(deck);
+      await renderDeckHtml(deck);
       const cold = performance.now() - t;
       const warm: number[] = [];
       for (let i = 0; i < 21; i++) {
         t = performance.now();
-        renderDeckHtml(deck);
+        await renderDeckHtml(deck);
         warm.push(performance.now() - t);
       }
       warm.sort((a, b) => a - b);

@@ -93,10 +93,10 @@ describe("planDeck", () => {
 });
 
 describe("renderDeckHtml", () => {
-  it("is deterministic and puts the full sentence and citation into the notes", () => {
+  it("is deterministic and puts the full sentence and citation into the notes", async () => {
     const fx = loadFixture();
-    const a = renderDeckHtml(fx);
-    expect(renderDeckHtml(loadFixture())).toBe(a);
+    const a = await renderDeckHtml(fx);
+    expect(await renderDeckHtml(loadFixture())).toBe(a);
     expect(a).toContain('<aside class="notes">');
     expect(a).toContain(
       "Catherine Putz, “What Is the Value of the CSTO Now?”, The Diplomat, 2022-03, ¶8, sentence 2",
@@ -104,11 +104,11 @@ describe("renderDeckHtml", () => {
     expect(a).toContain('"transition":"fade"');
   });
 
-  it("escapes corpus text", () => {
+  it("escapes corpus text", async () => {
     const fx = loadFixture();
     fx.briefing.findings[0]!.claim.text =
       '<img src=x onerror="alert(1)"> </script><script>alert(2)</script>';
-    const html = renderDeckHtml(fx);
+    const html = await renderDeckHtml(fx);
     expect(html).not.toContain("<img");
     expect(html).not.toContain("<script>alert");
   });
