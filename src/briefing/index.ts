@@ -5,6 +5,13 @@
  */
 export { type AnalyseResult, analyse } from "./analyse.js";
 export { briefingToJson } from "./json.js";
+export {
+  citedSourceIds,
+  type ListedSources,
+  listedSources,
+  MAX_LISTED_SOURCES,
+  omittedSentence,
+} from "./listed.js";
 export type * from "./mdast.js";
 export * from "./model.js";
 export { type CompileInput, type CompileResult, compileOutline } from "./outline/compile.js";

@@ -5,12 +5,16 @@ import * as briefing from "../../src/briefing/index.js";
 it("exports the briefing engine's API", () => {
   expect(Object.keys(briefing).sort()).toEqual([
     "BRIEFING_SCHEMA_VERSION",
+    "MAX_LISTED_SOURCES",
     "OUTLINE_FILE",
     "analyse",
     "briefingToJson",
     "citeToPandoc",
+    "citedSourceIds",
     "compileOutline",
+    "listedSources",
     "loadOutline",
+    "omittedSentence",
     "treeToMarkdown",
     "verifyCitation",
     "verifyTree",

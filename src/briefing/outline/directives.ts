@@ -13,6 +13,7 @@ import {
   timelineExhibit,
   yearFraction,
 } from "../exhibits/index.js";
+import { listedSources, omittedSentence } from "../listed.js";
 import type { ExhibitNode, SectionKind } from "../mdast.js";
 import type { Briefing, Claim, MatrixCell } from "../model.js";
 import { countWords } from "../text.js";
@@ -201,7 +202,7 @@ function disagreements(ctx: ExpandContext, depth: number): RootContent[] {
   if (b.stances.length > 0) {
     out.push(heading(depth + 1, "Stance of each source", { kind: "disagreements" }));
     const header = row([[text("Source")], ...b.subjects.map((s) => [text(s.name)])]);
-    const rows = b.sources.map((src) =>
+    const rows = listedSources(b).listed.map((src) =>
       row([
         [text(src.shortLabel)],
         ...b.subjects.map((s): PhrasingContent[] => {
@@ -226,7 +227,8 @@ function disagreements(ctx: ExpandContext, depth: number): RootContent[] {
 }
 
 function sources(ctx: ExpandContext): RootContent[] {
-  const items = ctx.briefing.sources.map((s): PhrasingContent[] => {
+  const { listed, omitted } = listedSources(ctx.briefing);
+  const items = listed.map((s): PhrasingContent[] => {
     const who = s.authors.length ? s.authors.join(", ") : (s.publisher ?? "");
     const bits = [
       who,
@@ -246,7 +248,11 @@ function sources(ctx: ExpandContext): RootContent[] {
     }
     return out;
   });
-  return [bulletList(items)];
+  const rest = omittedSentence(omitted);
+  return [
+    bulletList(items),
+    ...(rest ? [{ type: "paragraph", children: [text(rest)] } as RootContent] : []),
+  ];
 }
 
 function method(ctx: ExpandContext): RootContent[] {

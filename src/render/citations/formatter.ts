@@ -64,7 +64,8 @@ export function formatCitations(
     }),
     properties: { noteIndex: index + 1 },
   }));
-  const ids = [...items.keys()].sort();
+  // The bibliography lists the works cited (as Pandoc and Chicago do), not every source read.
+  const ids = [...new Set(clusters.flat().map((c) => c.sourceId))].sort();
   const rendered = engine.rebuildProcessorState(citations, format, ids);
   const byId = new Map(rendered.map(([id, , text]) => [id, text]));
   const notes = citations.map((c) => tidy(byId.get(c.citationID) ?? "", format));

@@ -6,6 +6,7 @@ import type { TopLevelSpec } from "vega-lite";
 import { OTHER_LANE, SEVERAL_LANE } from "../../briefing/exhibits/index.js";
 import type { TimelineChart } from "../../briefing/exhibits/types.js";
 import { type ExhibitFrame, OTHER_COLOUR, SHARED_COLOUR, SUBJECT_COLOURS } from "./frame.js";
+import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";
 
 export function laneColours(lanes: readonly string[]): string[] {
@@ -64,7 +65,9 @@ export function yearTicks(first: number, last: number, max: number): number[] {
 export function timelineSpec(chart: TimelineChart, frame: ExhibitFrame): TopLevelSpec {
   const f = frame.fontSize;
   const diameter = Math.round(f * 1.9);
-  const labelWidth = Math.round(f * 8);
+  const labelWidth = Math.round(
+    Math.min(frame.width * 0.3, f * 1.5 + Math.max(...chart.lanes.map((l) => textWidth(l, f)))),
+  );
   const plotWidth = frame.width - labelWidth;
   const ats = chart.marks.map((m) => m.at);
   const first = Math.floor(Math.min(...ats));

@@ -5,6 +5,7 @@
  */
 import type { Heading, Root, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
+import { listedSources, omittedSentence } from "../../briefing/listed.js";
 import type { ExhibitNode, SectionData } from "../../briefing/mdast.js";
 import type { Briefing } from "../../briefing/model.js";
 import { groupsFromContent, type ItemContext, indexClaims, itemsFromPhrasing } from "./items.js";
@@ -236,7 +237,9 @@ function takeExhibits(
 
 function sourcesSlide(section: Section, briefing: Briefing, ids: Ids, extraNotes: string[]): Slide {
   const title = headingText(section.heading);
-  const items: SlideItem[] = [...briefing.sources]
+  const { listed, omitted } = listedSources(briefing);
+  const rest = omittedSentence(omitted);
+  const items: SlideItem[] = [...listed]
     .sort(
       (a, b) => a.shortLabel.localeCompare(b.shortLabel, "en") || a.id.localeCompare(b.id, "en"),
     )
@@ -251,7 +254,7 @@ function sourcesSlide(section: Section, briefing: Briefing, ids: Ids, extraNotes
     layout: "sources",
     title,
     groups: [{ items }],
-    notes: extraNotes,
+    notes: rest ? [rest, ...extraNotes] : extraNotes,
   };
 }
 
