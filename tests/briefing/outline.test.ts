@@ -5,7 +5,7 @@ import { join } from "node:path";
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import { makeSource } from "./helpers.js";
+import { natoCstoSample } from "./helpers.js";
 import {
   analyse,
   BriefwrightError,
@@ -14,36 +14,7 @@ import {
   loadOutline,
 } from "./imports.js";
 
-const sources = [
-  makeSource(
-    "putz-2022",
-    [
-      "Of the CSTO’s six members, only Russia and Belarus voted against the measure. All 30 NATO countries voted in favour.",
-      "The CSTO deployed forces in January 2022 at the request of Kazakhstan.",
-      "NATO pledged to defend every inch of its territory in 2022.",
-    ],
-    { authors: ["Catherine Putz"], date: "2022-03-01" },
-  ),
-  makeSource(
-    "fischer",
-    [
-      "The CSTO currently has a rapid reaction group of 20,000 people, while a similar NATO unit has 40,000 soldiers.",
-      "In 2014 Russia annexed Crimea, and NATO members raised defence spending after that.",
-      "Kazakhstan received CSTO troops in January 2022 during unrest.",
-    ],
-    { authors: ["Eva Fischer"], publisher: "Handelsblatt" },
-  ),
-];
-const spec = {
-  subjects: [
-    { name: "NATO", aliases: ["the Alliance"] },
-    { name: "CSTO", aliases: [] },
-  ],
-  dimensions: [
-    { name: "Military weight", terms: ["troops", "soldiers", "forces", "spending"] },
-    { name: "Cohesion", terms: ["voted", "unity"] },
-  ],
-} as never;
+const { sources, spec } = natoCstoSample();
 const { briefing } = analyse(sources, spec);
 
 function compile(text: string, path = "corpus/briefing.md") {

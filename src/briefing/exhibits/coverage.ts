@@ -8,7 +8,9 @@ import type { CoverageRow, Exhibit } from "./types.js";
 /** More sources than this: the map shows those that give the most evidence (and says so). */
 export const MAX_COVERAGE_SOURCES = 12;
 
-const signed = (x: number) => `${x < 0 ? "−" : x > 0 ? "+" : ""}${Math.abs(x).toFixed(2)}`;
+/** A stance score as shown: "+0.63", "−0.53", "0.00". */
+export const signedScore = (x: number) =>
+  `${x < 0 ? "−" : x > 0 ? "+" : ""}${Math.abs(x).toFixed(2)}`;
 
 export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefined {
   if (briefing.sources.length === 0 || briefing.dimensions.length === 0) return undefined;
@@ -54,7 +56,7 @@ export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefi
     const stances = subjects
       .map((s, i) => {
         const st = r.stances[i];
-        return st ? `${s} ${st.label} (${signed(st.score)})` : "";
+        return st ? `${s} ${st.label} (${signedScore(st.score)})` : "";
       })
       .filter(Boolean);
     return `${r.label}: ${covered.length ? `evidence for ${covered.join(", ")}` : "no evidence in the matrix"}${stances.length ? `; stance ${stances.join(", ")}` : ""}.`;

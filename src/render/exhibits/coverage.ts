@@ -3,12 +3,10 @@
  * the evidence matrix uses), and under it each source's stance toward each subject.
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { CoverageChart } from "../../briefing/exhibits/index.js";
+import { type CoverageChart, signedScore } from "../../briefing/exhibits/index.js";
 import { type ExhibitFrame, INK } from "./frame.js";
 import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";
-
-const signed = (x: number) => `${x < 0 ? "−" : x > 0 ? "+" : ""}${Math.abs(x).toFixed(2)}`;
 
 /** Column labels must be unique: a repeated label gets its ordinal. */
 export function uniqueLabels(labels: readonly string[]): string[] {
@@ -54,7 +52,7 @@ export function coverageSpec(chart: CoverageChart, frame: ExhibitFrame): TopLeve
         source: sources[i],
         subject: s,
         score: st?.score ?? 0,
-        text: st ? signed(st.score) : "–",
+        text: st ? signedScore(st.score) : "–",
         light: Boolean(st && Math.abs(st.score) > 0.55),
       };
     }),
