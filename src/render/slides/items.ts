@@ -136,10 +136,15 @@ function listItemPhrasing(item: ListItem): Nodes[] {
 }
 
 function groupsFromList(list: List, ctx: ItemContext, current: SlideGroup, groups: SlideGroup[]) {
-  for (const li of list.children) {
+  list.children.forEach((li, i) => {
     const nested = li.children.find((c): c is List => c.type === "list");
     const own = listItemPhrasing(li);
     const ownItems = itemsFromPhrasing(own, ctx);
+    // An ordered list keeps its numbers on the slide (a chart's key refers to them).
+    if (list.ordered && ownItems[0]) {
+      const n = `${(list.start ?? 1) + i}.`;
+      ownItems[0].lead = ownItems[0].lead ? `${n} ${ownItems[0].lead}` : n;
+    }
     if (nested && ownItems.every((i) => i.kind === "prose")) {
       // A topic with its sides: a labelled group.
       const label = clean(own.map((n) => mdastToString(n)).join(" "));
@@ -150,7 +155,7 @@ function groupsFromList(list: List, ctx: ItemContext, current: SlideGroup, group
       current.items.push(...ownItems);
       if (nested) groupsFromList(nested, ctx, current, groups);
     }
-  }
+  });
 }
 
 /** True when `node` holds a `cite` anywhere. */
