@@ -10,7 +10,6 @@ import { type BriefSpec, loadBriefSpec } from "../spec/index.js";
 import { assemble } from "./assemble.js";
 import { decode, looksBinary } from "./decode.js";
 import { listCorpus } from "./files.js";
-import { readHtml } from "./formats/html.js";
 import { readMarkdown } from "./formats/markdown.js";
 import { readText } from "./formats/text.js";
 import { keyStem } from "./metadata.js";
@@ -41,8 +40,22 @@ export interface CorpusResult {
 
 const FRONT_MATTER = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
-function parse(format: SourceFormat, text: string, display: string): RawDoc {
-  if (format === "html") return readHtml(text);
+type HtmlReader = typeof import("./formats/html.js").readHtml;
+
+/** The HTML reader (linkedom, Readability: ~0.1 s to load) is loaded only for a corpus with HTML. */
+function loadHtmlReader(files: readonly { format: SourceFormat }[]): Promise<HtmlReader | undefined> {
+  return files.some((f) => f.format === "html")
+    ? import("./formats/html.js").then((m) => m.readHtml)
+    : Promise.resolve(undefined);
+}
+
+function parse(
+  format: SourceFormat,
+  text: string,
+  display: string,
+  readHtml: HtmlReader | undefined,
+): RawDoc {
+  if (format === "html" && readHtml) return readHtml(text);
   // A .txt file that opens with YAML front matter is Markdown in a text file.
   if (format === "markdown" || FRONT_MATTER.test(text)) return readMarkdown(text, display);
   return readText(text);
@@ -90,6 +103,7 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
     displayDir,
   });
 
+  const readHtml = await loadHtmlReader(files);
   const seen = new Map<string, string>();
   const assembled: ReturnType<typeof assemble>[] = [];
   for (const file of files) {
@@ -129,7 +143,7 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
     }
     seen.set(sha256, display);
     const { text } = decode(file.bytes);
-    const raw = parse(file.format, text, display);
+    const raw = parse(file.format, text, display, readHtml);
     const result = assemble(
       raw,
       { rel: file.rel, display, sha256 },
