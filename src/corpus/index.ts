@@ -43,7 +43,9 @@ const FRONT_MATTER = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 type HtmlReader = typeof import("./formats/html.js").readHtml;
 
 /** The HTML reader (linkedom, Readability: ~0.1 s to load) is loaded only for a corpus with HTML. */
-function loadHtmlReader(files: readonly { format: SourceFormat }[]): Promise<HtmlReader | undefined> {
+function loadHtmlReader(
+  files: readonly { format: SourceFormat }[],
+): Promise<HtmlReader | undefined> {
   return files.some((f) => f.format === "html")
     ? import("./formats/html.js").then((m) => m.readHtml)
     : Promise.resolve(undefined);

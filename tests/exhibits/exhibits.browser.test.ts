@@ -78,7 +78,7 @@ describe("exhibits in the report", () => {
     const n = pages(pdf);
     const text = Array.from({ length: n }, (_, i) => flat(pdfText(pdf, i + 1)));
     const sourceLines = [
-      "Source: the dated statements numbered below",
+      "Source: the dated statements in the numbered list that follows",
       "Sources: bar 1",
       "Source: statements of each source in the evidence matrix",
     ];

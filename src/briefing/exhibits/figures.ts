@@ -101,7 +101,7 @@ export function figuresExhibit(briefing: Briefing, n: number): Exhibit | undefin
     kind: "figures",
     title: "Figures the sources give, compared by subject",
     alt,
-    source: "Source:",
+    source: "Sources: the passage that gives each numbered bar (cited by number).",
     chart: { kind: "figures", panels },
     entries,
   };

@@ -55,7 +55,8 @@ export function timelineExhibit(
     kind: "timeline",
     title: "Dated events by subject",
     alt,
-    source: "Source: the dated statements numbered below, with the dates the sources give.",
+    source:
+      "Source: the dated statements in the numbered list that follows, with the dates the sources give.",
     chart,
     entries: dated.map((e, i) => ({
       n: i + 1,

@@ -89,7 +89,7 @@ export interface Exhibit {
   title: string;
   /** What the chart shows, in words (alt text for the tagged PDF and screen readers). */
   alt: string;
-  /** The source line under the chart (tool-authored; the entries' citations are added to it where cited). */
+  /** The source line under the chart (tool-authored). The report cites a figures chart's bars in it instead. */
   source: string;
   chart: ExhibitChart;
   entries: ExhibitEntry[];

@@ -96,9 +96,7 @@ function exhibitBody(slide: Slide, drawings: ReadonlyMap<number, string>): Eleme
       { className: ["bw-chart-box"] },
       svg ? [{ type: "raw", value: svg } as unknown as ElementContent] : [],
     ),
-    h("p", { className: ["bw-exhibit-source"] }, [
-      text(e.source === "Source:" ? "Sources: numbered below." : e.source),
-    ]),
+    h("p", { className: ["bw-exhibit-source"] }, [text(e.source)]),
   ]);
 }
 
