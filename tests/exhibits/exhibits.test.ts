@@ -10,11 +10,14 @@ import {
   countedKind,
   type Exhibit,
   figuresExhibit,
+  signedScore,
 } from "../../src/briefing/exhibits/index.js";
+import { treeToMarkdown } from "../../src/briefing/index.js";
 import type { ExhibitNode } from "../../src/briefing/mdast.js";
 import type { Briefing, Figure } from "../../src/briefing/model.js";
 import { exhibitSvg, REPORT_FRAME, SLIDE_FRAME } from "../../src/render/exhibits/index.js";
-import { stackRows } from "../../src/render/exhibits/timeline.js";
+import { laneColours, stackRows, timelineSpec } from "../../src/render/exhibits/timeline.js";
+import { planDeck } from "../../src/render/slides/index.js";
 import { natoCstoSample } from "../briefing/helpers.js";
 import { analyse, BriefwrightError, compileOutline, verifyCitation } from "../briefing/imports.js";
 
@@ -89,6 +92,27 @@ describe("::chart in the outline", () => {
     expect(cites).toHaveLength(node.exhibit.entries.length);
   });
 
+  it("escapes corpus text in briefing.md: a hostile label stays text", () => {
+    const { tree } = compile('::chart{type="coverage"}\n');
+    const node = tree.children.find((n) => n.type === "exhibit") as ExhibitNode;
+    node.exhibit.alt = '<img src=x onerror="alert(1)"> *bold* _end_ [link](http://x)';
+    node.exhibit.title = "<script>alert(2)</script>";
+    const md = treeToMarkdown(tree);
+    // Unescaped, either would be raw HTML to Pandoc or a Markdown renderer.
+    expect(md).not.toMatch(/(?<!\\)<img/u);
+    expect(md).not.toMatch(/(?<!\\)<script/u);
+    expect(md).toContain("\\<img");
+    expect(md).toMatch(/^_.*\\\*bold\\\*/mu);
+  });
+
+  it("gives every exhibit a deck slide, even before the first section or in the method", () => {
+    const { tree } = compile(
+      '::chart{type="coverage"}\n\n::findings\n\n::method\n\n::chart{type="timeline"}\n',
+    );
+    const slides = planDeck(briefing, tree).columns.flat();
+    expect(slides.filter((s) => s.layout === "exhibit").map((s) => s.exhibit!.n)).toEqual([1, 2]);
+  });
+
   it("rejects an unknown chart type at the outline's line and column", () => {
     try {
       compile('# Brief\n\n::chart{type="pie"}\n');
@@ -113,6 +137,12 @@ describe("::chart in the outline", () => {
 });
 
 describe("which figures may be compared", () => {
+  it("judges the kind by the noun counted, not by any word of the phrase", () => {
+    expect(countedKind("people killed in the attack")).not.toBe("Personnel");
+    expect(countedKind("military bases")).toBe("Base");
+    expect(countedKind("United States troops")).toBe("Personnel");
+  });
+
   it("sees member states and personnel through different nouns", () => {
     expect(countedKind("NATO countries")).toBe("Member states");
     expect(countedKind("members")).toBe("Member states");
@@ -186,6 +216,33 @@ describe("drawing", () => {
     expect(svg).not.toContain("<script");
     expect(svg).not.toContain("<img");
     expect(svg).toContain("&lt;script&gt;");
+  });
+
+  it("shows a score that rounds to zero without a sign, and keeps each subject's colour across charts", () => {
+    expect(signedScore(-0.004)).toBe("0.00");
+    expect(signedScore(-0.53)).toBe("−0.53");
+    expect(signedScore(0.634)).toBe("+0.63");
+    const both = laneColours(["NATO", "CSTO", "Other"], ["NATO", "CSTO"]);
+    expect(laneColours(["CSTO", "Other"], ["NATO", "CSTO"])).toEqual([both[1], both[2]]);
+  });
+
+  it("shrinks timeline markers when the frame caps the height, so stacked ones still fit their lane", () => {
+    const marks = Array.from({ length: 8 }, (_, i) => ({
+      n: i + 1,
+      date: "2022",
+      at: 2022,
+      lane: ["NATO", "CSTO", "Other"][i % 3]!,
+    }));
+    const spec = timelineSpec(
+      { kind: "timeline", lanes: ["NATO", "CSTO", "Other"], marks },
+      ["NATO", "CSTO"],
+      SLIDE_FRAME,
+    ) as unknown as { height: number; layer: { mark: { type: string; size?: number } }[] };
+    expect(spec.height).toBeLessThanOrEqual(SLIDE_FRAME.height);
+    const size = spec.layer.find((l) => l.mark.type === "circle")!.mark.size!;
+    const diameter = 2 * Math.sqrt(size / Math.PI);
+    const rowsInBusiestLane = 3;
+    expect(diameter * rowsInBusiestLane).toBeLessThanOrEqual(spec.height / 3);
   });
 
   it("stacks timeline markers that would touch, and leaves a lone marker on its lane", () => {

@@ -9,8 +9,11 @@ import type { CoverageRow, Exhibit } from "./types.js";
 export const MAX_COVERAGE_SOURCES = 12;
 
 /** A stance score as shown: "+0.63", "−0.53", "0.00". */
-export const signedScore = (x: number) =>
-  `${x < 0 ? "−" : x > 0 ? "+" : ""}${Math.abs(x).toFixed(2)}`;
+export const signedScore = (x: number) => {
+  const shown = Math.abs(x).toFixed(2);
+  const sign = shown === "0.00" ? "" : x < 0 ? "−" : "+";
+  return `${sign}${shown}`;
+};
 
 export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefined {
   if (briefing.sources.length === 0 || briefing.dimensions.length === 0) return undefined;

@@ -10,24 +10,31 @@ import type { Exhibit, ExhibitEntry, FigureBar, FigurePanel } from "./types.js";
 /** Kinds of counted things whose nouns differ but that are the same kind of thing. */
 const KINDS: readonly [RegExp, string][] = [
   [
-    /\b(?:troops|soldiers|servicem[ae]n|personnel|military|forces|peacekeepers|officers|servicepeople|people|men|staff)\b/iu,
+    /^(?:troops|soldiers|servicem[ae]n|personnel|forces|peacekeepers|officers|servicepeople|people|men|staff)$/iu,
     "Personnel",
   ],
-  [/\b(?:members?|member states|countries|states|nations|allies)\b/iu, "Member states"],
-  [
-    /\b(?:missiles|tanks|aircraft|jets|warships|ships|drones|artillery)\b/iu,
-    "Weapons and equipment",
-  ],
+  [/^(?:members?|countries|states|nations|allies)$/iu, "Member states"],
+  [/^(?:missiles|tanks|aircraft|jets|warships|ships|drones|artillery)$/iu, "Weapons and equipment"],
 ];
 
 /** Units that describe time spans or ordinals, not amounts to compare. */
 const NOT_COMPARABLE_UNITS = new Set(["years", "year"]);
 
-/** The kind of thing a figure counts: a known kind, else its last word (plural-insensitive). */
+const PHRASE_END =
+  /^(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|than|as|is|are|was|were|has|have|had|will|would|under|across|during)$/iu;
+
+/** The noun a phrase counts: its last word before a preposition or verb ("people in the group" → "people"). */
+export function headNoun(counts: string): string {
+  const words = counts.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  const end = words.findIndex((w) => PHRASE_END.test(w));
+  const phrase = end > 0 ? words.slice(0, end) : words;
+  return phrase[phrase.length - 1] ?? "";
+}
+
+/** The kind of thing a figure counts, from its head noun: a known kind, else the noun itself (singular). */
 export function countedKind(counts: string): string {
-  for (const [re, kind] of KINDS) if (re.test(counts)) return kind;
-  const words = counts.toLowerCase().match(/\p{L}+/gu) ?? [];
-  const head = words[words.length - 1] ?? "";
+  const head = headNoun(counts);
+  for (const [re, kind] of KINDS) if (re.test(head)) return kind;
   const singular = head.replace(/(?<=\p{L}{3})s$/u, "");
   return singular ? singular[0]!.toUpperCase() + singular.slice(1) : "";
 }

@@ -52,16 +52,26 @@ const table: Handle = (node: Table, _parent, state) => {
  */
 const exhibit: Handle = (node: ExhibitNode, _parent, state, info) => {
   const e = node.exhibit;
-  const body = state.containerFlow(node as never, info);
-  return [
-    `::: {#${e.id} .exhibit type="${e.kind}"}`,
-    `**Exhibit ${e.n}. ${state.safe(e.title, { before: " ", after: "*" })}**`,
-    "",
-    `_${state.safe(e.alt, { before: "_", after: "_" })}_`,
-    "",
-    body,
-    ":::",
-  ].join("\n");
+  // Caption and alt text go through the ordinary phrasing handlers, so corpus text in them
+  // (source labels, what a figure counts) is escaped like any other text.
+  const flow = {
+    type: "root",
+    children: [
+      {
+        type: "paragraph",
+        children: [
+          { type: "strong", children: [{ type: "text", value: `Exhibit ${e.n}. ${e.title}` }] },
+        ],
+      },
+      {
+        type: "paragraph",
+        children: [{ type: "emphasis", children: [{ type: "text", value: e.alt }] }],
+      },
+      ...node.children,
+    ],
+  };
+  const body = state.containerFlow(flow as never, info);
+  return [`::: {#${e.id} .exhibit type="${e.kind}"}`, body, ":::"].join("\n");
 };
 
 export function treeToMarkdown(tree: Root): string {

@@ -31,7 +31,10 @@ export function coverageSpec(chart: CoverageChart, frame: ExhibitFrame): TopLeve
   const column = plotWidth / Math.max(1, sources.length);
   const longest = Math.max(...sources.map((s) => textWidth(s, f)));
   const angle = longest > column - 4 ? -35 : 0;
-  const cell = Math.round(f * 2);
+  // Rows shrink (to no less than the type) so that the map keeps within the frame's height.
+  const rows = chart.dimensions.length + chart.subjects.length;
+  const room = frame.height - f * (angle ? 9 : 7);
+  const cell = Math.max(Math.round(f * 1.3), Math.min(Math.round(f * 2), Math.floor(room / rows)));
   const max = Math.max(1, ...chart.rows.flatMap((r) => r.evidence));
   const evidence = chart.rows.flatMap((r, i) =>
     chart.dimensions.map((d, j) => {

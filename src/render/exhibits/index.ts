@@ -17,7 +17,7 @@ function specFor(exhibit: Exhibit, subjects: readonly string[], frame: ExhibitFr
   const chart = exhibit.chart;
   switch (chart.kind) {
     case "timeline":
-      return timelineSpec(chart, frame);
+      return timelineSpec(chart, subjects, frame);
     case "figures":
       return figuresSpec(chart, subjects, frame);
     case "coverage":

@@ -9,15 +9,14 @@ import { type ExhibitFrame, OTHER_COLOUR, SHARED_COLOUR, SUBJECT_COLOURS } from 
 import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";
 
-export function laneColours(lanes: readonly string[]): string[] {
-  let s = 0;
-  return lanes.map((l) =>
-    l === OTHER_LANE
-      ? OTHER_COLOUR
-      : l === SEVERAL_LANE
-        ? SHARED_COLOUR
-        : SUBJECT_COLOURS[s++ % SUBJECT_COLOURS.length]!,
-  );
+/** A subject keeps its colour in every chart: its position among the briefing's subjects. */
+export function laneColours(lanes: readonly string[], subjects: readonly string[]): string[] {
+  return lanes.map((l) => {
+    if (l === OTHER_LANE) return OTHER_COLOUR;
+    if (l === SEVERAL_LANE) return SHARED_COLOUR;
+    const i = Math.max(0, subjects.indexOf(l));
+    return SUBJECT_COLOURS[i % SUBJECT_COLOURS.length]!;
+  });
 }
 
 /**
@@ -62,7 +61,11 @@ export function yearTicks(first: number, last: number, max: number): number[] {
   return out;
 }
 
-export function timelineSpec(chart: TimelineChart, frame: ExhibitFrame): TopLevelSpec {
+export function timelineSpec(
+  chart: TimelineChart,
+  subjects: readonly string[],
+  frame: ExhibitFrame,
+): TopLevelSpec {
   const f = frame.fontSize;
   const diameter = Math.round(f * 1.9);
   const labelWidth = Math.round(
@@ -90,8 +93,10 @@ export function timelineSpec(chart: TimelineChart, frame: ExhibitFrame): TopLeve
     });
   }
   const reach = Math.max(0.75, ...offsets.map((o) => Math.abs(o) + 0.75));
-  const laneHeight = diameter * 2 * reach * 1.1;
-  const height = Math.min(frame.height, Math.round(laneHeight * chart.lanes.length));
+  const wanted = Math.round(diameter * 2 * reach * 1.1 * chart.lanes.length);
+  const height = Math.min(frame.height, wanted);
+  // When the frame caps the height, markers shrink with it so that stacked ones still do not touch.
+  const marker = height < wanted ? Math.floor((diameter * height) / wanted) : diameter;
   const values = chart.marks.map((m, i) => ({
     n: String(m.n),
     at: m.at,
@@ -141,12 +146,12 @@ export function timelineSpec(chart: TimelineChart, frame: ExhibitFrame): TopLeve
         encoding: { x: { datum: x0 }, x2: { datum: x1 }, yOffset: { datum: 0 } },
       },
       {
-        mark: { type: "circle", size: Math.round(Math.PI * (diameter / 2) ** 2), opacity: 1 },
+        mark: { type: "circle", size: Math.round(Math.PI * (marker / 2) ** 2), opacity: 1 },
         encoding: {
           color: {
             field: "lane",
             type: "nominal",
-            scale: { domain: chart.lanes, range: laneColours(chart.lanes) },
+            scale: { domain: chart.lanes, range: laneColours(chart.lanes, subjects) },
           },
         },
       },
@@ -157,7 +162,7 @@ export function timelineSpec(chart: TimelineChart, frame: ExhibitFrame): TopLeve
           fontWeight: 600,
           align: "center",
           baseline: "middle",
-          fontSize: Math.round(f * 0.95),
+          fontSize: Math.round((f * 0.95 * marker) / diameter),
         },
         encoding: { text: { field: "n" } },
       },

@@ -309,8 +309,12 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
   // A section is named once in the agenda, however many slides it has.
   const agenda = { push: (t: string) => titles[titles.length - 1] !== t && titles.push(t) };
   // Author text before the first section: cited statements get a slide under the deck's title.
-  const introNodes = before.filter((n) => n !== docHeading);
-  const intro = groupsFromContent(introNodes, ctxFor(undefined));
+  const introCharts = takeExhibits(
+    before.filter((n) => n !== docHeading),
+    ctxFor(undefined),
+    ids,
+  );
+  const intro = groupsFromContent(introCharts.rest, ctxFor(undefined));
   const titleNotes: string[] = [];
   if (intro.some((g) => g.items.some((i) => i.citations.length > 0))) {
     columns.push([
@@ -324,23 +328,26 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
       },
     ]);
   } else titleNotes.push(...intro.flatMap((g) => g.items.map((i) => i.text)));
+  for (const slide of introCharts.slides) columns.push([slide]);
   const methodNotes: string[] = [];
   let sourcesAt = -1;
   for (const section of sections) {
     const data = sectionData(section.heading);
     const kind = data?.kind;
     const ctx = ctxFor(kind);
+    const sectionTitle = headingText(section.heading);
+    // Exhibits first (the chart, then its key and the rest of the section), except that the
+    // sources slide comes before a chart about the sources. Every exhibit of the outline gets a
+    // slide, wherever it stands, so the deck's exhibit numbers match the report's.
+    const charts = takeExhibits(section.content, ctx, ids, sectionTitle);
+    section.content = charts.rest;
     if (kind === "method") {
+      for (const slide of charts.slides) columns.push([slide]);
       methodNotes.push(
         ...section.content.map((n) => clean(mdastToString(n))).filter((t) => t.length > 0),
       );
       continue;
     }
-    const sectionTitle = headingText(section.heading);
-    // Exhibits first (the chart, then its key and the rest of the section), except that the
-    // sources slide comes before a chart about the sources.
-    const charts = takeExhibits(section.content, ctx, ids, sectionTitle);
-    section.content = charts.rest;
     if (kind === "sources") {
       agenda.push(sectionTitle);
       sourcesAt = columns.length;
