@@ -4,7 +4,8 @@
  * briefing cites are, so that the briefing's length stays bounded however large the corpus
  * (the rest are counted, and `briefing.json` keeps every one).
  */
-import type { Briefing, Claim, SourceProfile } from "./model.js";
+import type { Briefing, SourceProfile } from "./model.js";
+import { claimsOf } from "./walk.js";
 
 export const MAX_LISTED_SOURCES = 30;
 
@@ -17,14 +18,7 @@ export interface ListedSources {
 /** Ids of the sources cited outside the sources section (findings, matrix, timeline, figures, disagreements). */
 export function citedSourceIds(b: Briefing): Set<string> {
   const ids = new Set<string>();
-  const add = (c: Claim) => {
-    for (const x of c.citations) ids.add(x.sourceId);
-  };
-  for (const f of b.findings) add(f.claim);
-  for (const cell of b.matrix) cell.claims.forEach(add);
-  for (const e of b.timeline) add(e.claim);
-  for (const f of b.figures) add(f.claim);
-  for (const d of b.disagreements) d.sides.forEach(add);
+  for (const c of claimsOf(b, { theses: false })) for (const x of c.citations) ids.add(x.sourceId);
   return ids;
 }
 

@@ -10,6 +10,7 @@ import {
   type Exhibit,
   type ExhibitKind,
   figuresExhibit,
+  signedScore,
   timelineExhibit,
   yearFraction,
 } from "../exhibits/index.js";
@@ -212,7 +213,7 @@ function disagreements(ctx: ExpandContext, depth: number): RootContent[] {
             .slice(0, 4)
             .map((w) => `${w.word} ${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight)}`)
             .join(", ");
-          const score = `${st.score > 0 ? "+" : st.score < 0 ? "−" : ""}${Math.abs(st.score).toFixed(2)}`;
+          const score = signedScore(st.score);
           return [text(`${st.label} (${score})${words ? `: ${words}` : ""}`)];
         }),
       ]),

@@ -5,6 +5,7 @@
  * as the /Alt of a /Figure in the tagged PDF).
  */
 import type { Exhibit } from "../../briefing/exhibits/index.js";
+import { escapeHtml } from "../../util/html.js";
 import { coverageSpec } from "./coverage.js";
 import { figuresSpec } from "./figures.js";
 import type { ExhibitFrame } from "./frame.js";
@@ -25,9 +26,6 @@ function specFor(exhibit: Exhibit, subjects: readonly string[], frame: ExhibitFr
   }
 }
 
-const escapeAttribute = (s: string) =>
-  s.replace(/&/gu, "&amp;").replace(/"/gu, "&quot;").replace(/</gu, "&lt;").replace(/>/gu, "&gt;");
-
 /** Vega's root element replaced by ours: sized by its container, one labelled image. */
 function finish(svg: string, exhibit: Exhibit): string {
   const root =
@@ -36,7 +34,7 @@ function finish(svg: string, exhibit: Exhibit): string {
   return svg.replace(
     root,
     (_m, w: string, h: string, box: string) =>
-      `<svg xmlns="http://www.w3.org/2000/svg" class="bw-chart bw-chart-${exhibit.kind}" viewBox="${box}" width="${w}" height="${h}" role="img" aria-label="${escapeAttribute(exhibit.alt)}">`,
+      `<svg xmlns="http://www.w3.org/2000/svg" class="bw-chart bw-chart-${exhibit.kind}" viewBox="${box}" width="${w}" height="${h}" role="img" aria-label="${escapeHtml(exhibit.alt)}">`,
   );
 }
 

@@ -57,8 +57,17 @@ export function baseConfig(frame: ExhibitFrame): Record<string, unknown> {
   };
 }
 
+/** Drawings run one at a time: Vega's SVG definition ids are a global counter reset per drawing. */
+let queue: Promise<unknown> = Promise.resolve();
+
 /** Draws a Vega-Lite spec as an SVG string. */
-export async function drawSvg(spec: TopLevelSpec): Promise<string> {
+export function drawSvg(spec: TopLevelSpec): Promise<string> {
+  const drawing = queue.then(() => draw(spec));
+  queue = drawing.catch(() => {});
+  return drawing;
+}
+
+async function draw(spec: TopLevelSpec): Promise<string> {
   const [vega, vl] = await load();
   const compiled = vl.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.Error });

@@ -3,15 +3,9 @@
  * report layout. Unknown placeholders are an error so a typo in a template is caught.
  */
 import { BriefwrightError } from "../../diagnostics/types.js";
+import { escapeHtml } from "../../util/html.js";
 
-export function escapeHtml(value: string): string {
-  return value
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 export function fillTemplate(
   template: string,

@@ -101,20 +101,31 @@ function exhibitBody(slide: Slide, drawings: ReadonlyMap<number, string>): Eleme
   ]);
 }
 
-/** Footer of an exhibit slide: each numbered mark with the passages behind it. */
-function exhibitFooter(slide: Slide, sources: ReadonlyMap<string, SourceProfile>): Element | null {
-  const items = slide.groups.flatMap((g) => g.items);
-  if (items.length === 0) return null;
-  return h(
-    "footer",
-    { className: ["bw-cites"] },
-    items.map((item) =>
-      h("span", { className: ["bw-cite"] }, [
-        h("span", { className: ["bw-cite-n"] }, [text(item.lead ?? "")]),
-        text(` ${item.citations.map((c) => shortCitation(c, sources)).join("; ")}`),
-      ]),
+/** The citation footer: "n label" entries (none: no footer). */
+function citesFooter(entries: readonly { n: string; label: string }[]): Element[] {
+  if (entries.length === 0) return [];
+  return [
+    h(
+      "footer",
+      { className: ["bw-cites"] },
+      entries.map((e) =>
+        h("span", { className: ["bw-cite"] }, [
+          h("span", { className: ["bw-cite-n"] }, [text(e.n)]),
+          text(` ${e.label}`),
+        ]),
+      ),
     ),
-  );
+  ];
+}
+
+/** An exhibit slide's footer entries: each numbered mark with the passages behind it. */
+function exhibitCites(slide: Slide, sources: ReadonlyMap<string, SourceProfile>) {
+  return slide.groups
+    .flatMap((g) => g.items)
+    .map((item) => ({
+      n: item.lead ?? "",
+      label: item.citations.map((c) => shortCitation(c, sources)).join("; "),
+    }));
 }
 
 function bodyElement(slide: Slide, marks: number[][][]): Element {
@@ -178,26 +189,18 @@ function slideSection(
       ]),
     );
   } else if (slide.layout === "exhibit" && slide.exhibit) {
-    frame.push(header(slide), exhibitBody(slide, drawings));
-    const footer = exhibitFooter(slide, sources);
-    if (footer) frame.push(footer);
+    frame.push(
+      header(slide),
+      exhibitBody(slide, drawings),
+      ...citesFooter(exhibitCites(slide, sources)),
+    );
   } else {
     const { entries, marks } = numberCitations(slide, sources);
-    frame.push(header(slide), bodyElement(slide, marks));
-    if (entries.length > 0) {
-      frame.push(
-        h(
-          "footer",
-          { className: ["bw-cites"] },
-          entries.map((e) =>
-            h("span", { className: ["bw-cite"] }, [
-              h("span", { className: ["bw-cite-n"] }, [text(String(e.n))]),
-              text(` ${e.label}`),
-            ]),
-          ),
-        ),
-      );
-    }
+    frame.push(
+      header(slide),
+      bodyElement(slide, marks),
+      ...citesFooter(entries.map((e) => ({ n: String(e.n), label: e.label }))),
+    );
   }
   const children: ElementContent[] = [h("div", { className: classes }, frame)];
   const notes = notesElement(slide, sources);

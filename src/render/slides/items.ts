@@ -7,6 +7,7 @@ import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Ta
 import { toString as mdastToString } from "mdast-util-to-string";
 import type { CiteNode } from "../../briefing/mdast.js";
 import type { Briefing, Claim } from "../../briefing/model.js";
+import { claimsOf } from "../../briefing/walk.js";
 import type { SlideGroup, SlideItem } from "./model.js";
 import { shortenClaim } from "./shorten.js";
 
@@ -23,15 +24,7 @@ export interface ItemContext {
 /** Every claim of the briefing by id. */
 export function indexClaims(briefing: Briefing): Map<string, Claim> {
   const claims = new Map<string, Claim>();
-  const add = (c: Claim | undefined) => {
-    if (c && !claims.has(c.id)) claims.set(c.id, c);
-  };
-  for (const f of briefing.findings) add(f.claim);
-  for (const cell of briefing.matrix) cell.claims.forEach(add);
-  for (const e of briefing.timeline) add(e.claim);
-  for (const f of briefing.figures) add(f.claim);
-  for (const d of briefing.disagreements) d.sides.forEach(add);
-  for (const s of briefing.sources) add(s.thesis);
+  for (const c of claimsOf(briefing)) if (!claims.has(c.id)) claims.set(c.id, c);
   return claims;
 }
 
