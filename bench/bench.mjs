@@ -97,12 +97,12 @@ function stageTimes(stderr) {
 const results = { machine: { cores: (await import("node:os")).cpus().length, node: process.version }, runs, stages: {}, build: {}, peers: {}, scale: [] };
 
 // 1. Stages in process, on the default corpus.
-const { readCorpus } = await dist("corpus/index.js");
-const engine = await dist("briefing/index.js");
-const { launchBrowser } = await dist("render/browser.js");
-const report = await dist("render/report/index.js");
-const slides = await dist("render/slides/index.js");
-const { DEFAULT_TEMPLATES } = await dist("build/index.js");
+const { readCorpus } = await dist("readers/index.js");
+const engine = await dist("engine/index.js");
+const { launchBrowser } = await dist("runtime/browser.js");
+const report = await dist("writers/report/index.js");
+const slides = await dist("writers/deck/index.js");
+const { DEFAULT_TEMPLATES } = await dist("pipeline/build.js");
 const samples = { read: [], analyse: [], compile: [], "report HTML": [], "report PDF": [], "deck HTML": [], "deck PDF": [], "browser launch": [] };
 for (let i = 0; i < runs; i++) {
   let corpus;
@@ -154,7 +154,7 @@ results.build = {
 // the peer takes browser arguments.
 const FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"];
 if (args.has("--peers")) {
-  const { discoverBrowser } = await dist("render/browser-discovery.js");
+  const { discoverBrowser } = await dist("runtime/browser-discovery.js");
   const chrome = discoverBrowser(process.env)?.path;
   const peerDir = join(scratch, "peers");
   const bin = (n) => join(peerDir, "node_modules", ".bin", n);

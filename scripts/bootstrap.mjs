@@ -86,7 +86,7 @@ if (
 
 // 3. A browser: explicit path, installed Chrome/Chromium, puppeteer's cache, else apt-get.
 const discovery = await import(
-  pathToFileURL(join(root, "dist", "render", "browser-discovery.js")).href
+  pathToFileURL(join(root, "dist", "runtime", "browser-discovery.js")).href
 );
 let browser = discovery.discoverBrowser(process.env);
 if (!browser) {

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Writes schema/brief.schema.json from the zod schema (run after `npm run compile`).
 import { writeFileSync } from "node:fs";
-import { briefJsonSchema } from "../dist/spec/index.js";
+import { briefJsonSchema } from "../dist/brief/index.js";
 
 const schema = { title: "briefwright brief.yaml", ...briefJsonSchema() };
 writeFileSync(

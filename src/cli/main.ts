@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
+import { packagePath } from "../util/package.js";
 import type { CommandContext } from "./context.js";
 import { formatDiagnostic, styleFor } from "./format.js";
 import { UsageError } from "./usage.js";
@@ -71,7 +72,7 @@ warnings) and the reader's messages; --json prints the sources with their blocks
 };
 
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  const pkg = JSON.parse(readFileSync(packagePath("package.json"), "utf8")) as {
     version: string;
   };
   return pkg.version;

@@ -2,7 +2,7 @@
  * Build progress on stderr: on a terminal, each stage as a line that turns into a tick with its
  * time; elsewhere (CI, pipes) plain lines; nothing with --quiet.
  */
-import type { BuildResult, ProgressEvent } from "../build/index.js";
+import type { BuildResult, ProgressEvent } from "../pipeline/build.js";
 
 export interface ProgressOptions {
   stream: NodeJS.WriteStream;

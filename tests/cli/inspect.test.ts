@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { tempCorpus } from "../corpus/helpers.js";
+import { tempCorpus } from "../readers/helpers.js";
 import { cli } from "./run.js";
 
 describe("briefwright inspect (subprocess)", () => {

@@ -3,8 +3,8 @@ import { mkdir, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/index.js";
 import { BriefwrightError } from "../../src/diagnostics/types.js";
+import { build } from "../../src/pipeline/build.js";
 import { cli, snapshot } from "../cli/run.js";
 import { browserProcesses } from "./helpers.js";
 

@@ -3,10 +3,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
-import { analyse, type Briefing, compileOutline } from "../../src/briefing/index.js";
-import { readCorpus } from "../../src/corpus/index.js";
-import type { Source } from "../../src/corpus/types.js";
 import { BriefwrightError } from "../../src/diagnostics/types.js";
+import { analyse, type Briefing, compileOutline } from "../../src/engine/index.js";
+import type { Source } from "../../src/model/source.js";
+import { readCorpus } from "../../src/readers/index.js";
 
 /** Only typed, reported errors are allowed; anything else fails the property. */
 function expectTyped(error: unknown): void {

@@ -2,7 +2,7 @@ import { cp, mkdtemp, readdir, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BuildResult, build } from "../../src/build/index.js";
+import { type BuildResult, build } from "../../src/pipeline/build.js";
 import { browserProcesses, listener, pdfText } from "./helpers.js";
 
 const SECRET = "SECRET-7f3a9c-LOCAL-FILE-CONTENT";

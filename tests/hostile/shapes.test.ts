@@ -2,8 +2,8 @@ import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { build } from "../../src/build/index.js";
-import { type CorpusResult, readCorpus } from "../../src/corpus/index.js";
+import { build } from "../../src/pipeline/build.js";
+import { type CorpusResult, readCorpus } from "../../src/readers/index.js";
 
 // Encodings (legacy code pages, UTF-16, BOM, CRLF) are covered by tests/corpus/encodings.test.ts;
 // this file covers the shapes of files that break naive readers.

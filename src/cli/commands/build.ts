@@ -1,6 +1,6 @@
 /** `briefwright build`: every output of the brief, with one browser, replaced atomically. */
-import type { BuildResult, OutputKind } from "../../build/index.js";
-import { launchBrowser } from "../../render/browser.js";
+import type { BuildResult, OutputKind } from "../../pipeline/build.js";
+import { launchBrowser } from "../../runtime/browser.js";
 import type { CommandContext } from "../context.js";
 import { progressPrinter, summary } from "../progress.js";
 import { UsageError } from "../usage.js";
@@ -29,7 +29,7 @@ export async function buildCommand(
   launching?.catch(() => {});
   let result: BuildResult;
   try {
-    const { build, OUTPUT_KINDS } = await import("../../build/index.js");
+    const { build, OUTPUT_KINDS } = await import("../../pipeline/build.js");
     const only = parseOnly(opts.only, OUTPUT_KINDS);
     result = await build(
       {

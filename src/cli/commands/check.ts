@@ -1,5 +1,5 @@
 /** `briefwright check`: everything but writing outputs — for a pre-commit hook. */
-import { compile, Stages } from "../../build/index.js";
+import { compile, Stages } from "../../pipeline/build.js";
 import type { CommandContext } from "../context.js";
 
 export async function checkCommand(

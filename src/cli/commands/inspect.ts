@@ -1,5 +1,5 @@
 /** `briefwright inspect [--corpus DIR] [--json]`: what the reader made of each source. */
-import { readCorpus } from "../../corpus/index.js";
+import { readCorpus } from "../../readers/index.js";
 import type { CommandContext } from "../context.js";
 import { table } from "../format.js";
 

@@ -1,7 +1,7 @@
 /** `briefwright present`: serve the deck locally, rebuild and reload on change. */
 import { join } from "node:path";
-import { startWatch } from "../../build/watch.js";
-import { serveDeck } from "../../render/slides/serve.js";
+import { startWatch } from "../../pipeline/watch.js";
+import { serveDeck } from "../../runtime/serve.js";
 import type { CommandContext } from "../context.js";
 import { untilInterrupted, watchPrinter } from "./watch.js";
 

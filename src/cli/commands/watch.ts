@@ -1,6 +1,7 @@
 /** `briefwright watch`: rebuild on change until interrupted. */
-import { startWatch, type WatchEvent } from "../../build/watch.js";
+
 import { BriefwrightError } from "../../diagnostics/types.js";
+import { startWatch, type WatchEvent } from "../../pipeline/watch.js";
 import type { CommandContext } from "../context.js";
 import { summary } from "../progress.js";
 

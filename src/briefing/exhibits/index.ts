@@ -1,5 +1,0 @@
-/** The exhibits of a briefing: what each chart shows and the passages behind each mark. */
-export { coverageExhibit, signedScore } from "./coverage.js";
-export { comparableGroups, countedKind, figuresExhibit } from "./figures.js";
-export { OTHER_LANE, SEVERAL_LANE, timelineExhibit, yearFraction } from "./timeline.js";
-export * from "./types.js";

@@ -1,0 +1,154 @@
+/**
+ * `analyse`: sources + brief → `Briefing`. Pure and deterministic: no clock, no randomness,
+ * ties broken by corpus order. Sections are filled in an order that lets the most constrained
+ * ones choose first (each matrix cell's first passage, disagreements, timeline, findings), and no source
+ * sentence is shown in two places.
+ */
+
+import type { BriefSpec } from "../brief/schema.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import {
+  BRIEFING_SCHEMA_VERSION,
+  type Briefing,
+  type Disagreement,
+  type Finding,
+  type TimelineEvent,
+} from "../model/briefing.js";
+import type { Source } from "../model/source.js";
+import { compareStrings } from "../util/text.js";
+import { buildDisagreements } from "./disagreements.js";
+import { buildFigures } from "./figures.js";
+import { buildFindings } from "./findings.js";
+import { inferDimensions, inferSubjects } from "./infer.js";
+import { buildMatrix } from "./matrix.js";
+import { methodNote } from "./method.js";
+import { buildProfiles, sourceLabels } from "./profiles.js";
+import { buildStances } from "./stance.js";
+import { createAnalysis, type DimensionRef } from "./state.js";
+import type { SubjectRef } from "./subjects.js";
+import { buildTimeline } from "./timeline.js";
+import { MAX_UNITS_PER_SOURCE } from "./units.js";
+
+export interface AnalyseResult {
+  briefing: Briefing;
+  diagnostics: Diagnostic[];
+}
+
+function newestDate(sources: Source[]): string | undefined {
+  const dates = sources.map((s) => s.date).filter((d): d is string => Boolean(d));
+  dates.sort(compareStrings);
+  return dates[dates.length - 1];
+}
+
+export function analyse(sources: Source[], spec: BriefSpec | undefined): AnalyseResult {
+  const diagnostics: Diagnostic[] = [];
+  const inferredSubjects = !spec?.subjects || spec.subjects.length === 0;
+  const subjects: SubjectRef[] = inferredSubjects
+    ? inferSubjects(sources)
+    : spec!.subjects!.map((s) => ({ name: s.name, aliases: [...s.aliases] }));
+  const inferredDimensions = !spec?.dimensions || spec.dimensions.length === 0;
+  const dimensions: DimensionRef[] = inferredDimensions
+    ? inferDimensions(sources, subjects)
+    : spec!.dimensions!.map((d) => ({ name: d.name, terms: [...d.terms] }));
+  if (inferredSubjects) {
+    diagnostics.push({
+      severity: "info",
+      ruleId: "briefing-subjects-inferred",
+      message: `brief.yaml names no subjects; inferred ${subjects.map((s) => s.name).join(", ") || "none"}`,
+      hint: "List the subjects to compare under `subjects:` in brief.yaml.",
+    });
+  }
+  if (inferredDimensions) {
+    diagnostics.push({
+      severity: "info",
+      ruleId: "briefing-dimensions-inferred",
+      message: `brief.yaml names no dimensions; inferred ${dimensions.map((d) => d.name).join("; ") || "none"}`,
+      hint: "List the dimensions to compare under `dimensions:` with their terms in brief.yaml.",
+    });
+  }
+
+  const labels = sourceLabels(sources);
+  const a = createAnalysis(sources, subjects, dimensions, labels, {
+    evidencePerCell: spec?.evidencePerCell ?? 3,
+    maxWords: spec?.maxWords ?? 2500,
+  });
+
+  let disagreements: Disagreement[] = [];
+  let findings: Finding[] = [];
+  let timeline: TimelineEvent[] = [];
+  const matrix = buildMatrix(a, () => {
+    disagreements = buildDisagreements(a);
+    timeline = buildTimeline(a);
+    findings = buildFindings(a);
+  });
+  const figures = buildFigures(a);
+  const stances = buildStances(a);
+  const profiles = buildProfiles(a);
+
+  for (const id of a.truncated) {
+    const source = sources.find((s) => s.id === id);
+    diagnostics.push({
+      severity: "info",
+      ruleId: "briefing-source-truncated",
+      ...(source ? { file: source.file } : {}),
+      message: `only the first ${MAX_UNITS_PER_SOURCE} statements of ${id} were considered`,
+    });
+  }
+  for (const cell of matrix) {
+    if (cell.gap) {
+      diagnostics.push({
+        severity: "warning",
+        ruleId: "briefing-matrix-gap",
+        message: `No source addresses “${cell.dimension}” for ${cell.subject}`,
+        hint: "Add a source that covers it, or add terms to the dimension in brief.yaml.",
+      });
+    }
+  }
+  const cited = new Set<string>();
+  const cite = (ids: { sourceId: string }[]) => {
+    for (const c of ids) cited.add(c.sourceId);
+  };
+  for (const f of findings) cite(f.claim.citations);
+  for (const c of matrix) for (const cl of c.claims) cite(cl.citations);
+  for (const e of timeline) cite(e.claim.citations);
+  for (const d of disagreements) for (const s of d.sides) cite(s.citations);
+  for (const p of profiles) if (p.thesis) cite(p.thesis.citations);
+  for (const s of sources) {
+    if (!cited.has(s.id)) {
+      diagnostics.push({
+        severity: "warning",
+        ruleId: "briefing-source-unused",
+        file: s.file,
+        message: `No statement from ${s.id} made it into the briefing`,
+      });
+    }
+  }
+
+  const date = spec?.date ?? newestDate(sources);
+  const briefing: Briefing = {
+    schemaVersion: BRIEFING_SCHEMA_VERSION,
+    meta: {
+      title:
+        spec?.title ??
+        `${subjects.map((s) => s.name).join(" and ") || "Sources"}: a comparative briefing`,
+      ...(spec?.subtitle ? { subtitle: spec.subtitle } : {}),
+      ...(date ? { date } : {}),
+      ...(spec?.author ? { author: spec.author } : {}),
+      language: spec?.language ?? "en",
+      sourceCount: sources.length,
+      inferred: { subjects: inferredSubjects, dimensions: inferredDimensions },
+    },
+    subjects: subjects.map((s) => ({ name: s.name, aliases: s.aliases })),
+    dimensions: dimensions.map((d) => ({ name: d.name, terms: d.terms })),
+    sources: profiles,
+    findings,
+    matrix,
+    timeline,
+    figures,
+    disagreements,
+    stances,
+    method: [],
+  };
+  briefing.method = methodNote(briefing, a.units.length);
+  return { briefing, diagnostics };
+}

@@ -1,0 +1,134 @@
+/**
+ * Turning a source passage into a `Claim`: the deletions allowed on a source sentence
+ * (leading connective, aside in parentheses, reference marker, reader-directed filler), the
+ * TextQuoteSelector that anchors the quote in its block, and stable claim ids.
+ */
+
+import type { Citation, Claim, Edit, TextQuoteSelector } from "../model/briefing.js";
+import type { Block } from "../model/source.js";
+
+const CONNECTIVE =
+  /^(?:That is|In other words|However|Moreover|Furthermore|Nevertheless|Nonetheless|Meanwhile|Instead|Likewise|Similarly|Additionally|Indeed|Thus|Therefore|Still|Otherwise|In turn|That said|More importantly|Of course|In fact|As a result|Consequently|After all|Now|Well|So|But|And|Yet|Also|Then|Besides|Hence|Finally|First|Second|Third|Initially)\b,?\s+/u;
+
+/** A pointer connective whose sentence stands alone once it is deleted, after an attribution. */
+export const LOWER_START = /^(?:That is|In other words),\s+\p{Ll}/u;
+const FILLER = /,\s*(?:guys|folks|friends|people)\s*,/giu;
+const REFERENCE_MARKER = /\s?\[\d{1,3}\]/gu;
+const PARENTHETICAL = /\s?\(([^()]*)\)/gu;
+const ASIDE = /approx\.|so in the text|interestingly|\bread\b|\bI\b|\byou\b|\bwe\b|\bguys\b/iu;
+
+function words(s: string): number {
+  return s.split(/\s+/u).filter(Boolean).length;
+}
+
+/** The deletions to apply to `text` (a source sentence), sorted, non-overlapping. */
+export function computeEdits(text: string, options: { lowercaseStart?: boolean } = {}): Edit[] {
+  const edits: Edit[] = [];
+  const connective = CONNECTIVE.exec(text);
+  if (connective) {
+    const next = text.charAt(connective[0].length);
+    if (options.lowercaseStart || /[\p{Lu}\p{N}"“‘']/u.test(next)) {
+      edits.push({ kind: "delete", text: connective[0], at: 0, reason: "leading-connective" });
+    }
+  }
+  for (const m of text.matchAll(FILLER)) {
+    // ", guys," between two words: delete the vocative and one comma.
+    edits.push({ kind: "delete", text: m[0], at: m.index, reason: "filler" });
+  }
+  for (const m of text.matchAll(REFERENCE_MARKER)) {
+    edits.push({ kind: "delete", text: m[0], at: m.index, reason: "parenthetical" });
+  }
+  for (const m of text.matchAll(PARENTHETICAL)) {
+    const inner = m[1] ?? "";
+    const whole = m.index === 0 || (m.index <= 1 && m[0].startsWith(" "));
+    if (whole) continue;
+    if (words(inner) >= 10 || ASIDE.test(inner)) {
+      edits.push({ kind: "delete", text: m[0], at: m.index, reason: "parenthetical" });
+    }
+  }
+  edits.sort((a, b) => a.at - b.at);
+  const out: Edit[] = [];
+  let end = 0;
+  for (const e of edits) {
+    if (e.at < end) continue;
+    out.push(e);
+    end = e.at + e.text.length;
+  }
+  return out;
+}
+
+export function applyEdits(text: string, edits: Edit[]): string {
+  let out = "";
+  let pos = 0;
+  for (const e of edits) {
+    out += text.slice(pos, e.at);
+    pos = e.at + e.text.length;
+  }
+  out += text.slice(pos);
+  return out.replace(/\s{2,}/gu, " ").trim();
+}
+
+/** A TextQuoteSelector for `block.text.slice(start, end)`, with context when `exact` repeats. */
+export function quoteSelector(blockText: string, start: number, end: number): TextQuoteSelector {
+  const exact = blockText.slice(start, end);
+  const first = blockText.indexOf(exact);
+  const repeated = first !== start || blockText.indexOf(exact, start + 1) !== -1;
+  if (!repeated) return { type: "TextQuoteSelector", exact };
+  return {
+    type: "TextQuoteSelector",
+    exact,
+    prefix: blockText.slice(Math.max(0, start - 32), start),
+    suffix: blockText.slice(end, end + 32),
+  };
+}
+
+export interface Passage {
+  sourceId: string;
+  block: Block;
+  /** First and last sentence (1-based) the passage spans. */
+  first: number;
+  last: number;
+  start: number;
+  end: number;
+}
+
+export function passageText(p: Passage): string {
+  return p.block.text.slice(p.start, p.end);
+}
+
+export function citationFor(p: Passage): Citation {
+  return {
+    sourceId: p.sourceId,
+    block: p.block.index,
+    sentence: p.first,
+    quote: quoteSelector(p.block.text, p.start, p.end),
+  };
+}
+
+export function claimId(p: Passage): string {
+  const range = p.last > p.first ? `${p.first}-${p.last}` : `${p.first}`;
+  return `c-${p.sourceId}-${p.block.index}-${range}`;
+}
+
+/** A claim whose text is the passage with its allowed deletions, citing it (and `support`). */
+/**
+ * At most this many supporting passages are cited besides the claim's own: a statement that
+ * hundreds of sources repeat would otherwise carry a footnote longer than a page.
+ */
+export const MAX_CITED_SUPPORT = 5;
+
+/** `support` is cited in the order given, up to `MAX_CITED_SUPPORT`. */
+export function makeClaim(p: Passage, support: Passage[] = [], attribution?: string): Claim {
+  const original = passageText(p);
+  const edits = computeEdits(original, {
+    lowercaseStart: Boolean(attribution) && LOWER_START.test(original),
+  });
+  const claim: Claim = {
+    id: claimId(p),
+    text: applyEdits(original, edits),
+    citations: [citationFor(p), ...support.slice(0, MAX_CITED_SUPPORT).map(citationFor)],
+    edits,
+  };
+  if (attribution) claim.attribution = attribution;
+  return claim;
+}

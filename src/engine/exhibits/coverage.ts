@@ -1,0 +1,79 @@
+/**
+ * The coverage map: which source informs which dimension (claims of that source in the
+ * evidence matrix), and each source's lexicon stance toward each subject.
+ */
+import type { Briefing } from "../../model/briefing.js";
+import type { CoverageRow, Exhibit } from "../../model/exhibits.js";
+
+/** More sources than this: the map shows those that give the most evidence (and says so). */
+export const MAX_COVERAGE_SOURCES = 12;
+
+/** A stance score as shown: "+0.63", "−0.53", "0.00". */
+export const signedScore = (x: number) => {
+  const shown = Math.abs(x).toFixed(2);
+  const sign = shown === "0.00" ? "" : x < 0 ? "−" : "+";
+  return `${sign}${shown}`;
+};
+
+export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefined {
+  if (briefing.sources.length === 0 || briefing.dimensions.length === 0) return undefined;
+  const dimensions = briefing.dimensions.map((d) => d.name);
+  const subjects = briefing.subjects.map((s) => s.name);
+  const all: CoverageRow[] = briefing.sources.map((source) => ({
+    sourceId: source.id,
+    label: source.shortLabel,
+    evidence: dimensions.map((d) => {
+      let count = 0;
+      for (const cell of briefing.matrix) {
+        if (cell.dimension !== d) continue;
+        for (const claim of cell.claims)
+          if (claim.citations.some((c) => c.sourceId === source.id)) count++;
+      }
+      return count;
+    }),
+    stances: subjects.map((s) => {
+      const st = briefing.stances.find((x) => x.sourceId === source.id && x.subject === s);
+      return st ? { score: st.score, label: st.label } : undefined;
+    }),
+  }));
+  const total = (r: CoverageRow) => r.evidence.reduce((a, b) => a + b, 0);
+  const kept =
+    all.length <= MAX_COVERAGE_SOURCES
+      ? all
+      : new Set(
+          all
+            .map((r, i) => ({ r, i }))
+            .sort((a, b) => total(b.r) - total(a.r) || a.i - b.i)
+            .slice(0, MAX_COVERAGE_SOURCES)
+            .map((x) => x.r),
+        );
+  const rows = kept === all ? all : all.filter((r) => (kept as Set<CoverageRow>).has(r));
+  const which =
+    rows.length < all.length
+      ? ` It shows the ${rows.length} of ${all.length} sources that give the most evidence.`
+      : "";
+  const describe = (r: CoverageRow) => {
+    const covered = dimensions
+      .map((d, i) => (r.evidence[i]! > 0 ? `${d} ${r.evidence[i]}` : ""))
+      .filter(Boolean);
+    const stances = subjects
+      .map((s, i) => {
+        const st = r.stances[i];
+        return st ? `${s} ${st.label} (${signedScore(st.score)})` : "";
+      })
+      .filter(Boolean);
+    return `${r.label}: ${covered.length ? `evidence for ${covered.join(", ")}` : "no evidence in the matrix"}${stances.length ? `; stance ${stances.join(", ")}` : ""}.`;
+  };
+  return {
+    n,
+    id: `exhibit-${n}`,
+    kind: "coverage",
+    title: "What each source covers, and its stance",
+    alt:
+      `Coverage map of ${rows.length} sources against ${dimensions.length} dimensions, ` +
+      `with each source's stance toward ${subjects.join(" and ")}.${which} ${rows.map(describe).join(" ")}`,
+    source: `Source: statements of each source in the evidence matrix, counted by dimension; stance is the lexicon score from −1 to +1 described under Method.${which}`,
+    chart: { kind: "coverage", dimensions, subjects, rows },
+    entries: [],
+  };
+}

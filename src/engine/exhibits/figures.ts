@@ -1,0 +1,115 @@
+/**
+ * The figures exhibit: only numbers that may honestly be set side by side. Figures are grouped
+ * by the kind of thing they count (people under arms, member states, weapons, or else the
+ * counted noun itself) and by unit; a group becomes a panel when it holds figures for two or
+ * more subjects. Everything else stays in the figures table only.
+ */
+import type { Briefing, Figure } from "../../model/briefing.js";
+import type { Exhibit, ExhibitEntry, FigureBar, FigurePanel } from "../../model/exhibits.js";
+
+/** Kinds of counted things whose nouns differ but that are the same kind of thing. */
+const KINDS: readonly [RegExp, string][] = [
+  [
+    /^(?:troops|soldiers|servicem[ae]n|personnel|forces|peacekeepers|officers|servicepeople|people|men|staff)$/iu,
+    "Personnel",
+  ],
+  [/^(?:members?|countries|states|nations|allies)$/iu, "Member states"],
+  [/^(?:missiles|tanks|aircraft|jets|warships|ships|drones|artillery)$/iu, "Weapons and equipment"],
+];
+
+/** Units that describe time spans or ordinals, not amounts to compare. */
+const NOT_COMPARABLE_UNITS = new Set(["years", "year"]);
+
+const PHRASE_END =
+  /^(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|than|as|is|are|was|were|has|have|had|will|would|under|across|during)$/iu;
+
+/** The noun a phrase counts: its last word before a preposition or verb ("people in the group" → "people"). */
+export function headNoun(counts: string): string {
+  const words = counts.toLowerCase().match(/[\p{L}-]+/gu) ?? [];
+  const end = words.findIndex((w) => PHRASE_END.test(w));
+  const phrase = end > 0 ? words.slice(0, end) : words;
+  return phrase[phrase.length - 1] ?? "";
+}
+
+/** The kind of thing a figure counts, from its head noun: a known kind, else the noun itself (singular). */
+export function countedKind(counts: string): string {
+  const head = headNoun(counts);
+  for (const [re, kind] of KINDS) if (re.test(head)) return kind;
+  const singular = head.replace(/(?<=\p{L}{3})s$/u, "");
+  return singular ? singular[0]!.toUpperCase() + singular.slice(1) : "";
+}
+
+interface Group {
+  title: string;
+  unit?: string;
+  figures: Figure[];
+}
+
+/** Figures grouped by kind and unit; only groups with figures for two or more subjects. */
+export function comparableGroups(figures: readonly Figure[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const f of figures) {
+    if (!f.subject || !Number.isFinite(f.value) || f.value <= 0) continue;
+    if (f.unit && NOT_COMPARABLE_UNITS.has(f.unit)) continue;
+    const title = countedKind(f.counts);
+    if (!title) continue;
+    const key = `${title}\u0000${f.unit ?? ""}`;
+    const g = groups.get(key) ?? { title, ...(f.unit ? { unit: f.unit } : {}), figures: [] };
+    g.figures.push(f);
+    groups.set(key, g);
+  }
+  return [...groups.values()].filter((g) => new Set(g.figures.map((f) => f.subject)).size >= 2);
+}
+
+/** Undefined when no two subjects have figures of the same kind and unit. */
+export function figuresExhibit(briefing: Briefing, n: number): Exhibit | undefined {
+  const groups = comparableGroups(briefing.figures);
+  if (groups.length === 0) return undefined;
+  // Bars are numbered in the order they are drawn: panel by panel, subject order, larger first.
+  const order = briefing.subjects.map((s) => s.name);
+  const rank = (s: string | undefined) => order.indexOf(s ?? "");
+  const entries: ExhibitEntry[] = [];
+  const panels: FigurePanel[] = groups.map((g) => {
+    const sorted = [...g.figures].sort(
+      (a, b) => rank(a.subject) - rank(b.subject) || b.value - a.value,
+    );
+    const bars: FigureBar[] = sorted.map((f) => {
+      const bar = {
+        n: entries.length + 1,
+        value: f.value,
+        valueText: f.valueText,
+        counts: f.counts,
+        subject: f.subject!,
+      };
+      entries.push({
+        n: bar.n,
+        label: `${bar.subject}: ${bar.valueText} ${bar.counts}`,
+        citations: f.claim.citations,
+        claimId: f.claim.id,
+      });
+      return bar;
+    });
+    return { title: g.title, ...(g.unit ? { unit: g.unit } : {}), bars };
+  });
+  const alt =
+    `Bar chart comparing ${entries.length} figures the sources give, in ${panels.length} ` +
+    `${panels.length === 1 ? "panel" : "panels"}. ` +
+    panels
+      .map(
+        (p) =>
+          `${p.title}${p.unit ? ` (${p.unit})` : ""}: ` +
+          p.bars.map((b) => `${b.n}. ${b.subject}, ${b.valueText} ${b.counts}`).join("; ") +
+          ".",
+      )
+      .join(" ");
+  return {
+    n,
+    id: `exhibit-${n}`,
+    kind: "figures",
+    title: "Figures the sources give, compared by subject",
+    alt,
+    source: "Sources: the passage that gives each numbered bar (cited by number).",
+    chart: { kind: "figures", panels },
+    entries,
+  };
+}

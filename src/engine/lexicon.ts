@@ -1,0 +1,143 @@
+/**
+ * Small, transparent word lists. `FAVOUR` scores how favourably a passage speaks of a subject
+ * (the stance); `JUDGEMENT` scores assessments along an axis (strong vs weak, united vs
+ * divided), which is what two sources can disagree about. Keys are normalised words
+ * (lower case, British spelling folded); a negator just before a word flips its sign.
+ */
+import type { Token } from "../util/text.js";
+
+export const FAVOUR: Record<string, number> = {
+  strong: 1,
+  stronger: 1,
+  strength: 0.5,
+  strengthen: 0.5,
+  unity: 1,
+  united: 0.5,
+  solidarity: 1,
+  effective: 1,
+  viable: 1,
+  reliable: 1,
+  success: 1,
+  successful: 1,
+  cohesion: 1,
+  benefit: 0.5,
+  benefited: 0.5,
+  beneficial: 0.5,
+  advantage: 0.5,
+  defensive: 0.5,
+  credible: 1,
+  protect: 0.5,
+  protective: 0.5,
+  stability: 0.5,
+  weak: -1,
+  weaker: -1,
+  weakness: -1,
+  toothless: -1.5,
+  joke: -1.5,
+  fragile: -1,
+  insignificant: -1,
+  irrelevant: -1,
+  dead: -1,
+  isolated: -0.5,
+  friendless: -1,
+  failure: -1,
+  blunder: -1,
+  indecision: -1,
+  indecisions: -1,
+  criticized: -0.5,
+  divided: -1,
+  division: -0.5,
+  cracks: -0.5,
+  dependent: -0.5,
+  aggressive: -1,
+  bullying: -1,
+  authoritarian: -1,
+  illegitimate: -1,
+  toxic: -1,
+  harmless: -0.5,
+  hesitant: -0.5,
+  weakening: -0.5,
+  lacks: -0.5,
+};
+
+export type Axis = "strength" | "unity";
+
+export const JUDGEMENT: Record<string, { axis: Axis; weight: number }> = {
+  strong: { axis: "strength", weight: 1 },
+  stronger: { axis: "strength", weight: 1 },
+  powerful: { axis: "strength", weight: 1 },
+  dangerous: { axis: "strength", weight: 1 },
+  threat: { axis: "strength", weight: 0.5 },
+  threatening: { axis: "strength", weight: 1 },
+  viable: { axis: "strength", weight: 1 },
+  capable: { axis: "strength", weight: 0.5 },
+  effective: { axis: "strength", weight: 1 },
+  counterweight: { axis: "strength", weight: 1 },
+  weak: { axis: "strength", weight: -1 },
+  weaker: { axis: "strength", weight: -1 },
+  toothless: { axis: "strength", weight: -1.5 },
+  joke: { axis: "strength", weight: -1.5 },
+  harmless: { axis: "strength", weight: -1 },
+  insignificant: { axis: "strength", weight: -1 },
+  irrelevant: { axis: "strength", weight: -1 },
+  miniscule: { axis: "strength", weight: -1 },
+  minuscule: { axis: "strength", weight: -1 },
+  unity: { axis: "unity", weight: 1 },
+  united: { axis: "unity", weight: 1 },
+  solidarity: { axis: "unity", weight: 1 },
+  cohesion: { axis: "unity", weight: 1 },
+  together: { axis: "unity", weight: 0.5 },
+  divided: { axis: "unity", weight: -1 },
+  division: { axis: "unity", weight: -1 },
+  divergent: { axis: "unity", weight: -1 },
+  fragile: { axis: "unity", weight: -1 },
+  cracks: { axis: "unity", weight: -1 },
+  monolithic: { axis: "unity", weight: 1 },
+};
+
+const NEGATORS = new Set([
+  "not",
+  "no",
+  "never",
+  "without",
+  "lack",
+  "lacks",
+  "lacking",
+  "nor",
+  "don't",
+  "doesn't",
+  "didn't",
+  "isn't",
+  "wasn't",
+  "aren't",
+  "won't",
+  "cannot",
+  "than",
+]);
+
+export interface LexiconHit {
+  word: string;
+  weight: number;
+}
+
+/** Lexicon hits in `tokens`, negation applied (a negator up to four words before flips). */
+export function lexiconHits<T>(
+  tokens: Token[],
+  lexicon: Record<string, T>,
+  weightOf: (entry: T) => number,
+): { word: string; weight: number; entry: T }[] {
+  const out: { word: string; weight: number; entry: T }[] = [];
+  tokens.forEach((t, i) => {
+    const entry = lexicon[t.norm];
+    if (entry === undefined) return;
+    let weight = weightOf(entry);
+    for (let j = Math.max(0, i - 4); j < i; j++) {
+      if (NEGATORS.has(tokens[j]!.norm)) {
+        weight = -weight;
+        break;
+      }
+    }
+    out.push({ word: t.raw.toLowerCase(), weight, entry });
+  });
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * The evidence matrix: for each dimension × subject, the best few passages, ranked by
+ * relevance to the dimension (BM25), focus on the subject, informativeness, and variety of
+ * sources (MMR). Cells are filled round by round, the hardest-to-fill first, so no cell loses
+ * its only passage to another; a cell with no passage states the gap.
+ */
+
+import type { MatrixCell } from "../model/briefing.js";
+import { makeClaim } from "./claims.js";
+import { type Analysis, isFree, markUsed, similarity } from "./state.js";
+
+const MIN_RELEVANCE = 0.18;
+/** Share of the word budget for matrix + dimension sections together. */
+export const MATRIX_SHARE = 0.45;
+
+interface Cell {
+  dimension: number;
+  subject: string;
+  candidates: { unit: number; score: number }[];
+  chosen: number[];
+  words: number;
+}
+
+export function cellScore(a: Analysis, d: number, subject: string, u: number): number {
+  const unit = a.units[u]!;
+  const rel = a.relevance[d]![u]!;
+  const focus = unit.focus.get(subject) ?? 0;
+  if (rel < MIN_RELEVANCE || focus === 0 || unit.attributedOnly) return 0;
+  return rel * focus * (0.45 + 0.55 * unit.info) * (unit.quoted ? 0.85 : 1);
+}
+
+/** `afterFirstRound` runs once every cell has its first passage (findings are chosen there). */
+export function buildMatrix(a: Analysis, afterFirstRound?: () => void): MatrixCell[] {
+  const cells: Cell[] = [];
+  a.dimensions.forEach((_, d) => {
+    for (const s of a.subjects) {
+      const candidates: Cell["candidates"] = [];
+      a.units.forEach((_, u) => {
+        const score = cellScore(a, d, s.name, u);
+        if (score > 0) candidates.push({ unit: u, score });
+      });
+      candidates.sort((x, y) => y.score - x.score || x.unit - y.unit);
+      cells.push({ dimension: d, subject: s.name, candidates, chosen: [], words: 0 });
+    }
+  });
+  const budget = (a.maxWords * MATRIX_SHARE) / Math.max(1, cells.length);
+  for (let round = 0; round < a.evidencePerCell; round++) {
+    if (round === 1) afterFirstRound?.();
+    const order =
+      round === 0 ? [...cells].sort((x, y) => x.candidates.length - y.candidates.length) : cells;
+    for (const cell of order) {
+      if (round > 0 && cell.words >= budget) continue;
+      let best = -1;
+      let bestValue = Number.NEGATIVE_INFINITY;
+      for (const c of cell.candidates) {
+        const unit = a.units[c.unit]!;
+        if (!isFree(a, unit)) continue;
+        let maxSim = 0;
+        let sameSource = false;
+        for (const o of cell.chosen) {
+          maxSim = Math.max(maxSim, similarity(a, c.unit, o));
+          if (a.units[o]!.sourceId === unit.sourceId) sameSource = true;
+        }
+        const value = c.score - 0.35 * maxSim - (sameSource ? 0.15 : 0);
+        if (value > bestValue) {
+          bestValue = value;
+          best = c.unit;
+        }
+      }
+      if (best < 0) continue;
+      if (round > 0 && bestValue < 0.06) continue;
+      const unit = a.units[best]!;
+      if (round > 0 && cell.words + unit.words > budget * 1.15) continue;
+      cell.chosen.push(best);
+      cell.words += unit.words;
+      markUsed(a, unit);
+    }
+  }
+  if (a.evidencePerCell <= 1) afterFirstRound?.();
+  return cells.map((cell) => {
+    const dimension = a.dimensions[cell.dimension]!.name;
+    const out: MatrixCell = {
+      dimension,
+      subject: cell.subject,
+      claims: cell.chosen.map((u) => makeClaim(a.units[u]!)),
+    };
+    if (cell.chosen.length === 0) {
+      out.gap = `No source in this corpus addresses ${dimension.toLowerCase()} for ${cell.subject}.`;
+    }
+    return out;
+  });
+}

@@ -1,0 +1,334 @@
+/**
+ * The shared state of one analysis run: passages, their vectors, per-dimension relevance,
+ * source labels, and the set of sentences already used (no sentence is shown twice).
+ */
+import type { Source } from "../model/source.js";
+import { tokenize } from "../util/text.js";
+import { type EventDate, eventDate } from "./dates.js";
+import { Bm25, tfidfVectors, type Vector } from "./rank.js";
+import { buildMatchers, type SubjectMatcher, type SubjectRef } from "./subjects.js";
+import { buildUnits, type Unit } from "./units.js";
+
+export interface DimensionRef {
+  name: string;
+  terms: string[];
+}
+
+export interface SourceLabel {
+  /** "Putz 2022", "Handelsblatt n.d." */
+  short: string;
+  /** Who to credit in "According to …": authors, else publisher, else title. */
+  credit: string;
+}
+
+export interface Analysis {
+  sources: Source[];
+  subjects: SubjectRef[];
+  dimensions: DimensionRef[];
+  matchers: SubjectMatcher[];
+  units: Unit[];
+  vectors: Vector[];
+  /** relevance[d][u]: 0…1, BM25 of unit u for dimension d's terms, scaled to the best unit. */
+  relevance: number[][];
+  labels: Map<string, SourceLabel>;
+  used: Set<string>;
+  evidencePerCell: number;
+  maxWords: number;
+  /** Sources whose statement candidates were cut (see MAX_UNITS_PER_SOURCE). */
+  truncated: string[];
+}
+
+const dateCache = new WeakMap<Analysis, (EventDate | undefined)[]>();
+
+/** The event date of unit `u` (resolved against its source's date), computed once per run. */
+export function unitDate(a: Analysis, u: number): EventDate | undefined {
+  let dates = dateCache.get(a);
+  if (!dates) {
+    dates = a.units.map((unit) => eventDate(unit.text, a.sources[unit.sourceIndex]!.date));
+    dateCache.set(a, dates);
+  }
+  return dates[u];
+}
+
+export function isFree(a: Analysis, u: Unit): boolean {
+  return u.sentenceKeys.every((k) => !a.used.has(k));
+}
+
+export function markUsed(a: Analysis, u: Unit): void {
+  for (const k of u.sentenceKeys) a.used.add(k);
+}
+
+/**
+ * The vectors in a compact form for similarity: every term gets an id (the order in which the
+ * terms first appear over all units), each unit lists its term ids ascending with their weights,
+ * and each term lists the units that contain it (ascending). Sums run in term-id order and round
+ * to float32 at every step, so a pair's similarity is the same number however it is computed
+ * (matrix, row or pair).
+ */
+interface SimIndex {
+  n: number;
+  terms: Int32Array[];
+  weights: Float64Array[];
+  postUnits: Int32Array[];
+  postWeights: Float64Array[];
+  /** The full matrix (row-major), for corpora small enough to hold it. */
+  matrix?: Float32Array;
+  /** Per unit, the first unit with the very same vector (syndicated or repeated text). */
+  same: Int32Array;
+  /** Whether another unit has the same vector. */
+  repeated: Uint8Array;
+  /** `similarUnits` answers for repeated vectors, by first unit and threshold. */
+  rows: Map<string, number[]>;
+  /** Scratch for `similarUnits` without a matrix. */
+  acc?: Float64Array;
+  seen?: Uint8Array;
+  touched?: Int32Array;
+}
+
+const simIndexCache = new WeakMap<Analysis, SimIndex>();
+const MATRIX_LIMIT = 3000;
+
+function simIndex(a: Analysis): SimIndex {
+  let ix = simIndexCache.get(a);
+  if (ix) return ix;
+  const n = a.units.length;
+  const ids = new Map<string, number>();
+  const postings: { units: number[]; weights: number[] }[] = [];
+  const terms: Int32Array[] = [];
+  const weights: Float64Array[] = [];
+  a.vectors.forEach((v, u) => {
+    const entries: [number, number][] = [];
+    for (const [t, w] of v) {
+      let id = ids.get(t);
+      if (id === undefined) {
+        id = postings.length;
+        ids.set(t, id);
+        postings.push({ units: [], weights: [] });
+      }
+      postings[id]!.units.push(u);
+      postings[id]!.weights.push(w);
+      entries.push([id, w]);
+    }
+    entries.sort((x, y) => x[0] - y[0]);
+    terms.push(Int32Array.from(entries, (e) => e[0]));
+    weights.push(Float64Array.from(entries, (e) => e[1]));
+  });
+  // Identical vectors have identical similarities to everything: compare them once.
+  const first = new Map<string, number>();
+  const same = new Int32Array(n);
+  const repeated = new Uint8Array(n);
+  for (let u = 0; u < n; u++) {
+    const key = `${terms[u]!.join(",")}|${weights[u]!.join(",")}`;
+    const f = first.get(key);
+    if (f === undefined) first.set(key, u);
+    else repeated[f] = repeated[u] = 1;
+    same[u] = f ?? u;
+  }
+  ix = {
+    n,
+    same,
+    repeated,
+    rows: new Map(),
+    terms,
+    weights,
+    postUnits: postings.map((p) => Int32Array.from(p.units)),
+    postWeights: postings.map((p) => Float64Array.from(p.weights)),
+  };
+  if (n <= MATRIX_LIMIT) {
+    // Units sharing no term are never compared: the matrix is filled term by term.
+    const m = new Float32Array(n * n);
+    for (let t = 0; t < ix.postUnits.length; t++) {
+      const us = ix.postUnits[t]!;
+      const ws = ix.postWeights[t]!;
+      for (let x = 0; x < us.length; x++) {
+        const ux = us[x]!;
+        const wx = ws[x]!;
+        for (let y = x; y < us.length; y++) {
+          const uy = us[y]!;
+          const p = wx * ws[y]!;
+          m[ux * n + uy]! += p;
+          if (ux !== uy) m[uy * n + ux]! += p;
+        }
+      }
+    }
+    ix.matrix = m;
+  } else {
+    ix.acc = new Float64Array(n);
+    ix.seen = new Uint8Array(n);
+    ix.touched = new Int32Array(n);
+  }
+  simIndexCache.set(a, ix);
+  return ix;
+}
+
+function pairSimilarity(ix: SimIndex, i: number, j: number): number {
+  const ti = ix.terms[i]!;
+  const tj = ix.terms[j]!;
+  const wi = ix.weights[i]!;
+  const wj = ix.weights[j]!;
+  let s = 0;
+  let x = 0;
+  let y = 0;
+  while (x < ti.length && y < tj.length) {
+    const p = ti[x]!;
+    const q = tj[y]!;
+    if (p === q) s = Math.fround(s + wi[x++]! * wj[y++]!);
+    else if (p < q) x++;
+    else y++;
+  }
+  return s;
+}
+
+/**
+ * Cosine similarity of units i and j (tf-idf). Small corpora read it from a matrix computed once
+ * per run; past a few thousand passages (the matrix would cost too much memory) each pair is
+ * computed on demand from the sorted term lists.
+ */
+export function similarity(a: Analysis, i: number, j: number): number {
+  const ix = simIndex(a);
+  return ix.matrix ? ix.matrix[i * ix.n + j]! : pairSimilarity(ix, i, j);
+}
+
+/** Slack for rounding when a bound decides that a unit cannot reach `min`. */
+const BOUND_SLACK = 1e-4;
+
+/**
+ * The units whose similarity to `u` is at least `min` (> 0), ascending. Without a matrix only
+ * units sharing one of u's rarer terms are compared: u's most common terms are left out as long
+ * as their weights' norm stays below `min`, since by Cauchy–Schwarz a unit sharing only those
+ * terms (every vector has unit length) cannot reach `min`. So a term that half the corpus uses
+ * does not make every unit a candidate. A vector that occurs more than once (syndicated or
+ * repeated text) is answered once.
+ */
+export function similarUnits(a: Analysis, u: number, min: number): readonly number[] {
+  const ix = simIndex(a);
+  const out: number[] = [];
+  if (ix.matrix) {
+    const row = ix.matrix.subarray(u * ix.n, (u + 1) * ix.n);
+    for (let j = 0; j < row.length; j++) if (row[j]! >= min) out.push(j);
+    return out;
+  }
+  const key = `${ix.same[u]}:${min}`;
+  const known = ix.rows.get(key);
+  if (known) return known;
+  const acc = ix.acc!;
+  const seen = ix.seen!;
+  const touched = ix.touched!;
+  const tu = ix.terms[u]!;
+  const wu = ix.weights[u]!;
+  const order = Array.from(tu.keys()).sort(
+    (x, y) => ix.postUnits[tu[y]!]!.length - ix.postUnits[tu[x]!]!.length || x - y,
+  );
+  let skipped = 0;
+  let k = 0;
+  for (; k < order.length; k++) {
+    const w = wu[order[k]!]!;
+    if (Math.sqrt(skipped + w * w) >= min - BOUND_SLACK) break;
+    skipped += w * w;
+  }
+  // What the left-out terms can add to any unit's similarity at most.
+  const rest = Math.sqrt(skipped);
+  let count = 0;
+  for (; k < order.length; k++) {
+    const w = wu[order[k]!]!;
+    const t = tu[order[k]!]!;
+    const us = ix.postUnits[t]!;
+    const ws = ix.postWeights[t]!;
+    for (let y = 0; y < us.length; y++) {
+      const j = us[y]!;
+      if (!seen[j]) {
+        seen[j] = 1;
+        touched[count++] = j;
+      }
+      acc[j]! += w * ws[y]!;
+    }
+  }
+  for (let c = 0; c < count; c++) {
+    const j = touched[c]!;
+    if (acc[j]! + rest >= min - BOUND_SLACK && pairSimilarity(ix, u, j) >= min) out.push(j);
+    acc[j] = 0;
+    seen[j] = 0;
+  }
+  out.sort((x, y) => x - y);
+  if (ix.repeated[u]) ix.rows.set(key, out);
+  return out;
+}
+
+const byDateCache = new WeakMap<Analysis, Map<string, number[]>>();
+
+/** The units whose event date is exactly `iso`, ascending. */
+export function unitsDated(a: Analysis, iso: string): readonly number[] {
+  let m = byDateCache.get(a);
+  if (!m) {
+    m = new Map();
+    for (let u = 0; u < a.units.length; u++) {
+      const d = unitDate(a, u);
+      if (d) (m.get(d.iso) ?? m.set(d.iso, []).get(d.iso)!).push(u);
+    }
+    byDateCache.set(a, m);
+  }
+  return m.get(iso) ?? [];
+}
+
+function termStems(term: string): string[] {
+  return tokenize(term).map((t) => t.stem);
+}
+
+/** BM25 relevance of every unit to every dimension, with a bonus for whole-phrase matches. */
+function dimensionRelevance(units: Unit[], dimensions: DimensionRef[]): number[][] {
+  const bm25 = new Bm25(units.map((u) => u.stems));
+  return dimensions.map((d) => {
+    const query = d.terms.flatMap(termStems);
+    const phrases = d.terms
+      .filter((t) => /\s/u.test(t.trim()))
+      .map((t) =>
+        tokenize(t)
+          .map((x) => x.stem)
+          .join(" "),
+      );
+    const distinct = [...new Set(query)];
+    const raw = units.map((u, i) => {
+      let s = bm25.score(query, i);
+      if (s === 0) return 0;
+      // Passages matching several of the dimension's terms beat one matching a single term.
+      const own = new Set(u.stems);
+      const matched = distinct.filter((q) => own.has(q)).length;
+      s *= 1 + 0.35 * (matched - 1);
+      if (phrases.length > 0) {
+        const joined = u.tokens.map((t) => t.stem).join(" ");
+        for (const p of phrases) if (joined.includes(p)) s *= 1.3;
+      }
+      return s;
+    });
+    // Scale to the third-best passage, so one outlier does not flatten the rest.
+    const sorted = raw.filter((x) => x > 0).sort((x, y) => y - x);
+    const top = sorted[Math.min(2, sorted.length - 1)] || 1;
+    return raw.map((s) => Math.min(1, s / top));
+  });
+}
+
+export function createAnalysis(
+  sources: Source[],
+  subjects: SubjectRef[],
+  dimensions: DimensionRef[],
+  labels: Map<string, SourceLabel>,
+  options: { evidencePerCell: number; maxWords: number },
+): Analysis {
+  const matchers = buildMatchers(subjects);
+  const truncated: string[] = [];
+  const units = buildUnits(sources, { matchers, truncated });
+  return {
+    sources,
+    subjects,
+    dimensions,
+    matchers,
+    units,
+    vectors: tfidfVectors(units.map((u) => u.stems)),
+    relevance: dimensionRelevance(units, dimensions),
+    labels,
+    used: new Set(),
+    evidencePerCell: options.evidencePerCell,
+    maxWords: options.maxWords,
+    truncated,
+  };
+}

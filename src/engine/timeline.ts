@@ -1,0 +1,127 @@
+/**
+ * The timeline: dated events from every source, the same event reported by several sources
+ * merged into one entry that cites each of them, sorted by date.
+ */
+
+import type { TimelineEvent } from "../model/briefing.js";
+import { compareStrings } from "../util/text.js";
+import { makeClaim } from "./claims.js";
+import type { EventDate } from "./dates.js";
+import { type Analysis, isFree, markUsed, similarity, unitDate } from "./state.js";
+
+export const TIMELINE_SHARE = 0.12;
+const MAX_EVENTS = 12;
+const MAX_PER_SOURCE = 3;
+const MERGE_SIMILARITY = 0.2;
+const EVENT_VERB =
+  /\b(?:annex|invad|invas|found|join|withdr|left|deploy|vot|sign|launch|attack|summit|promis|condemn|expan|intervene|agreed|adopt|created|formali|triggered|refused|applied|accession)/iu;
+
+interface Candidate {
+  unit: number;
+  date: EventDate;
+  score: number;
+  support: number[];
+}
+
+/** Two passages name the same person, place or body (subjects aside). */
+function sharesName(a: Analysis, x: number, y: number): boolean {
+  const subjects = new Set(a.subjects.map((s) => s.name));
+  const names = (u: number) =>
+    new Set(
+      a.units[u]!.tokens.filter(
+        (t, i) => i > 0 && /^\p{Lu}/u.test(t.raw) && !subjects.has(t.raw),
+      ).map((t) => t.stem),
+    );
+  const nx = names(x);
+  for (const n of names(y)) if (nx.has(n)) return true;
+  return false;
+}
+
+function compatible(a: string, b: string): boolean {
+  return a.startsWith(b) || b.startsWith(a);
+}
+
+export function buildTimeline(a: Analysis): TimelineEvent[] {
+  const found: Candidate[] = [];
+  a.units.forEach((unit, u) => {
+    if (unit.quoted || unit.attributedOnly || unit.words > 50) return;
+    const date = unitDate(a, u);
+    if (!date) return;
+    let score =
+      unit.info + (unit.named.length > 0 ? 0.3 : 0) + (EVENT_VERB.test(unit.text) ? 0.35 : 0);
+    if (date.iso.length > 4) score += 0.1;
+    if (date.relative) score -= 0.1;
+    if (!isFree(a, unit)) score -= 1;
+    score -= Math.max(0, unit.words - 30) / 40;
+    found.push({ unit: u, date, score, support: [] });
+  });
+  // Merge reports of the same event from different sources into the best-scored one.
+  found.sort((x, y) => y.score - x.score || x.unit - y.unit);
+  const groups: Candidate[] = [];
+  for (const c of found) {
+    const unit = a.units[c.unit]!;
+    const home = groups.find(
+      (g) =>
+        compatible(g.date.iso, c.date.iso) &&
+        a.units[g.unit]!.sourceId !== unit.sourceId &&
+        !g.support.some((s) => a.units[s]!.sourceId === unit.sourceId) &&
+        (similarity(a, g.unit, c.unit) >= MERGE_SIMILARITY ||
+          (g.date.iso === c.date.iso && g.date.iso.length >= 7 && sharesName(a, g.unit, c.unit))),
+    );
+    if (home) {
+      home.support.push(c.unit);
+      home.score += 0.3;
+      if (c.date.iso.length > home.date.iso.length) home.date = c.date;
+    } else groups.push({ ...c, support: [] });
+  }
+  groups.sort((x, y) => y.score - x.score || x.unit - y.unit);
+  // One event from every source that has any, then the best of the rest, within the budget.
+  const budget = a.maxWords * TIMELINE_SHARE;
+  const chosen: Candidate[] = [];
+  let words = 0;
+  const take = (g: Candidate): boolean => {
+    if (!isFree(a, a.units[g.unit]!)) {
+      // The best report is shown elsewhere: let a free report from another source stand in.
+      const stand = g.support.find((s) => isFree(a, a.units[s]!));
+      if (stand === undefined) return false;
+      g.support = [g.unit, ...g.support.filter((s) => s !== stand)];
+      g.unit = stand;
+    }
+    const unit = a.units[g.unit]!;
+    chosen.push(g);
+    words += unit.words;
+    markUsed(a, unit);
+    return true;
+  };
+  const seen = new Set<string>();
+  for (const g of groups) {
+    // However many sources there are, the timeline keeps its length.
+    if (chosen.length >= MAX_EVENTS) break;
+    const id = a.units[g.unit]!.sourceId;
+    if (seen.has(id)) continue;
+    if (take(g)) seen.add(id);
+  }
+  const perSource = (id: string) => chosen.filter((c) => a.units[c.unit]!.sourceId === id).length;
+  for (const g of groups) {
+    if (chosen.length >= MAX_EVENTS) break;
+    if (chosen.includes(g)) continue;
+    if (words + a.units[g.unit]!.words > budget) continue;
+    // No one source may fill the timeline.
+    if (perSource(a.units[g.unit]!.sourceId) >= MAX_PER_SOURCE) continue;
+    take(g);
+  }
+  chosen.sort((x, y) => compareStrings(x.date.iso, y.date.iso) || x.unit - y.unit);
+  return chosen.map((g) => {
+    const unit = a.units[g.unit]!;
+    const supports = g.support.map((s) => a.units[s]!);
+    const subjects = a.subjects
+      .map((s) => s.name)
+      .filter((n) => unit.named.includes(n) || supports.some((o) => o.named.includes(n)));
+    return {
+      date: g.date.iso,
+      dateText: g.date.text,
+      subjects,
+      claim: makeClaim(unit, supports),
+    };
+  });
+}

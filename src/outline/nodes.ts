@@ -1,0 +1,64 @@
+/**
+ * Small mdast builders for directive output: headings that say which part of the briefing they
+ * open, and claim paragraphs that end in a `cite` node linking back to the claim.
+ */
+import type { Heading, Paragraph, PhrasingContent, TableCell, Text } from "mdast";
+import type { Citation, Claim } from "../model/briefing.js";
+import type { CiteNode, SectionData } from "../model/document.js";
+import { STOP_WORDS } from "../util/text.js";
+
+export function text(value: string): Text {
+  return { type: "text", value };
+}
+
+export function heading(depth: number, title: string, data: SectionData): Heading {
+  const d = Math.min(6, Math.max(1, depth)) as Heading["depth"];
+  return { type: "heading", depth: d, children: [text(title)], data: { briefwright: data } };
+}
+
+export function cite(citations: Citation[], claimId?: string): CiteNode {
+  return {
+    type: "cite",
+    citations,
+    ...(claimId ? { claimId, generated: true } : {}),
+  };
+}
+
+/**
+ * After an attribution ("According to Catherine Putz, the CSTO …") a sentence-initial common
+ * word reads lower-cased; names and acronyms keep their capitals. Only the display changes:
+ * the claim text and its quote stay the source's.
+ */
+export function afterAttribution(sentence: string): string {
+  const m = /^(\p{Lu}\p{Ll}*)\b/u.exec(sentence);
+  if (!m) return sentence;
+  const word = m[1]!;
+  const common =
+    STOP_WORDS.has(word.toLowerCase()) ||
+    /^(?:Many|Some|Most|All|Both|Several|Few|Each|Currently|Officially|Initially|Today|Now|Since|Following|Despite|Unlike|Like|After|During|Thanks|Ahead|Two|Three|Four|Five|Six)$/u.test(
+      word,
+    );
+  // A verb form ("Founded in 1992 …", "Benchmarked in …") is not a name either.
+  if (!common && !/^\p{Lu}\p{Ll}{3,}ed$/u.test(word)) {
+    return sentence;
+  }
+  return word.toLowerCase() + sentence.slice(word.length);
+}
+
+/** The phrasing content of a claim: attribution (if any), text, closing cite. */
+export function claimPhrasing(claim: Claim): PhrasingContent[] {
+  const out: PhrasingContent[] = [];
+  if (claim.attribution) {
+    out.push(text(`${claim.attribution}, ${afterAttribution(claim.text)}`));
+  } else out.push(text(claim.text));
+  out.push(cite(claim.citations, claim.id));
+  return out;
+}
+
+export function claimParagraph(claim: Claim): Paragraph {
+  return { type: "paragraph", children: claimPhrasing(claim) };
+}
+
+export function cell(children: PhrasingContent[]): TableCell {
+  return { type: "tableCell", children };
+}

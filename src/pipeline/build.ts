@@ -1,0 +1,238 @@
+/**
+ * The whole job as one function: read → analyse → compile → verify → render → commit.
+ * Never prints, never exits; reports progress through a callback and returns what it wrote.
+ *
+ * Outputs are staged in a hidden folder inside the output folder and moved into place only when
+ * every output was written, so a failed build leaves the previous outputs as they were.
+ */
+import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { join } from "node:path";
+import type { BriefSpec } from "../brief/index.js";
+import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
+import { analyse, briefingToJson, compileOutline, loadOutline } from "../engine/index.js";
+import type { Briefing } from "../model/briefing.js";
+import type { Source } from "../model/source.js";
+import { type ReaderCache, readCorpus } from "../readers/index.js";
+import { replaceDirAtomic, writeFileAtomic } from "../runtime/atomic.js";
+import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
+import { acquireLock } from "../runtime/lock.js";
+import { packagePath } from "../util/package.js";
+import { writeSlides } from "../writers/deck/index.js";
+import { writeReport } from "../writers/report/index.js";
+
+export type OutputKind = "json" | "pdf" | "slides";
+export const OUTPUT_KINDS: readonly OutputKind[] = ["json", "pdf", "slides"];
+
+/** The templates shipped with briefwright (`templates/` beside `dist/`). */
+export const DEFAULT_TEMPLATES = packagePath("templates");
+
+export interface BuildOptions {
+  corpusDir: string;
+  outDir: string;
+  /** Which outputs to write (default: all). */
+  only?: readonly OutputKind[];
+  /** Warnings fail the build. */
+  strict?: boolean;
+  templatesDir?: string;
+  /** Fixed time for PDF dates (seconds); defaults to SOURCE_DATE_EPOCH, then the brief's date. */
+  sourceDateEpoch?: number;
+  /** An already-open browser to reuse (watch mode); otherwise one is launched and closed. */
+  browser?: BrowserSession;
+  /** A browser the caller started launching early; the build closes it. */
+  launching?: Promise<BrowserSession>;
+  /** Reader cache for watch mode: unchanged files are not parsed again. */
+  readerCache?: ReaderCache;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface StageTiming {
+  stage: string;
+  ms: number;
+}
+
+export interface BuildResult {
+  outputs: string[];
+  diagnostics: Diagnostic[];
+  timings: StageTiming[];
+  sources: number;
+  citations: number;
+  pages?: number;
+  slides?: number;
+  blocked: string[];
+}
+
+export type ProgressEvent = { stage: string; state: "start" | "done"; ms?: number };
+export type Progress = (event: ProgressEvent) => void;
+
+export interface Compiled {
+  sources: Source[];
+  spec: BriefSpec;
+  briefing: Briefing;
+  tree: import("mdast").Root;
+  markdown: string;
+  diagnostics: Diagnostic[];
+  citations: number;
+}
+
+export class Stages {
+  readonly timings: StageTiming[] = [];
+  constructor(private readonly progress: Progress) {}
+  async run<T>(stage: string, fn: () => Promise<T> | T): Promise<T> {
+    this.progress({ stage, state: "start" });
+    const t0 = performance.now();
+    const value = await fn();
+    const ms = performance.now() - t0;
+    this.timings.push({ stage, ms });
+    this.progress({ stage, state: "done", ms });
+    return value;
+  }
+}
+
+function countCitations(tree: import("mdast").Root): number {
+  let n = 0;
+  const walk = (node: { type: string; children?: unknown[] }) => {
+    if (node.type === "cite") n++;
+    for (const child of (node.children ?? []) as { type: string }[]) walk(child);
+  };
+  walk(tree as never);
+  return n;
+}
+
+/** Everything but writing: read, analyse, compile the outline, verify every citation. */
+export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
+  const corpus = await stages.run("read", () =>
+    readCorpus(options.corpusDir, options.readerCache ? { cache: options.readerCache } : {}),
+  );
+  const diagnostics = [...corpus.diagnostics];
+  const analysed = await stages.run("analyse", () => analyse(corpus.sources, corpus.spec));
+  diagnostics.push(...analysed.diagnostics);
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
+  const compiled = await stages.run("compile", async () => {
+    const outline = await loadOutline(options.corpusDir, templatesDir);
+    // compileOutline re-verifies every citation of the finished tree and throws on a miss.
+    return compileOutline({ briefing: analysed.briefing, sources: corpus.sources, outline });
+  });
+  diagnostics.push(...compiled.diagnostics);
+  if (options.strict) {
+    const warnings = diagnostics.filter((d) => d.severity === "warning");
+    if (warnings.length) {
+      throw new BriefwrightError(
+        "input",
+        `${warnings.length} warning(s) with --strict`,
+        warnings.map((d) => ({ ...d, severity: "error" as const })),
+      );
+    }
+  }
+  return {
+    sources: corpus.sources,
+    spec: corpus.spec,
+    briefing: analysed.briefing,
+    tree: compiled.tree,
+    markdown: compiled.markdown,
+    diagnostics,
+    citations: countCitations(compiled.tree),
+  };
+}
+
+/** SOURCE_DATE_EPOCH when set; otherwise the writers fall back to the brief's date. */
+function sourceDateEpoch(env: NodeJS.ProcessEnv, explicit?: number): number | undefined {
+  if (explicit !== undefined) return explicit;
+  const seconds = Number(env.SOURCE_DATE_EPOCH);
+  return env.SOURCE_DATE_EPOCH && Number.isFinite(seconds) ? Math.trunc(seconds) : undefined;
+}
+
+/** Moves every entry of the staging folder into the output folder, each atomically. */
+async function commit(staging: string, outDir: string): Promise<void> {
+  for (const entry of await readdir(staging, { withFileTypes: true })) {
+    const from = join(staging, entry.name);
+    const to = join(outDir, entry.name);
+    if (entry.isDirectory()) await replaceDirAtomic(from, to);
+    else await rename(from, to);
+  }
+}
+
+export async function build(
+  options: BuildOptions,
+  progress: Progress = () => {},
+): Promise<BuildResult> {
+  const stages = new Stages(progress);
+  const only = new Set(options.only ?? OUTPUT_KINDS);
+  const env = options.env ?? process.env;
+  const lock = await acquireLock(options.outDir);
+  let staging: string | undefined;
+  // The browser starts while the corpus is read and analysed; a launch failure surfaces only
+  // when the browser is needed, so bad input is still reported first.
+  const launching =
+    options.launching ??
+    (!options.browser && (only.has("pdf") || only.has("slides"))
+      ? launchBrowser({ env })
+      : undefined);
+  launching?.catch(() => {});
+  try {
+    const c = await compile(options, stages);
+    staging = await mkdtemp(join(options.outDir, ".staging-"));
+    const stage = staging;
+    const result: BuildResult = {
+      outputs: [],
+      diagnostics: c.diagnostics,
+      timings: stages.timings,
+      sources: c.sources.length,
+      citations: c.citations,
+      blocked: [],
+    };
+    const names: string[] = [];
+    if (only.has("json")) {
+      await stages.run("write model", async () => {
+        await writeFileAtomic(join(stage, "briefing.json"), briefingToJson(c.briefing));
+        await writeFileAtomic(join(stage, "briefing.md"), c.markdown);
+      });
+      names.push("briefing.json", "briefing.md");
+    }
+    if (only.has("pdf") || only.has("slides")) {
+      const session = options.browser ?? (await stages.run("launch browser", () => launching!));
+      const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
+      const epoch = sourceDateEpoch(env, options.sourceDateEpoch);
+      const common = {
+        briefing: c.briefing,
+        tree: c.tree,
+        spec: c.spec,
+        outDir: stage,
+        templatesDir,
+        browser: session,
+        sourceDateEpoch: epoch,
+      };
+      // Report and deck render side by side, each in its own page of the one browser.
+      const [report, deck] = await Promise.allSettled([
+        only.has("pdf") ? stages.run("report", () => writeReport(common)) : undefined,
+        only.has("slides") ? stages.run("slides", () => writeSlides(common)) : undefined,
+      ]);
+      if (report.status === "rejected") throw report.reason;
+      if (deck.status === "rejected") throw deck.reason;
+      if (report.value) {
+        result.pages = report.value.pages;
+        result.blocked.push(...report.value.blocked);
+        names.push("briefing.html", "briefing.pdf");
+      }
+      if (deck.value) {
+        result.slides = deck.value.slides;
+        result.blocked.push(...deck.value.blocked);
+        result.diagnostics.push(...deck.value.diagnostics);
+        names.push("slides/index.html", "slides.pdf");
+      }
+    }
+    await stages.run("commit", () => commit(stage, options.outDir));
+    result.outputs = names.map((n) => join(options.outDir, n));
+    for (const url of result.blocked) {
+      result.diagnostics.push({
+        severity: "warning",
+        ruleId: "render-request-blocked",
+        message: `the browser was refused a request outside the build: ${url}`,
+      });
+    }
+    return result;
+  } finally {
+    if (launching) await (await launching.catch(() => undefined))?.close();
+    if (staging) await rm(staging, { recursive: true, force: true });
+    await lock.release();
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * Which files in a corpus folder are sources: walks the folder, never follows a link out of it,
+ * and skips what cannot be a source (empty, binary, unknown kind, too large) with a warning.
+ */
+import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { extname, join, relative, sep } from "node:path";
+import type { Diagnostic } from "../diagnostics/types.js";
+import type { SourceFormat } from "../model/source.js";
+
+export interface CorpusFile {
+  /** Relative path with `/` separators. */
+  rel: string;
+  abs: string;
+  format: SourceFormat;
+  bytes: Uint8Array;
+}
+
+const EXTENSIONS: Record<string, SourceFormat> = {
+  ".md": "markdown",
+  ".markdown": "markdown",
+  ".mdown": "markdown",
+  ".txt": "text",
+  ".text": "text",
+  ".html": "html",
+  ".htm": "html",
+  ".xhtml": "html",
+};
+
+/** Files in the corpus folder that configure the brief rather than being sources. */
+const NOT_SOURCES = new Set(["brief.yaml", "brief.yml", "briefing.md"]);
+
+export interface ListOptions {
+  maxFileSize: number;
+  /** How paths are shown in messages (the corpus folder as the user named it). */
+  displayDir: string;
+}
+
+function warn(ruleId: string, file: string, message: string, hint?: string): Diagnostic {
+  return { severity: "warning", ruleId, file, message, ...(hint ? { hint } : {}) };
+}
+
+export async function listCorpus(
+  dir: string,
+  options: ListOptions,
+): Promise<{ files: CorpusFile[]; diagnostics: Diagnostic[] }> {
+  const root = await realpath(dir);
+  const files: CorpusFile[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const show = (rel: string) => join(options.displayDir, rel);
+
+  const walk = async (absDir: string, depth: number): Promise<void> => {
+    const entries = (await readdir(absDir, { withFileTypes: true })).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const abs = join(absDir, entry.name);
+      const rel = relative(root, abs).split(sep).join("/");
+      if (depth === 0 && NOT_SOURCES.has(entry.name)) continue;
+      let info = await lstat(abs);
+      if (info.isSymbolicLink()) {
+        let target: string;
+        try {
+          target = await realpath(abs);
+        } catch {
+          diagnostics.push(
+            warn("corpus-broken-link", show(rel), "skipped: a link whose target does not exist"),
+          );
+          continue;
+        }
+        if (target !== root && !target.startsWith(root + sep)) {
+          diagnostics.push(
+            warn(
+              "corpus-symlink-outside",
+              show(rel),
+              "skipped: a link that leaves the corpus folder (not read)",
+              "copy the file into the corpus folder if it belongs to the brief",
+            ),
+          );
+          continue;
+        }
+        info = await stat(abs);
+      }
+      if (info.isDirectory()) {
+        if (depth < 8) await walk(abs, depth + 1);
+        continue;
+      }
+      if (!info.isFile()) continue;
+      const format = EXTENSIONS[extname(entry.name).toLowerCase()];
+      if (!format) {
+        diagnostics.push(
+          warn(
+            "corpus-unknown-extension",
+            show(rel),
+            `skipped: unknown kind of file \`${extname(entry.name) || entry.name}\``,
+            "sources are .md, .txt or .html files",
+          ),
+        );
+        continue;
+      }
+      if (info.size > options.maxFileSize) {
+        diagnostics.push(
+          warn(
+            "corpus-too-large",
+            show(rel),
+            `skipped: ${info.size} bytes is over the limit of ${options.maxFileSize} bytes`,
+            "raise `corpus.maxFileSize` in brief.yaml if the file belongs to the brief",
+          ),
+        );
+        continue;
+      }
+      let bytes: Uint8Array;
+      try {
+        bytes = await readFile(abs);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? "error";
+        diagnostics.push(
+          warn(
+            "corpus-unreadable",
+            show(rel),
+            `skipped: cannot read the file (${code})`,
+            "check the file's permissions",
+          ),
+        );
+        continue;
+      }
+      files.push({ rel, abs, format, bytes });
+    }
+  };
+  await walk(root, 0);
+  return { files, diagnostics };
+}

@@ -1,0 +1,176 @@
+/**
+ * HTML reader: metadata from <title>, <meta> and <html lang>; the main content picked by
+ * Mozilla Readability; navigation, menus, scripts and styles dropped and listed.
+ */
+import { Readability } from "@mozilla/readability";
+import { parseHTML } from "linkedom";
+import type { DroppedText, SourceReference } from "../model/source.js";
+import { matchAnywhere, splitTail, type Unit } from "./boilerplate.js";
+import { normaliseDate } from "./metadata.js";
+import { cleanText, parseReference, type RawBlock, type RawDoc, type RawMeta } from "./raw.js";
+
+type Doc = ReturnType<typeof parseHTML>["document"];
+
+function meta(doc: Doc, ...names: string[]): string | undefined {
+  for (const name of names) {
+    const el =
+      doc.querySelector(`meta[name="${name}"]`) ?? doc.querySelector(`meta[property="${name}"]`);
+    const content = el?.getAttribute("content")?.trim();
+    if (content) return cleanText(content);
+  }
+  return undefined;
+}
+
+function declaredMeta(doc: Doc): RawMeta {
+  const m: RawMeta = {};
+  const title =
+    meta(doc, "citation_title", "og:title", "twitter:title") ??
+    cleanText(doc.querySelector("title")?.textContent ?? "");
+  if (title) m.title = title;
+  const authors = [
+    ...doc.querySelectorAll(
+      'meta[name="citation_author"], meta[name="author"], meta[property="article:author"]',
+    ),
+  ]
+    .map((el) => cleanText(el.getAttribute("content") ?? ""))
+    .filter((a) => a && !/^https?:/.test(a));
+  if (authors.length) m.authors = [...new Set(authors)];
+  const date = normaliseDate(
+    meta(
+      doc,
+      "citation_publication_date",
+      "article:published_time",
+      "date",
+      "dc.date",
+      "DC.date.issued",
+    ) ?? doc.querySelector("time[datetime]")?.getAttribute("datetime"),
+  );
+  if (date) m.date = date;
+  const publisher = meta(
+    doc,
+    "og:site_name",
+    "citation_publisher",
+    "publisher",
+    "application-name",
+  );
+  if (publisher) m.publisher = publisher;
+  const url =
+    doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(doc, "og:url");
+  if (url && /^https?:\/\//.test(url)) m.url = url;
+  const subtitle = meta(doc, "description", "og:description");
+  if (subtitle && subtitle.length < 300) m.subtitle = subtitle;
+  const lang = doc.documentElement?.getAttribute("lang")?.trim();
+  if (lang) m.language = lang;
+  return m;
+}
+
+const BLOCK_SELECTOR = "h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td, th, dd, dt, figcaption";
+
+/** Line of the first occurrence of `text` in the original file (1 when unknown). */
+function lineFinder(source: string): (text: string) => number {
+  const starts = [0];
+  for (let i = 0; i < source.length; i++) if (source[i] === "\n") starts.push(i + 1);
+  return (text) => {
+    const probe = text.slice(0, 40);
+    const at = probe ? source.indexOf(probe) : -1;
+    if (at < 0) return 1;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= at) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+function blocksOf(
+  root: { querySelectorAll(s: string): Iterable<Element> },
+  lineOf: (t: string) => number,
+): RawBlock[] {
+  const out: RawBlock[] = [];
+  for (const el of root.querySelectorAll(BLOCK_SELECTOR)) {
+    // Leaf blocks only: a <li> holding <p>s is read through its paragraphs.
+    if (el.querySelector(BLOCK_SELECTOR.replace(/, (?:td|th|dd|dt|figcaption)/g, ""))) continue;
+    const tag = el.tagName.toLowerCase();
+    const text = cleanText(el.textContent ?? "");
+    if (!text) continue;
+    const inQuote = el.closest("blockquote") !== null;
+    const line = lineOf(text);
+    if (/^h[1-6]$/.test(tag)) out.push({ kind: "heading", depth: Number(tag[1]), text, line });
+    else if (tag === "li") out.push({ kind: "list-item", text, line });
+    else if (tag === "pre") continue;
+    else out.push({ kind: inQuote || tag === "blockquote" ? "quote" : "paragraph", text, line });
+  }
+  return out;
+}
+
+export function readHtml(source: string): RawDoc {
+  const { document } = parseHTML(source);
+  const declared = declaredMeta(document);
+  const lineOf = lineFinder(source);
+  const dropped: DroppedText[] = [];
+  for (const el of document.querySelectorAll(
+    "script, style, noscript, template, iframe, object, embed",
+  )) {
+    const tag = el.tagName.toLowerCase();
+    const text = cleanText(el.textContent ?? "") || `<${tag}>`;
+    dropped.push({
+      text: text.slice(0, 200),
+      line: lineOf(text),
+      rule: `html-${tag}`,
+      reason: `<${tag}> element (never run or shown)`,
+    });
+  }
+  const everything = blocksOf(document, lineOf);
+  let main: RawBlock[] = everything;
+  try {
+    const article = new Readability(document.cloneNode(true) as unknown as Document, {
+      charThreshold: 200,
+    }).parse();
+    if (article?.content) {
+      const { document: content } = parseHTML(
+        `<!doctype html><html><body>${article.content}</body></html>`,
+      );
+      const picked = blocksOf(content, lineOf);
+      if (picked.length) main = picked;
+      if (!declared.authors && article.byline)
+        declared.authors = [cleanText(article.byline).replace(/^by\s+/i, "")];
+      if (!declared.publisher && article.siteName) declared.publisher = cleanText(article.siteName);
+    }
+  } catch {
+    // Readability could not make sense of the page: keep every block.
+  }
+  const keptTexts = new Set(main.map((b) => b.text));
+  for (const b of everything) {
+    if (!keptTexts.has(b.text))
+      dropped.push({
+        text: b.text,
+        line: b.line,
+        rule: "html-outside-main",
+        reason: "outside the main content (navigation, menu, sidebar or footer)",
+      });
+  }
+  const references: SourceReference[] = [];
+  const stated: RawMeta = {};
+  let blocks = main.filter((b) => {
+    const ref = b.kind !== "heading" ? parseReference(b.text, b.line) : undefined;
+    if (ref) references.push(ref);
+    return !ref;
+  });
+  if (blocks[0]?.kind === "heading" && blocks[0].depth === 1) {
+    stated.title = blocks[0].text;
+    blocks = blocks.slice(1);
+  }
+  const units: Unit[] = blocks.map((b) => ({ text: b.text, line: b.line }));
+  const tail = splitTail(units, declared.authors ?? []);
+  dropped.push(...tail.dropped);
+  blocks = blocks.slice(0, tail.end).filter((b) => {
+    const teaser = matchAnywhere(b.text);
+    if (teaser) dropped.push({ text: b.text, line: b.line, ...teaser });
+    return !teaser;
+  });
+  dropped.sort((a, b) => a.line - b.line);
+  return { format: "html", declared, stated, blocks, references, dropped, diagnostics: [] };
+}

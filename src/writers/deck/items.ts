@@ -1,0 +1,241 @@
+/**
+ * Turns the content of an outline section (mdast blocks with `cite` nodes) into slide items:
+ * each generated claim becomes a shortened, cited bullet; author prose with a citation stays as
+ * written; uncited text is kept as prose (or as the matrix's explicit gap statement).
+ */
+import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
+import { toString as mdastToString } from "mdast-util-to-string";
+import type { Briefing, Claim } from "../../model/briefing.js";
+import type { CiteNode } from "../../model/document.js";
+import { claimsOf } from "../../outline/claims-of.js";
+import { shortenClaim } from "./shorten.js";
+import type { SlideGroup, SlideItem } from "./slides.js";
+
+export interface ItemContext {
+  claims: ReadonlyMap<string, Claim>;
+  /** Claim id → short label shown before it (timeline date, figure value). */
+  leads: ReadonlyMap<string, string>;
+  /** Gap statements of the matrix (shown as such, uncited). */
+  gaps: ReadonlySet<string>;
+  /** Shortening level new claim items start at. */
+  level: number;
+}
+
+/** Every claim of the briefing by id. */
+export function indexClaims(briefing: Briefing): Map<string, Claim> {
+  const claims = new Map<string, Claim>();
+  for (const c of claimsOf(briefing)) if (!claims.has(c.id)) claims.set(c.id, c);
+  return claims;
+}
+
+/** Mdast nodes including briefwright's `cite`. */
+type AnyNode = Nodes | PhrasingContent;
+
+type Token = { cite: CiteNode } | { text: string; strong: boolean };
+
+function flatten(nodes: readonly AnyNode[], out: Token[], strong: boolean): void {
+  for (const node of nodes) {
+    if (node.type === "cite") out.push({ cite: node });
+    else if (node.type === "text" || node.type === "inlineCode")
+      out.push({ text: node.value, strong });
+    else if (node.type === "break") out.push({ text: " ", strong });
+    else if (node.type === "html")
+      continue; // never raw HTML on a slide
+    else if ("children" in node) {
+      flatten(node.children as AnyNode[], out, strong || node.type === "strong");
+    } else if ("value" in node && typeof node.value === "string") {
+      out.push({ text: node.value, strong });
+    }
+  }
+}
+
+const clean = (s: string) => s.replace(/\s+/gu, " ").trim();
+const meaningful = (s: string) => /[\p{L}\p{N}]/u.test(s);
+
+/** Items from a run of phrasing content: one per `cite`, plus any uncited remainder. */
+export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): SlideItem[] {
+  const tokens: Token[] = [];
+  flatten(nodes, tokens, false);
+  const items: SlideItem[] = [];
+  let text = "";
+  let lead: string | undefined;
+  let atStart = true;
+  for (const token of tokens) {
+    if ("cite" in token) {
+      const cite = token.cite;
+      const claim = cite.claimId ? ctx.claims.get(cite.claimId) : undefined;
+      if (claim) {
+        const citations = cite.citations.length > 0 ? cite.citations : claim.citations;
+        items.push({
+          kind: "claim",
+          text: shortenClaim(claim.text, ctx.level),
+          full: claim.text,
+          // The outline's emphasised lead (a date, a figure) first, else the briefing's.
+          lead: lead ?? ctx.leads.get(claim.id),
+          citations,
+          claimId: claim.id,
+          level: ctx.level,
+        });
+      } else if (meaningful(text)) {
+        const t = clean(text);
+        items.push({ kind: "cited", text: t, full: t, lead, citations: cite.citations, level: 0 });
+      } else if (items.length > 0) {
+        // A second cite right after a claim: more sources for the same statement.
+        items[items.length - 1]!.citations = [
+          ...items[items.length - 1]!.citations,
+          ...cite.citations,
+        ];
+      }
+      text = "";
+      lead = undefined;
+      atStart = true;
+      continue;
+    }
+    if (atStart && token.strong && meaningful(token.text)) {
+      lead = clean(`${lead ?? ""} ${token.text}`);
+      continue;
+    }
+    let value = token.text;
+    const last = items[items.length - 1];
+    if (atStart && text.trim() === "" && last?.kind === "cited") {
+      // Pandoc style puts the sentence's full stop after the citation: "… resolution [@putz, ¶9]."
+      const punct = /^\s*([.,;:!?…]+)/u.exec(value);
+      if (punct) {
+        last.text += punct[1];
+        last.full = last.text;
+        value = value.slice(punct[0].length);
+      }
+    }
+    if (meaningful(value)) atStart = false;
+    text += value;
+  }
+  const rest = clean(text);
+  if (meaningful(rest) || lead) {
+    const t = clean(`${lead && !meaningful(rest) ? lead : rest}`);
+    const kind = ctx.gaps.has(t) ? "gap" : "prose";
+    items.push({
+      kind,
+      text: t,
+      lead: meaningful(rest) ? lead : undefined,
+      citations: [],
+      level: 0,
+    });
+  }
+  return items;
+}
+
+function listItemPhrasing(item: ListItem): Nodes[] {
+  return item.children.filter((c) => c.type !== "list") as Nodes[];
+}
+
+function groupsFromList(list: List, ctx: ItemContext, current: SlideGroup, groups: SlideGroup[]) {
+  list.children.forEach((li, i) => {
+    const nested = li.children.find((c): c is List => c.type === "list");
+    const own = listItemPhrasing(li);
+    const ownItems = itemsFromPhrasing(own, ctx);
+    // An ordered list keeps its numbers on the slide (a chart's key refers to them).
+    if (list.ordered && ownItems[0]) {
+      const n = `${(list.start ?? 1) + i}.`;
+      ownItems[0].lead = ownItems[0].lead ? `${n} ${ownItems[0].lead}` : n;
+    }
+    if (nested && ownItems.every((i) => i.kind === "prose")) {
+      // A topic with its sides: a labelled group.
+      const label = clean(own.map((n) => mdastToString(n)).join(" "));
+      const group: SlideGroup = { label: label || undefined, items: [] };
+      groups.push(group);
+      groupsFromList(nested, ctx, group, groups);
+    } else {
+      current.items.push(...ownItems);
+      if (nested) groupsFromList(nested, ctx, current, groups);
+    }
+  });
+}
+
+/** True when `node` holds a `cite` anywhere. */
+export function hasCite(node: AnyNode): boolean {
+  if (node.type === "cite") return true;
+  return "children" in node && (node.children as AnyNode[]).some(hasCite);
+}
+
+/** A paragraph that is only emphasised text, e.g. a disagreement's **topic**: a group label. */
+function labelOf(node: Paragraph): string | undefined {
+  const parts = node.children.filter((c) => !(c.type === "text" && !meaningful(c.value)));
+  if (parts.length !== 1 || (parts[0]!.type !== "strong" && parts[0]!.type !== "emphasis"))
+    return undefined;
+  if (hasCite(node)) return undefined;
+  const label = clean(mdastToString(node));
+  return label && !label.endsWith(".") ? label : undefined;
+}
+
+export interface ContentOptions {
+  /** Called for a table without citations (shown as a table slide of its own); `label` is the latest sub-heading. */
+  onTable?: (table: Table, label: string | undefined) => void;
+}
+
+/**
+ * Groups of items from section content. Sub-headings and emphasised one-line paragraphs start
+ * labelled groups; so does a list item whose own text is uncited and that holds a nested list
+ * (a topic and its sides). Tables with citations become items row by row (header row skipped).
+ */
+export function groupsFromContent(
+  nodes: readonly RootContent[],
+  ctx: ItemContext,
+  options: ContentOptions = {},
+): SlideGroup[] {
+  let current: SlideGroup = { items: [] };
+  const groups: SlideGroup[] = [current];
+  const visit = (node: RootContent) => {
+    switch (node.type) {
+      case "heading":
+        current = { label: clean(mdastToString(node)) || undefined, items: [] };
+        groups.push(current);
+        break;
+      case "list": {
+        const before = groups.length;
+        groupsFromList(node, ctx, current, groups);
+        if (groups.length > before) {
+          // Items after a labelled group belong to a fresh unlabelled group.
+          current = { items: [] };
+          groups.push(current);
+        }
+        break;
+      }
+      case "paragraph": {
+        const label = labelOf(node);
+        if (label) {
+          current = { label, items: [] };
+          groups.push(current);
+        } else current.items.push(...itemsFromPhrasing(node.children, ctx));
+        break;
+      }
+      case "blockquote":
+        for (const c of node.children) visit(c as RootContent);
+        break;
+      case "table":
+        if (!hasCite(node) && options.onTable) {
+          options.onTable(node, current.label);
+          break;
+        }
+        for (const row of node.children.slice(1)) {
+          const items = itemsFromPhrasing(
+            row.children.flatMap((c) => c.children),
+            ctx,
+          );
+          // A cited row (a figure: value, what it counts, cite, subject) is its claim; the rest is labels.
+          const cited = items.filter((i) => i.citations.length > 0);
+          current.items.push(...(cited.length > 0 ? cited : items));
+        }
+        break;
+      case "code":
+        if (meaningful(node.value)) {
+          current.items.push({ kind: "prose", text: clean(node.value), citations: [], level: 0 });
+        }
+        break;
+      default:
+        // html, thematic breaks, definitions, directives: nothing to show
+        break;
+    }
+  };
+  for (const node of nodes) visit(node);
+  return groups.filter((g) => g.items.length > 0);
+}

@@ -1,0 +1,428 @@
+/**
+ * Plans the deck from the compiled outline: slide titles and order come from the tree's
+ * headings (so editing the outline template changes the deck as it changes the report), and
+ * `data.briefwright` on a heading decides the slide's layout.
+ */
+import type { Heading, Root, RootContent, Table } from "mdast";
+import { toString as mdastToString } from "mdast-util-to-string";
+import type { Briefing } from "../../model/briefing.js";
+import type { ExhibitNode, SectionData } from "../../model/document.js";
+import { listedSources, omittedSentence } from "../../outline/listed.js";
+import { groupsFromContent, type ItemContext, indexClaims, itemsFromPhrasing } from "./items.js";
+import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
+
+/** More subjects than this in one dimension: one vertical slide per subject instead of columns. */
+export const MAX_COLUMNS = 3;
+
+/** Matrix cells show their first claim shortened harder (a glance, not a paragraph): two subjects leave wide cells. */
+const matrixLevel = (subjects: number) => (subjects <= 2 ? 1 : 2);
+
+interface Section {
+  heading: Heading;
+  content: RootContent[];
+}
+
+const sectionData = (h: Heading): SectionData | undefined => h.data?.briefwright;
+const clean = (s: string) => s.replace(/\s+/gu, " ").trim();
+const headingText = (h: Heading) => clean(mdastToString(h));
+
+function slug(text: string): string {
+  const s = text
+    .normalize("NFKD")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "-")
+    .replace(/^-+|-+$/gu, "");
+  return s || "slide";
+}
+
+class Ids {
+  private readonly used = new Set<string>();
+  take(text: string): string {
+    const base = slug(text);
+    let id = base;
+    for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
+    this.used.add(id);
+    return id;
+  }
+}
+
+/** Splits `nodes` at headings of depth ≤ `depth`. Content before the first one is returned apart. */
+function splitAt(nodes: readonly RootContent[], depth: number, only?: (h: Heading) => boolean) {
+  const sections: Section[] = [];
+  const before: RootContent[] = [];
+  for (const node of nodes) {
+    if (node.type === "heading" && node.depth <= depth && (!only || only(node))) {
+      sections.push({ heading: node, content: [] });
+    } else if (sections.length > 0) sections[sections.length - 1]!.content.push(node);
+    else before.push(node);
+  }
+  return { before, sections };
+}
+
+function dateLine(date: string | undefined): string | undefined {
+  return date; // ISO as given (2022, 2022-08, 2022-08-03): language-neutral and stable
+}
+
+function titleSlide(briefing: Briefing, title: string, ids: Ids): Slide {
+  const { meta } = briefing;
+  const byline = [meta.author, dateLine(meta.date)].filter(Boolean).join(" · ");
+  const lines = [meta.subtitle, byline].filter((l): l is string => Boolean(l));
+  return {
+    id: ids.take("title"),
+    kind: "title",
+    layout: "title",
+    title,
+    lines,
+    groups: [],
+    notes: [],
+  };
+}
+
+/** A table as a slide: header row → column heads, each row → a unit (label + one item per cell). */
+function tableSlide(
+  title: string,
+  table: Table,
+  ctx: ItemContext,
+  ids: Ids,
+  kind: SlideKind,
+  kicker?: string,
+): Slide {
+  const [head, ...rows] = table.children;
+  const columns = (head?.children ?? []).map((c) => clean(mdastToString(c)));
+  const groups: SlideGroup[] = rows.map((row) => {
+    const [labelCell, ...cells] = row.children;
+    const items: SlideItem[] = cells.map((cell) => {
+      const found = itemsFromPhrasing(cell.children, ctx);
+      const first = found.find((i) => i.kind === "claim" || i.kind === "cited") ?? found[0];
+      if (!first) return { kind: "gap", text: "–", citations: [], level: 0 };
+      // In the matrix an uncited cell is the statement that no source addresses it.
+      return kind === "matrix" && first.kind === "prose" ? { ...first, kind: "gap" } : first;
+    });
+    return { label: labelCell ? clean(mdastToString(labelCell)) : undefined, items };
+  });
+  return { id: ids.take(title), kind, layout: "table", title, kicker, columns, groups, notes: [] };
+}
+
+/** A section as a list slide, followed by a table slide for each uncited table in it. */
+function listSlides(section: Section, ctx: ItemContext, ids: Ids, kicker?: string): Slide[] {
+  const title = headingText(section.heading);
+  const data = sectionData(section.heading);
+  const tables: { table: Table; label?: string }[] = [];
+  const groups = groupsFromContent(section.content, ctx, {
+    onTable: (table, label) => tables.push({ table, label }),
+  });
+  const out: Slide[] = [];
+  if (groups.length > 0) {
+    out.push({
+      id: ids.take(title),
+      kind: data?.kind ?? "prose",
+      layout: "list",
+      title,
+      kicker,
+      groups,
+      notes: [],
+    });
+  }
+  for (const t of tables) {
+    out.push(
+      tableSlide(
+        t.label ?? title,
+        t.table,
+        ctx,
+        ids,
+        data?.kind ?? "prose",
+        t.label ? title : kicker,
+      ),
+    );
+  }
+  return out;
+}
+
+/** One dimension: columns per subject, or a vertical stack when there are too many subjects. */
+function dimensionColumn(
+  section: Section,
+  ctx: ItemContext,
+  ids: Ids,
+  kicker?: string,
+): DeckColumn {
+  const title = headingText(section.heading);
+  const bySubject = splitAt(
+    section.content,
+    6,
+    (h) => sectionData(h)?.kind === "dimension-subject",
+  );
+  const intro = groupsFromContent(bySubject.before, ctx);
+  const groups: SlideGroup[] = bySubject.sections
+    .map((s) => ({
+      label: sectionData(s.heading)?.subject ?? headingText(s.heading),
+      items: groupsFromContent(s.content, ctx).flatMap((g) => g.items),
+    }))
+    .filter((g) => g.items.length > 0);
+  if (intro.length === 0 && groups.length === 0) return []; // everything was shown in the matrix
+  const base = {
+    kind: "dimension" as const,
+    title,
+    kicker,
+    notes: [] as string[],
+  };
+  if (groups.length <= MAX_COLUMNS) {
+    return [
+      {
+        ...base,
+        id: ids.take(title),
+        layout: groups.length > 1 ? "columns" : "list",
+        groups: [...intro, ...groups],
+      },
+    ];
+  }
+  const stack: Slide[] = [];
+  if (intro.length > 0) stack.push({ ...base, id: ids.take(title), layout: "list", groups: intro });
+  for (const group of groups) {
+    stack.push({
+      ...base,
+      kind: "dimension-subject",
+      id: ids.take(`${title} ${group.label ?? ""}`),
+      layout: "list",
+      groups: [group],
+    });
+  }
+  return stack;
+}
+
+/**
+ * One slide per exhibit: the chart, its source line, and its numbered marks with their
+ * citations in the footer; the notes hold the alt text and each mark's full sentence.
+ */
+function exhibitSlide(node: ExhibitNode, ctx: ItemContext, ids: Ids, kicker?: string): Slide {
+  const e = node.exhibit;
+  const items: SlideItem[] = e.entries.map((entry) => {
+    const claim = ctx.claims.get(entry.claimId);
+    return {
+      kind: "claim",
+      text: entry.label,
+      lead: String(entry.n),
+      full: claim ? `${entry.n}. ${claim.text}` : undefined,
+      citations: entry.citations,
+      claimId: entry.claimId,
+      level: 0,
+    };
+  });
+  return {
+    id: ids.take(e.id),
+    kind: "chart",
+    layout: "exhibit",
+    title: `Exhibit ${e.n}. ${e.title}`,
+    kicker,
+    groups: items.length > 0 ? [{ items }] : [],
+    notes: [e.alt],
+    exhibit: e,
+  };
+}
+
+/** The section's exhibits as slides of their own, and the rest of its content. */
+function takeExhibits(
+  content: readonly RootContent[],
+  ctx: ItemContext,
+  ids: Ids,
+  kicker?: string,
+): { slides: Slide[]; rest: RootContent[] } {
+  const slides: Slide[] = [];
+  const rest: RootContent[] = [];
+  for (const node of content) {
+    if (node.type === "exhibit") slides.push(exhibitSlide(node, ctx, ids, kicker));
+    else rest.push(node);
+  }
+  return { slides, rest };
+}
+
+function sourcesSlide(section: Section, briefing: Briefing, ids: Ids, extraNotes: string[]): Slide {
+  const title = headingText(section.heading);
+  const { listed, omitted } = listedSources(briefing);
+  const rest = omittedSentence(omitted);
+  const items: SlideItem[] = [...listed]
+    .sort(
+      (a, b) => a.shortLabel.localeCompare(b.shortLabel, "en") || a.id.localeCompare(b.id, "en"),
+    )
+    .map((s) => {
+      const who = s.authors.length > 0 ? s.authors.join(", ") : undefined;
+      const text = [who, `“${s.title}”`, s.publisher, s.date ?? "n.d."].filter(Boolean).join(", ");
+      return { kind: "source" as const, lead: s.shortLabel, text, citations: [], level: 0 };
+    });
+  return {
+    id: ids.take(title),
+    kind: "sources",
+    layout: "sources",
+    title,
+    groups: [{ items }],
+    notes: rest ? [rest, ...extraNotes] : extraNotes,
+  };
+}
+
+function agendaSlide(titles: string[], ids: Ids, title: string): Slide {
+  return {
+    id: ids.take("agenda"),
+    kind: "agenda",
+    layout: "agenda",
+    title,
+    groups: [{ items: titles.map((t) => ({ kind: "prose", text: t, citations: [], level: 0 })) }],
+    notes: [],
+  };
+}
+
+/** Title used for the agenda slide, per language (falls back to English). */
+const AGENDA_TITLE: Record<string, string> = {
+  en: "Agenda",
+  de: "Agenda",
+  fr: "Sommaire",
+  uk: "Зміст",
+  ru: "Содержание",
+};
+
+/** Plans the deck. Pure: no file system, no clock. */
+export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
+  const ids = new Ids();
+  const claims = indexClaims(briefing);
+  const leads = new Map<string, string>();
+  for (const e of briefing.timeline) leads.set(e.claim.id, e.date);
+  const figureLeads = new Map<string, string>();
+  for (const f of briefing.figures) figureLeads.set(f.claim.id, f.valueText);
+  const gaps = new Set(briefing.matrix.flatMap((c) => (c.gap ? [c.gap] : [])));
+  const ctxFor = (kind: string | undefined): ItemContext => ({
+    claims,
+    leads: kind === "timeline" ? leads : kind === "figures" ? figureLeads : new Map(),
+    gaps,
+    level: 0,
+  });
+
+  // Slide-level headings: the shallowest depth that carries briefwright data (default 2).
+  const nodes = tree.children;
+  const depths = nodes
+    .filter((n): n is Heading => n.type === "heading" && sectionData(n) !== undefined)
+    .map((h) => h.depth);
+  const level = depths.length > 0 ? Math.min(...depths) : 2;
+  const { before, sections } = splitAt(nodes, level);
+  const docHeading = before.find((n): n is Heading => n.type === "heading");
+  const title = docHeading ? headingText(docHeading) : briefing.meta.title;
+
+  const columns: DeckColumn[] = [];
+  const titles: string[] = [];
+  // A section is named once in the agenda, however many slides it has.
+  const agenda = { push: (t: string) => titles[titles.length - 1] !== t && titles.push(t) };
+  // Author text before the first section: cited statements get a slide under the deck's title.
+  const introCharts = takeExhibits(
+    before.filter((n) => n !== docHeading),
+    ctxFor(undefined),
+    ids,
+  );
+  const intro = groupsFromContent(introCharts.rest, ctxFor(undefined));
+  const titleNotes: string[] = [];
+  if (intro.some((g) => g.items.some((i) => i.citations.length > 0))) {
+    columns.push([
+      {
+        id: ids.take(`${title} intro`),
+        kind: "prose",
+        layout: "list",
+        title,
+        groups: intro,
+        notes: [],
+      },
+    ]);
+  } else titleNotes.push(...intro.flatMap((g) => g.items.map((i) => i.text)));
+  for (const slide of introCharts.slides) columns.push([slide]);
+  const methodNotes: string[] = [];
+  let sourcesAt = -1;
+  for (const section of sections) {
+    const data = sectionData(section.heading);
+    const kind = data?.kind;
+    const ctx = ctxFor(kind);
+    const sectionTitle = headingText(section.heading);
+    // Exhibits first (the chart, then its key and the rest of the section), except that the
+    // sources slide comes before a chart about the sources. Every exhibit of the outline gets a
+    // slide, wherever it stands, so the deck's exhibit numbers match the report's.
+    const charts = takeExhibits(section.content, ctx, ids, sectionTitle);
+    section.content = charts.rest;
+    if (kind === "method") {
+      for (const slide of charts.slides) columns.push([slide]);
+      methodNotes.push(
+        ...section.content.map((n) => clean(mdastToString(n))).filter((t) => t.length > 0),
+      );
+      continue;
+    }
+    if (kind === "sources") {
+      agenda.push(sectionTitle);
+      sourcesAt = columns.length;
+      columns.push([sourcesSlide(section, briefing, ids, [])]);
+      for (const slide of charts.slides) columns.push([slide]);
+      continue;
+    }
+    if (charts.slides.length > 0) {
+      agenda.push(sectionTitle);
+      for (const slide of charts.slides) columns.push([slide]);
+    }
+    const table = section.content.find((n): n is Table => n.type === "table");
+    if (kind === "matrix" && table) {
+      agenda.push(sectionTitle);
+      columns.push([
+        tableSlide(
+          sectionTitle,
+          table,
+          { ...ctx, level: matrixLevel(briefing.subjects.length) },
+          ids,
+          "matrix",
+        ),
+      ]);
+      continue;
+    }
+    const dims = splitAt(section.content, 6, (h) => sectionData(h)?.kind === "dimension");
+    if (kind === "dimension" || dims.sections.length > 0) {
+      const before = columns.length;
+      if (kind === "dimension") {
+        const column = dimensionColumn(section, ctx, ids);
+        if (column.length > 0) {
+          agenda.push(sectionTitle);
+          columns.push(column);
+        }
+        continue;
+      }
+      const intro = groupsFromContent(dims.before, ctx);
+      if (intro.length > 0) {
+        columns.push([
+          {
+            id: ids.take(sectionTitle),
+            kind: "prose",
+            layout: "list",
+            title: sectionTitle,
+            groups: intro,
+            notes: [],
+          },
+        ]);
+      }
+      for (const dim of dims.sections) {
+        const column = dimensionColumn(dim, ctx, ids, sectionTitle);
+        if (column.length > 0) columns.push(column);
+      }
+      if (columns.length > before) agenda.push(sectionTitle);
+      continue;
+    }
+    const made = listSlides(section, ctx, ids);
+    if (made.length === 0) continue; // an empty section has nothing to present
+    agenda.push(sectionTitle);
+    for (const slide of made) columns.push([slide]);
+  }
+  if (methodNotes.length > 0) {
+    const target = sourcesAt >= 0 ? columns[sourcesAt]![0]! : columns[columns.length - 1]?.[0];
+    target?.notes.push(...methodNotes);
+  }
+
+  const lang = briefing.meta.language || "en";
+  const agendaTitle = AGENDA_TITLE[lang.split("-")[0]!] ?? AGENDA_TITLE.en!;
+  return {
+    lang,
+    title,
+    columns: [
+      [titleSlide(briefing, title, ids)],
+      [agendaSlide(titles, ids, agendaTitle)],
+      ...columns,
+    ],
+  };
+}

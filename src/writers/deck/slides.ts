@@ -1,0 +1,76 @@
+/**
+ * The deck's own small model: what goes on each slide, before it becomes HTML. The planner
+ * builds it from the compiled tree; the splitter cuts it into continuation slides after
+ * measuring; the HTML writer turns it into reveal.js sections.
+ */
+
+import type { Exhibit } from "../../engine/exhibits/index.js";
+import type { Citation } from "../../model/briefing.js";
+import type { SectionKind } from "../../model/document.js";
+
+/** One line on a slide. */
+export interface SlideItem {
+  /**
+   * - `claim`: a (shortened) claim of the briefing, cited;
+   * - `cited`: author prose with its own citation;
+   * - `gap`: the explicit statement that no source addresses a cell (tool-authored, uncited);
+   * - `prose`: uncited author text;
+   * - `source`: an entry of the sources slide.
+   */
+  kind: "claim" | "cited" | "gap" | "prose" | "source";
+  /** Text shown (claims: shortened by deletion only). */
+  text: string;
+  /** Short label before the text (a date on the timeline, a value on the figures slide). */
+  lead?: string;
+  citations: Citation[];
+  /** Links a generated claim to the briefing. */
+  claimId?: string;
+  /** The full sentence for the speaker notes (claims and cited prose). */
+  full?: string;
+  /** How hard the text was shortened (0 = only the standard trims); raised when one item alone does not fit. */
+  level: number;
+}
+
+/** A labelled run of items: a subject column, a disagreement topic, a matrix row. */
+export interface SlideGroup {
+  label?: string;
+  items: SlideItem[];
+}
+
+export type SlideLayout = "title" | "agenda" | "list" | "columns" | "table" | "sources" | "exhibit";
+
+export type SlideKind = SectionKind | "title" | "agenda";
+
+export interface Slide {
+  /** Stable id (from the heading), unique in the deck; continuation slides add `-2`, `-3`, … */
+  id: string;
+  kind: SlideKind;
+  layout: SlideLayout;
+  title: string;
+  /** Small line above the title (the parent section, e.g. "By dimension"). */
+  kicker?: string;
+  /** Title slide only: subtitle and byline lines. */
+  lines?: string[];
+  /** Table layout: the column headings (first is the row-label column). */
+  columns?: string[];
+  groups: SlideGroup[];
+  /** Extra speaker-notes paragraphs (uncited text kept off the slide). */
+  notes: string[];
+  /** Id of the slide this one continues (set on every part of a split slide, the first included). */
+  origin?: string;
+  /** Continuation numbering, set after splitting: part `index` of `total`. */
+  part?: { index: number; total: number };
+  /** Denser type (still ≥ 24 px) when a single item does not fit otherwise. */
+  dense?: boolean;
+  /** Exhibit layout: the chart the slide shows (one per slide, never split). */
+  exhibit?: Exhibit;
+}
+
+/** A horizontal position in the deck: one slide, or a vertical stack of slides. */
+export type DeckColumn = Slide[];
+
+export interface DeckPlan {
+  lang: string;
+  title: string;
+  columns: DeckColumn[];
+}

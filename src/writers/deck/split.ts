@@ -1,0 +1,291 @@
+/**
+ * Splits slides that overflow into continuation slides, from what the browser measured: how
+ * many leading units (bullets, matrix rows) of each group fit above the footer. A slide whose
+ * first unit alone does not fit gets that unit shortened further (deletion only), then denser
+ * type (still ≥ 24 px); if even that fails the slide is reported as stuck.
+ */
+
+import { MAX_LEVEL, shortenClaim } from "./shorten.js";
+import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
+
+/** Where a slide's units sit, so the rest can be packed into continuation slides in one go. */
+export interface UnitGeometry {
+  /** Per group (matrix: one group of rows): the height each unit takes in the flow, CSS px. */
+  heights: number[][];
+  /** Per group: the height of its label above the first unit. */
+  labels: number[];
+  /** Space between stacked groups. */
+  gap: number;
+  /** Height available to units on a slide of this layout (body top to footer). */
+  capacity: number;
+}
+
+export interface SlideMeasure {
+  id: string;
+  /** Content taller (or wider) than the slide. */
+  overflow: boolean;
+  /** Height of the slide's content in CSS px. */
+  height: number;
+  /** Per group (per row for the matrix: one entry): how many leading units fit. */
+  fits: number[];
+  units?: UnitGeometry;
+}
+
+export interface SplitResult {
+  plan: DeckPlan;
+  /** Slides nothing more can be done for. */
+  stuck: string[];
+}
+
+function reshorten(item: SlideItem): boolean {
+  if (item.kind !== "claim" || !item.full) return false;
+  // Go up the levels until the text actually gets shorter.
+  while (item.level < MAX_LEVEL) {
+    item.level += 1;
+    const text = shortenClaim(item.full, item.level);
+    if (text !== item.text) {
+      item.text = text;
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Makes the first unit smaller; false when nothing is left to try. */
+function shrinkFirst(slide: Slide): boolean {
+  const items =
+    slide.layout === "table"
+      ? (slide.groups[0]?.items ?? [])
+      : slide.layout === "columns"
+        ? slide.groups.map((g) => g.items[0]).filter((i): i is SlideItem => i !== undefined)
+        : [slide.groups.find((g) => g.items.length > 0)?.items[0]].filter(
+            (i): i is SlideItem => i !== undefined,
+          );
+  let changed = false;
+  for (const item of items) changed = reshorten(item) || changed;
+  if (changed) return true;
+  if (!slide.dense) {
+    slide.dense = true;
+    return true;
+  }
+  return false;
+}
+
+const total = (groups: SlideGroup[]) => groups.reduce((n, g) => n + g.items.length, 0);
+
+/** [fitting part, rest] or null when not even one unit fits. */
+function cut(slide: Slide, fits: number[]): [SlideGroup[], SlideGroup[]] | null {
+  const groups = slide.groups;
+  if (slide.layout === "table") {
+    let rows = Math.min(fits[0] ?? 0, groups.length);
+    if (rows >= groups.length) rows = groups.length - 1;
+    if (rows <= 0) return null;
+    return [groups.slice(0, rows), groups.slice(rows)];
+  }
+  if (slide.layout === "columns") {
+    const head: SlideGroup[] = [];
+    const rest: SlideGroup[] = [];
+    groups.forEach((g, i) => {
+      const n = Math.min(fits[i] ?? 0, g.items.length);
+      head.push({ label: g.label, items: g.items.slice(0, n) });
+      if (n < g.items.length) rest.push({ label: g.label, items: g.items.slice(n) });
+    });
+    if (total(head) === 0) return null;
+    if (rest.length === 0) {
+      // Measured as overflowing although every unit fits (margins): move the longest column's last unit.
+      const longest = head.reduce((a, b) => (b.items.length > a.items.length ? b : a));
+      if (longest.items.length <= 1) return null;
+      rest.push({ label: longest.label, items: [longest.items.pop()!] });
+    }
+    return [head.filter((g) => g.items.length > 0), rest];
+  }
+  // Stacked groups: take whole groups, then the fitting prefix of the first one that does not fit.
+  const head: SlideGroup[] = [];
+  const rest: SlideGroup[] = [];
+  let full = false;
+  groups.forEach((g, i) => {
+    if (full) {
+      rest.push(g);
+      return;
+    }
+    const n = Math.min(fits[i] ?? 0, g.items.length);
+    if (n === g.items.length) {
+      head.push(g);
+      return;
+    }
+    full = true;
+    if (n > 0) head.push({ label: g.label, items: g.items.slice(0, n) });
+    rest.push({ label: g.label, items: g.items.slice(n) });
+  });
+  if (rest.length === 0) {
+    const last = head[head.length - 1];
+    if (!last || total(head) <= 1) return null;
+    const moved = last.items.pop()!;
+    if (last.items.length === 0) head.pop();
+    rest.push({ label: last.label, items: [moved] });
+  }
+  if (total(head) === 0) return null;
+  return [head, rest];
+}
+
+/** Fills continuation slides greedily with measured unit heights (a little slack for rounding). */
+function pack(rest: SlideGroup[], slide: Slide, geo: UnitGeometry | undefined): SlideGroup[][] {
+  if (!geo || geo.capacity <= 0) return [rest];
+  const capacity = geo.capacity * 0.98;
+  if (slide.layout === "table") {
+    const rowIndex = new Map(slide.groups.map((g, i) => [g, i]));
+    const parts: SlideGroup[][] = [];
+    let current: SlideGroup[] = [];
+    let used = 0;
+    for (const row of rest) {
+      const h = geo.heights[0]?.[rowIndex.get(row) ?? -1];
+      if (h === undefined) return [rest];
+      if (current.length > 0 && used + h > capacity) {
+        parts.push(current);
+        current = [];
+        used = 0;
+      }
+      current.push(row);
+      used += h;
+    }
+    if (current.length > 0) parts.push(current);
+    return parts;
+  }
+  const where = new Map<SlideItem, [number, number]>();
+  slide.groups.forEach((g, gi) => {
+    g.items.forEach((item, ii) => {
+      where.set(item, [gi, ii]);
+    });
+  });
+  const height = (item: SlideItem) => {
+    const w = where.get(item);
+    return w ? geo.heights[w[0]]?.[w[1]] : undefined;
+  };
+  const label = (group: SlideGroup) => {
+    const w = group.items[0] ? where.get(group.items[0]) : undefined;
+    return group.label && w ? (geo.labels[w[0]] ?? 0) : 0;
+  };
+  if (rest.some((g) => g.items.some((i) => height(i) === undefined))) return [rest];
+
+  if (slide.layout === "columns") {
+    // Each column packs on its own; part k shows every column's k-th chunk.
+    const chunks = rest.map((g) => {
+      const out: SlideItem[][] = [];
+      let current: SlideItem[] = [];
+      let used = label(g);
+      for (const item of g.items) {
+        const h = height(item)!;
+        if (current.length > 0 && used + h > capacity) {
+          out.push(current);
+          current = [];
+          used = label(g);
+        }
+        current.push(item);
+        used += h;
+      }
+      if (current.length > 0) out.push(current);
+      return out;
+    });
+    const count = Math.max(...chunks.map((c) => c.length));
+    return Array.from({ length: count }, (_, k) =>
+      rest
+        .map((g, c) => ({ label: g.label, items: chunks[c]![k] ?? [] }))
+        .filter((g) => g.items.length > 0),
+    );
+  }
+
+  const parts: SlideGroup[][] = [];
+  let current: SlideGroup[] = [];
+  let used = 0;
+  for (const group of rest) {
+    let open: SlideGroup | undefined;
+    for (const item of group.items) {
+      const h = height(item)!;
+      const opening = open ? 0 : (current.length > 0 ? geo.gap : 0) + label(group);
+      if (current.length > 0 && used + opening + h > capacity) {
+        parts.push(current);
+        current = [];
+        used = 0;
+        open = undefined;
+      }
+      if (!open) {
+        open = { label: group.label, items: [] };
+        used += (current.length > 0 ? geo.gap : 0) + label(group);
+        current.push(open);
+      }
+      open.items.push(item);
+      used += h;
+    }
+  }
+  if (current.length > 0) parts.push(current);
+  return parts;
+}
+
+function renumber(plan: DeckPlan): void {
+  const counts = new Map<string, number>();
+  for (const column of plan.columns)
+    for (const s of column) if (s.origin) counts.set(s.origin, (counts.get(s.origin) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  for (const column of plan.columns) {
+    for (const s of column) {
+      if (!s.origin) continue;
+      const totalParts = counts.get(s.origin)!;
+      const index = (seen.get(s.origin) ?? 0) + 1;
+      seen.set(s.origin, index);
+      s.part = totalParts > 1 ? { index, total: totalParts } : undefined;
+      s.id = index === 1 ? s.origin : `${s.origin}--${index}`;
+    }
+  }
+}
+
+/** Applies one round of splitting to every overflowing slide. Mutates nothing it was given. */
+export function splitOverflowing(plan: DeckPlan, measures: readonly SlideMeasure[]): SplitResult {
+  const byId = new Map(measures.map((m) => [m.id, m]));
+  const next: DeckPlan = structuredClone(plan);
+  const stuck: string[] = [];
+  const columns: Slide[][] = [];
+  for (const column of next.columns) {
+    const out: Slide[] = [];
+    const extraColumns: Slide[][] = [];
+    for (const slide of column) {
+      const m = byId.get(slide.id);
+      if (!m?.overflow || slide.layout === "title") {
+        if (m?.overflow) stuck.push(slide.id);
+        out.push(slide);
+        continue;
+      }
+      // Geometry is looked up by item (rows: by group) identity, before `cut` moves anything.
+      const measured: Slide = {
+        ...slide,
+        groups:
+          slide.layout === "table"
+            ? [...slide.groups]
+            : slide.groups.map((g) => ({ ...g, items: [...g.items] })),
+      };
+      const parts = cut(slide, m.fits);
+      if (!parts) {
+        if (!shrinkFirst(slide)) stuck.push(slide.id);
+        out.push(slide);
+        continue;
+      }
+      const origin = slide.origin ?? slide.id;
+      const first: Slide = { ...slide, origin, groups: parts[0] };
+      const rest: Slide[] = pack(parts[1], measured, m.units).map((groups) => ({
+        ...structuredClone(slide),
+        origin,
+        id: `${origin}--next`,
+        groups: structuredClone(groups),
+        notes: [],
+      }));
+      if (column.length > 1) out.push(first, ...rest);
+      else {
+        out.push(first);
+        for (const s of rest) extraColumns.push([s]);
+      }
+    }
+    columns.push(out, ...extraColumns);
+  }
+  next.columns = columns;
+  renumber(next);
+  return { plan: next, stuck };
+}

@@ -1,0 +1,138 @@
+/**
+ * The report as one HTML document: cover, contents, body (sanitised corpus-derived content +
+ * generated footnotes), bibliography, from the templates in `templates/report/`.
+ */
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { Root as HastRoot } from "hast";
+import { toHtml } from "hast-util-to-html";
+import type { Root } from "mdast";
+import type { BriefSpec } from "../../brief/schema.js";
+import type { Briefing } from "../../model/briefing.js";
+import { packagePath } from "../../util/package.js";
+import { formatCitations, loadCitationStyle } from "../shared/citations/index.js";
+import { exhibitSvg, REPORT_FRAME } from "../shared/exhibits/index.js";
+import { fontFaceCss, fontFiles } from "../shared/fonts.js";
+import { toSanitisedHast } from "./hast.js";
+import {
+  identifyHeadings,
+  insertExhibits,
+  insertFootnotes,
+  placeholderClusters,
+  type TocEntry,
+} from "./structure.js";
+import { escapeHtml, fillTemplate } from "./template.js";
+
+/** `templates/report/` of this package. */
+export const DEFAULT_REPORT_TEMPLATES = packagePath("templates", "report", "");
+
+/** Scripts only from files next to the document; no network of any kind. */
+export const REPORT_CSP =
+  "default-src 'none'; script-src 'self' file:; style-src 'unsafe-inline'; font-src 'self' file:; img-src 'self' file: data:; connect-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * The report's template folder: `dir` itself when it holds layout.html, else `dir/report`
+ * (so callers may pass either the package's `templates/` or `templates/report/`).
+ */
+export function reportTemplatesDir(dir: string): string {
+  if (existsSync(join(dir, "layout.html"))) return dir;
+  return join(dir, "report");
+}
+
+export interface ReportHtmlInput {
+  briefing: Briefing;
+  tree: Root;
+  spec: BriefSpec;
+  /** Relative URL from the HTML file to the assets folder (fonts, scripts), e.g. `assets`. */
+  assetsDir: string;
+  /** `templates/` or `templates/report/` (layout.html, report.css, report.js, csl/); default: the package's. */
+  templatesDir?: string;
+}
+
+/** ISO date (partial allowed) → "5 October 2022" / "October 2022" / "2022", in `lang`. */
+export function formatDate(iso: string, lang: string): string {
+  const [y, m, d] = iso.split("-").map(Number);
+  if (!y) return iso;
+  const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
+  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
+  if (m) options.month = "long";
+  if (d) options.day = "numeric";
+  try {
+    return new Intl.DateTimeFormat(lang, options).format(date);
+  } catch {
+    return iso;
+  }
+}
+
+function tocHtml(entries: readonly TocEntry[]): string {
+  const items = entries
+    .map(
+      (e) =>
+        `<li class="toc-depth-${e.depth}"><a href="#${e.id}"><span class="toc-text">${escapeHtml(e.text)}</span></a></li>`,
+    )
+    .join("\n");
+  return `<ol>\n${items}\n</ol>`;
+}
+
+function paperCss(paper: "A4" | "Letter"): string {
+  return `@page { size: ${paper === "Letter" ? "letter" : "A4"}; }`;
+}
+
+export async function renderReportHtml(input: ReportHtmlInput): Promise<string> {
+  const { briefing, tree, spec } = input;
+  const templatesDir = reportTemplatesDir(input.templatesDir ?? DEFAULT_REPORT_TEMPLATES);
+  const lang = spec.language || briefing.meta.language || "en";
+  const [layout, css] = await Promise.all([
+    readFile(join(templatesDir, "layout.html"), "utf8"),
+    readFile(join(templatesDir, "report.css"), "utf8"),
+  ]);
+
+  const { tree: body, clusters, exhibits } = await toSanitisedHast(tree);
+  const subjects = briefing.subjects.map((s) => s.name);
+  const drawings = await Promise.all(exhibits.map((e) => exhibitSvg(e, subjects, REPORT_FRAME)));
+  const used = new Set(["contents", "bibliography"]);
+  const toc = identifyHeadings(body, used);
+  toc.push({ id: "bibliography", depth: 2, text: "Bibliography" });
+
+  const style = await loadCitationStyle(join(templatesDir, "csl"), spec.report.citationStyle, lang);
+  const ordered = placeholderClusters(body, clusters);
+  const formatted = formatCitations(briefing.sources, ordered, style, "html");
+  insertFootnotes(body, formatted.notes);
+  insertExhibits(body, drawings);
+
+  const bodyHtml = toHtml(body as HastRoot, { allowDangerousHtml: true });
+  const bibliography = formatted.bibliography
+    .map((b) => `<p class="csl-entry" id="ref-${escapeHtml(b.id)}">${b.entry}</p>`)
+    .join("\n");
+
+  const meta = briefing.meta;
+  const title = spec.title ?? meta.title;
+  const subtitle = spec.subtitle ?? meta.subtitle;
+  const author = spec.author ?? meta.author;
+  const date = spec.date ?? meta.date;
+  const count = meta.sourceCount;
+  const keywords = [
+    ...briefing.subjects.map((s) => s.name),
+    ...briefing.dimensions.map((d) => d.name),
+  ];
+
+  return fillTemplate(layout, {
+    lang,
+    csp: REPORT_CSP,
+    title,
+    author: author ?? "",
+    subject: subtitle ?? title,
+    keywords: keywords.join(", "),
+    assets: input.assetsDir.replace(/\/$/, ""),
+    generatedCss: `${fontFaceCss(await fontFiles(), `${input.assetsDir.replace(/\/$/, "")}/fonts`)}\n${paperCss(spec.report.paper)}`,
+    css,
+    subtitleBlock: subtitle ? `<p class="cover-subtitle">${escapeHtml(subtitle)}</p>` : "",
+    authorBlock: author ? `<p class="cover-author">${escapeHtml(author)}</p>` : "",
+    dateBlock: date ? `<p class="cover-date">${escapeHtml(formatDate(date, lang))}</p>` : "",
+    compiledFrom: `Compiled from ${count} ${count === 1 ? "source" : "sources"}`,
+    toc: tocHtml(toc),
+    body: bodyHtml,
+    bibliography,
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * Formats citation clusters and the bibliography with citeproc-js (a real CSL engine): notes in
+ * document order (full first note, short later ones in Chicago), locator `¶ n`.
+ */
+import CSL from "citeproc";
+import { BriefwrightError } from "../../../diagnostics/types.js";
+import type { Citation, SourceProfile } from "../../../model/briefing.js";
+import { type CslItem, toCslItem } from "./csl-item.js";
+import { type CitationStyle, withPilcrowLocator } from "./style.js";
+
+export type CitationFormat = "html" | "text";
+
+export interface FormattedCitations {
+  /** One formatted note per cluster, in the order given. */
+  notes: string[];
+  /** Bibliography entries (every source, cited or not), in the style's order. */
+  bibliography: { id: string; entry: string }[];
+}
+
+function createEngine(
+  sources: readonly SourceProfile[],
+  style: CitationStyle,
+): {
+  engine: InstanceType<typeof CSL.Engine>;
+  items: Map<string, CslItem>;
+} {
+  const items = new Map(sources.map((s) => [s.id, toCslItem(s)]));
+  const engine = new CSL.Engine(
+    {
+      retrieveLocale: () => style.localeXml,
+      retrieveItem: (id: string) => items.get(id),
+    },
+    withPilcrowLocator(style.styleXml),
+    style.locale,
+    true,
+  );
+  engine.opt.development_extensions.wrap_url_and_doi = true;
+  return { engine, items };
+}
+
+function tidy(entry: string, format: CitationFormat): string {
+  const trimmed = entry.trim();
+  if (format === "text") return trimmed;
+  // citeproc wraps bibliography entries in <div class="csl-entry">; keep only the inside.
+  return trimmed.replace(/^<div class="csl-entry">([\s\S]*)<\/div>$/, "$1").trim();
+}
+
+/** Formats every cluster (in document order) and the bibliography. */
+export function formatCitations(
+  sources: readonly SourceProfile[],
+  clusters: readonly Citation[][],
+  style: CitationStyle,
+  format: CitationFormat = "html",
+): FormattedCitations {
+  const { engine, items } = createEngine(sources, style);
+  engine.setOutputFormat(format);
+  const citations = clusters.map((cluster, index) => ({
+    citationID: `note-${index + 1}`,
+    citationItems: cluster.map((c) => {
+      if (!items.has(c.sourceId)) {
+        throw new BriefwrightError("internal", `Citation to unknown source "${c.sourceId}"`);
+      }
+      return { id: c.sourceId, locator: String(c.block), label: "paragraph" };
+    }),
+    properties: { noteIndex: index + 1 },
+  }));
+  // The bibliography lists the works cited (as Pandoc and Chicago do), not every source read.
+  const ids = [...new Set(clusters.flat().map((c) => c.sourceId))].sort();
+  const rendered = engine.rebuildProcessorState(citations, format, ids);
+  const byId = new Map(rendered.map(([id, , text]) => [id, text]));
+  const notes = citations.map((c) => tidy(byId.get(c.citationID) ?? "", format));
+  return { notes, bibliography: bibliographyOf(engine, format) };
+}
+
+function bibliographyOf(
+  engine: InstanceType<typeof CSL.Engine>,
+  format: CitationFormat,
+): { id: string; entry: string }[] {
+  const made = engine.makeBibliography();
+  if (!made) return [];
+  const [params, entries] = made;
+  return entries.map((entry, i) => ({
+    id: params.entry_ids[i]?.[0] ?? "",
+    entry: tidy(entry, format),
+  }));
+}
+
+/** The bibliography alone (for the deck's sources slide). */
+export function formatBibliography(
+  sources: readonly SourceProfile[],
+  style: CitationStyle,
+  format: CitationFormat = "html",
+): { id: string; entry: string }[] {
+  const { engine, items } = createEngine(sources, style);
+  engine.setOutputFormat(format);
+  engine.updateItems([...items.keys()].sort());
+  return bibliographyOf(engine, format);
+}

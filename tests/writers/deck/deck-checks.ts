@@ -1,0 +1,112 @@
+/** Checks on a written deck, in real Chromium, shared by the deck tests. */
+import { execFileSync } from "node:child_process";
+import type { BrowserSession } from "../../../src/runtime/browser.js";
+import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../../src/writers/deck/index.js";
+
+export interface SlideFacts {
+  id: string;
+  kind: string;
+  height: number;
+  width: number;
+  claims: number;
+  unmarked: number;
+  notes: boolean;
+  footer: number;
+  /** Smallest font size of the slide's body text (bullets, matrix cells), CSS px. */
+  minFont: number;
+}
+
+/** Visits every slide as a viewer would (one animation frame each) and reads its layout. */
+export async function visitSlides(browser: BrowserSession, indexPath: string, root: string) {
+  const sandbox = await browser.newPage({ allowedRoots: [root] });
+  try {
+    await sandbox.page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
+    await sandbox.open(indexPath);
+    await sandbox.waitUntil(
+      "document.documentElement.getAttribute('data-bw-ready') === '1'",
+      "deck",
+    );
+    await sandbox.page.evaluate(() => document.fonts.ready.then(() => undefined));
+    const facts = await sandbox.page.evaluate(async () => {
+      // biome-ignore lint/suspicious/noExplicitAny: reveal.js global
+      const reveal = (globalThis as any).Reveal;
+      const out: SlideFacts[] = [];
+      const tops: HTMLElement[] = reveal.getHorizontalSlides();
+      for (let h = 0; h < tops.length; h++) {
+        const n = Math.max(1, tops[h]!.querySelectorAll(":scope > section").length);
+        for (let v = 0; v < n; v++) {
+          reveal.slide(h, v);
+          await new Promise((r) => requestAnimationFrame(() => r(null)));
+          const s: HTMLElement = reveal.getCurrentSlide();
+          const claims = s.querySelectorAll(".bw-claim, .bw-cited");
+          out.push({
+            id: s.id,
+            kind: s.dataset.kind ?? "",
+            height: s.scrollHeight,
+            width: s.scrollWidth,
+            claims: claims.length,
+            unmarked: Array.from(claims).filter((c) => !c.querySelector(".bw-mark")).length,
+            notes: Boolean(s.querySelector("aside.notes")?.textContent?.trim()),
+            footer: s.querySelectorAll(".bw-cites .bw-cite").length,
+            minFont: Math.min(
+              999, // no body text (title slide); Infinity would not survive serialisation
+              ...Array.from(s.querySelectorAll(".bw-body li, .bw-body td")).map((el) =>
+                Number.parseFloat(getComputedStyle(el).fontSize),
+              ),
+            ),
+          });
+        }
+      }
+      return out;
+    });
+    const fontsOk = await sandbox.page.evaluate(() =>
+      document.fonts.check("28px 'Source Serif 4'"),
+    );
+    // The CSP is in force: an inline script added to the page does not run.
+    const inlineRan = await sandbox.page.evaluate(() => {
+      const script = document.createElement("script");
+      script.textContent = "window.__bwInline = 1";
+      document.body.append(script);
+      return "__bwInline" in window;
+    });
+    // The speaker view (notes plugin) writes an inline script into a popup that inherits the
+    // CSP: capture what it writes and hash that script as the browser would.
+    const speakerScriptHash = await sandbox.page.evaluate(async () => {
+      let written = "";
+      const fake = {
+        document: {
+          write: (html: string) => {
+            written += html;
+          },
+          close: () => {},
+        },
+        addEventListener: () => {},
+        postMessage: () => {},
+        focus: () => {},
+        closed: false,
+      };
+      window.open = (() => fake) as unknown as typeof window.open;
+      // biome-ignore lint/suspicious/noExplicitAny: reveal.js global
+      const notes = (globalThis as any).Reveal.getPlugin("notes");
+      try {
+        notes.open();
+      } catch {
+        // the fake window is not a real one; the HTML has been written by then
+      }
+      const script = /<script>([\s\S]*?)<\/script>/.exec(written)?.[1] ?? "";
+      const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(script));
+      return `'sha256-${btoa(String.fromCharCode(...new Uint8Array(digest)))}'`;
+    });
+    return { facts, blocked: [...sandbox.blocked], fontsOk, inlineRan, speakerScriptHash };
+  } finally {
+    await sandbox.close();
+  }
+}
+
+export function pdfPages(path: string): { pages: number; size: string } {
+  const info = execFileSync("pdfinfo", [path], { encoding: "utf8" });
+  return {
+    pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
+    size: /Page size:\s+([^\n]+)/.exec(info)?.[1]?.trim() ?? "",
+  };
+}

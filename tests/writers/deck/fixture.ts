@@ -1,0 +1,26 @@
+/** Loads a slides fixture folder: briefing.json, tree.json, brief.yaml. */
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Root } from "mdast";
+import { parse } from "yaml";
+import { type BriefSpec, BriefSpecSchema } from "../../../src/brief/schema.js";
+import type { Briefing } from "../../../src/model/briefing.js";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+export const TEMPLATES = join(ROOT, "templates");
+
+export interface SlidesFixture {
+  briefing: Briefing;
+  tree: Root;
+  spec: BriefSpec;
+}
+
+export function loadFixture(name = "slides-sample"): SlidesFixture {
+  const dir = join(ROOT, "tests", "fixtures", name);
+  return {
+    briefing: JSON.parse(readFileSync(join(dir, "briefing.json"), "utf8")) as Briefing,
+    tree: JSON.parse(readFileSync(join(dir, "tree.json"), "utf8")) as Root,
+    spec: BriefSpecSchema.parse(parse(readFileSync(join(dir, "brief.yaml"), "utf8"))),
+  };
+}

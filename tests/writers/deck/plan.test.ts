@@ -1,0 +1,194 @@
+import type { Heading } from "mdast";
+import { describe, expect, it } from "vitest";
+import { isDeletionOf, planDeck, renderDeckHtml } from "../../../src/writers/deck/index.js";
+import { indexClaims } from "../../../src/writers/deck/items.js";
+import type { DeckPlan, Slide } from "../../../src/writers/deck/slides.js";
+import { splitOverflowing } from "../../../src/writers/deck/split.js";
+import { loadFixture } from "./fixture.js";
+
+const slides = (plan: DeckPlan): Slide[] => plan.columns.flat();
+
+describe("planDeck", () => {
+  it("has a title, an agenda, then the outline's sections in the outline's order", () => {
+    const fx = loadFixture();
+    const plan = planDeck(fx.briefing, fx.tree);
+    const kinds = plan.columns.map((c) => c[0]!.kind);
+    expect(kinds).toEqual([
+      "title",
+      "agenda",
+      "findings",
+      "matrix",
+      "dimension-subject", // Membership: four subjects, a vertical stack
+      "dimension",
+      "dimension",
+      "timeline",
+      "figures",
+      "disagreements",
+      "sources",
+    ]);
+    const agenda = plan.columns[1]![0]!.groups[0]!.items.map((i) => i.text);
+    expect(agenda).toEqual([
+      "Key findings",
+      "The comparison at a glance",
+      "By dimension",
+      "Timeline",
+      "Figures",
+      "Where the sources disagree",
+      "Sources",
+    ]);
+  });
+
+  it("follows an edited outline: renamed and reordered headings", () => {
+    const fx = loadFixture();
+    const headings = fx.tree.children.filter(
+      (n): n is Heading => n.type === "heading" && n.depth === 2,
+    );
+    const timeline = headings.find((h) => h.data?.briefwright?.kind === "timeline")!;
+    timeline.children = [{ type: "text", value: "How it unfolded" }];
+    // Move the timeline section (heading + list) to the front.
+    const at = fx.tree.children.indexOf(timeline);
+    const moved = fx.tree.children.splice(at, 2);
+    fx.tree.children.splice(1, 0, ...moved);
+    const plan = planDeck(fx.briefing, fx.tree);
+    expect(plan.columns[2]![0]!.title).toBe("How it unfolded");
+    expect(plan.columns[1]![0]!.groups[0]!.items[0]!.text).toBe("How it unfolded");
+  });
+
+  it("gives one column per subject up to three, one vertical slide each beyond", () => {
+    const fx = loadFixture();
+    const plan = planDeck(fx.briefing, fx.tree);
+    const membership = plan.columns.find((c) => c[0]!.title === "Membership")!;
+    expect(membership.map((s) => s.groups[0]!.label)).toEqual([
+      "NATO",
+      "CSTO",
+      "Russia",
+      "Kazakhstan",
+    ]);
+    const cohesion = plan.columns.find((c) => c[0]!.title === "Cohesion")!;
+    expect(cohesion).toHaveLength(1);
+    expect(cohesion[0]!.layout).toBe("columns");
+    expect(cohesion[0]!.groups.map((g) => g.label)).toEqual(["NATO", "CSTO", "Russia"]);
+  });
+
+  it("shows claims shortened by deletion only, each with its citations", () => {
+    const fx = loadFixture();
+    const claims = indexClaims(fx.briefing);
+    for (const slide of slides(planDeck(fx.briefing, fx.tree))) {
+      for (const item of slide.groups.flatMap((g) => g.items)) {
+        if (item.kind !== "claim") continue;
+        const claim = claims.get(item.claimId!)!;
+        expect(item.full).toBe(claim.text);
+        expect(isDeletionOf(item.text, claim.text), item.text).toBe(true);
+        expect(item.citations.length).toBeGreaterThan(0);
+      }
+    }
+  });
+
+  it("keeps the matrix's gap statements as such", () => {
+    const fx = loadFixture();
+    const matrix = slides(planDeck(fx.briefing, fx.tree)).find((s) => s.kind === "matrix")!;
+    const gaps = matrix.groups.flatMap((g) => g.items).filter((i) => i.kind === "gap");
+    expect(gaps.map((g) => g.text)).toContain("No source addresses cohesion for Kazakhstan.");
+  });
+});
+
+describe("renderDeckHtml", () => {
+  it("is deterministic and puts the full sentence and citation into the notes", async () => {
+    const fx = loadFixture();
+    const a = await renderDeckHtml(fx);
+    expect(await renderDeckHtml(loadFixture())).toBe(a);
+    expect(a).toContain('<aside class="notes">');
+    expect(a).toContain(
+      "Catherine Putz, “What Is the Value of the CSTO Now?”, The Diplomat, 2022-03, ¶8, sentence 2",
+    );
+    expect(a).toContain('"transition":"fade"');
+  });
+
+  it("escapes corpus text", async () => {
+    const fx = loadFixture();
+    fx.briefing.findings[0]!.claim.text =
+      '<img src=x onerror="alert(1)"> </script><script>alert(2)</script>';
+    const html = await renderDeckHtml(fx);
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<script>alert");
+  });
+});
+
+describe("splitOverflowing", () => {
+  const item = (text: string) => ({
+    kind: "claim" as const,
+    text,
+    full: text,
+    citations: [],
+    level: 0,
+  });
+  const plan = (slide: Partial<Slide>): DeckPlan => ({
+    lang: "en",
+    title: "t",
+    columns: [
+      [{ id: "s", kind: "findings", layout: "list", title: "S", groups: [], notes: [], ...slide }],
+    ],
+  });
+
+  it("moves what does not fit to a numbered continuation slide", () => {
+    const p = plan({ groups: [{ items: [item("a"), item("b"), item("c")] }] });
+    const { plan: next } = splitOverflowing(p, [
+      { id: "s", overflow: true, height: 900, fits: [2] },
+    ]);
+    expect(
+      next.columns.map((c) => c.map((s) => [s.id, s.part, s.groups[0]!.items.map((i) => i.text)])),
+    ).toEqual([
+      [["s", { index: 1, total: 2 }, ["a", "b"]]],
+      [["s--2", { index: 2, total: 2 }, ["c"]]],
+    ]);
+  });
+
+  it("packs the rest into as many continuation slides as the measured heights need, in one round", () => {
+    const p = plan({ groups: [{ items: ["a", "b", "c", "d", "e"].map(item) }] });
+    const units = { heights: [[100, 100, 100, 100, 100]], labels: [0], gap: 0, capacity: 250 };
+    const { plan: next } = splitOverflowing(p, [
+      { id: "s", overflow: true, height: 900, fits: [2], units },
+    ]);
+    expect(next.columns.map((c) => c[0]!.groups[0]!.items.map((i) => i.text))).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+      ["e"],
+    ]);
+    expect(next.columns.map((c) => c[0]!.part)).toEqual([
+      { index: 1, total: 3 },
+      { index: 2, total: 3 },
+      { index: 3, total: 3 },
+    ]);
+  });
+
+  it("keeps continuations of a vertical slide in its stack, and splits columns per column", () => {
+    const p = plan({
+      layout: "columns",
+      groups: [
+        { label: "A", items: [item("a1"), item("a2")] },
+        { label: "B", items: [item("b1")] },
+      ],
+    });
+    p.columns[0]!.push({ ...p.columns[0]![0]!, id: "t" });
+    const { plan: next } = splitOverflowing(p, [
+      { id: "s", overflow: true, height: 900, fits: [1, 1] },
+    ]);
+    expect(next.columns).toHaveLength(1);
+    expect(next.columns[0]!.map((s) => s.id)).toEqual(["s", "s--2", "t"]);
+    expect(next.columns[0]![1]!.groups).toEqual([{ label: "A", items: [item("a2")] }]);
+  });
+
+  it("shortens a unit that does not fit alone, then uses denser type", () => {
+    const long =
+      "The CSTO deployed forces for the very first time in its 20-year existence in January 2022 in response to a request from Kazakhstan’s President Kassym-Jomart Tokayev.";
+    const p = plan({ groups: [{ items: [item(long)] }] });
+    const m = [{ id: "s", overflow: true, height: 900, fits: [0] }];
+    let next = splitOverflowing(p, m).plan;
+    const shortened = next.columns[0]![0]!.groups[0]!.items[0]!;
+    expect(shortened.level).toBeGreaterThan(0);
+    expect(shortened.text.length).toBeLessThan(long.length);
+    for (let i = 0; i < 4; i++) next = splitOverflowing(next, m).plan;
+    expect(next.columns[0]![0]!.dense).toBe(true);
+    expect(splitOverflowing(next, m).stuck).toEqual(["s"]);
+  });
+});

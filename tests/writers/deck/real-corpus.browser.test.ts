@@ -1,0 +1,115 @@
+/**
+ * The default corpus end to end (reader → engine → outline → deck): the same checks as the
+ * sample deck, on what a user gets from `briefwright build` with no options.
+ */
+import { readFileSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { analyse, compileOutline, loadOutline } from "../../../src/engine/index.js";
+import { readCorpus } from "../../../src/readers/index.js";
+import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
+import {
+  planDeck,
+  SLIDE_HEIGHT,
+  type WriteSlidesResult,
+  writeSlides,
+} from "../../../src/writers/deck/index.js";
+import { pdfPages, type SlideFacts, visitSlides } from "./deck-checks.js";
+import { ROOT, TEMPLATES } from "./fixture.js";
+
+let browser: BrowserSession;
+let out: string;
+let result: WriteSlidesResult;
+let facts: SlideFacts[];
+let blocked: string[];
+let agenda: string[];
+
+beforeAll(async () => {
+  const corpusDir = join(ROOT, "corpus");
+  const corpus = await readCorpus(corpusDir);
+  const { briefing } = analyse(corpus.sources, corpus.spec);
+  const outline = await loadOutline(corpusDir, TEMPLATES);
+  const { tree } = compileOutline({ briefing, sources: corpus.sources, outline });
+  agenda = tree.children.flatMap((n) =>
+    n.type === "heading" && n.depth === 2 && n.data?.briefwright?.kind !== "method"
+      ? [n.children.map((c) => ("value" in c ? c.value : "")).join("")]
+      : [],
+  );
+  browser = await launchBrowser();
+  out = await mkdtemp(join(tmpdir(), "bw-deck-real-"));
+  result = await writeSlides({
+    briefing,
+    tree,
+    spec: corpus.spec,
+    outDir: out,
+    templatesDir: TEMPLATES,
+    browser,
+  });
+  ({ facts, blocked } = await visitSlides(browser, result.indexPath, join(out, "slides")));
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (out) await rm(out, { recursive: true, force: true });
+});
+
+it("fits every slide, cites every bullet, has notes on every content slide", () => {
+  expect(result.diagnostics).toEqual([]);
+  expect(facts.length).toBe(result.slides);
+  for (const f of facts) {
+    expect(f.height, f.id).toBeLessThanOrEqual(SLIDE_HEIGHT);
+    expect(f.minFont, f.id).toBeGreaterThanOrEqual(24);
+  }
+  const content = facts.filter((f) => f.claims > 0);
+  expect(content.length).toBeGreaterThan(5);
+  for (const f of content) {
+    expect(f.unmarked, f.id).toBe(0);
+    expect(f.notes, f.id).toBe(true);
+  }
+});
+
+it("follows the outline's headings in the agenda", () => {
+  const html = readFileSync(result.indexPath, "utf8");
+  const items = /<section id="agenda"[\s\S]*?<ol>([\s\S]*?)<\/ol>/.exec(html)?.[1] ?? "";
+  const shown = [...items.matchAll(/<span class="bw-text">([^<]*)<\/span>/g)].map((m) => m[1]);
+  expect(shown).toEqual(agenda);
+});
+
+it("makes no request outside its folder and prints one page per slide", () => {
+  expect(result.blocked).toEqual([]);
+  expect(blocked).toEqual([]);
+  expect(pdfPages(result.pdfPath).pages).toBe(result.slides);
+});
+
+it("follows an author's own outline: their prose with its citation, their titles, their order", async () => {
+  const corpusDir = join(ROOT, "corpus");
+  const corpus = await readCorpus(corpusDir);
+  const { briefing } = analyse(corpus.sources, corpus.spec);
+  const text = [
+    "## Why this matters",
+    "",
+    "Every NATO member voted for the resolution [@putz, ¶9].",
+    "",
+    '::timeline{title="How it unfolded"}',
+    "",
+    '::findings{title="What the sources say"}',
+    "",
+  ].join("\n");
+  const { tree } = compileOutline({
+    briefing,
+    sources: corpus.sources,
+    outline: { path: "briefing.md", text },
+  });
+  const plan = planDeck(briefing, tree);
+  const titles = plan.columns.map((c) => c[0]!.title);
+  expect(titles.slice(2, 3)).toEqual(["Why this matters"]);
+  expect(titles.indexOf("How it unfolded")).toBeLessThan(titles.indexOf("What the sources say"));
+  const prose = plan.columns[2]![0]!.groups[0]!.items[0]!;
+  expect(prose).toMatchObject({
+    kind: "cited",
+    text: "Every NATO member voted for the resolution.",
+  });
+  expect(prose.citations[0]).toMatchObject({ block: 9 });
+});

@@ -1,0 +1,77 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { indexClaims } from "../../../src/writers/deck/items.js";
+import {
+  isDeletionOf,
+  MAX_LEVEL,
+  shortenClaim,
+  WORD_BUDGETS,
+} from "../../../src/writers/deck/shorten.js";
+import { loadFixture } from "./fixture.js";
+
+const words = (s: string) => s.trim().split(/\s+/).length;
+
+describe("shortenClaim", () => {
+  it("only deletes: every level of every fixture claim is a deletion of the sentence", () => {
+    const claims = [...indexClaims(loadFixture().briefing).values()];
+    for (const claim of claims) {
+      for (let level = 0; level <= MAX_LEVEL; level++) {
+        const short = shortenClaim(claim.text, level);
+        expect(isDeletionOf(short, claim.text), `${level}: ${short}`).toBe(true);
+      }
+    }
+  });
+
+  it("only deletes, for any text (property)", () => {
+    const word = fc.stringMatching(/^[A-Za-z’'-]{1,9}$/);
+    const sep = fc.constantFrom(" ", ", ", "; ", " – ", " (", ") ", ": ", " — ");
+    const sentence = fc
+      .array(fc.tuple(word, sep), { minLength: 1, maxLength: 60 })
+      .map((parts) => `${parts.map(([w, s]) => w + s).join("")}end.`);
+    fc.assert(
+      fc.property(sentence, fc.integer({ min: 0, max: MAX_LEVEL }), (text, level) =>
+        isDeletionOf(shortenClaim(text, level), text),
+      ),
+    );
+  });
+
+  it("keeps the last level within its word budget", () => {
+    const long = Array.from({ length: 80 }, (_, i) => `word${i}`).join(" ");
+    expect(words(shortenClaim(long, MAX_LEVEL))).toBeLessThanOrEqual(WORD_BUDGETS[MAX_LEVEL]!);
+  });
+
+  it("trims asides, fillers and lead-ins, not the substance", () => {
+    expect(
+      shortenClaim(
+        "Meanwhile, Russia’s CSTO partners – with the glaring exception of Belarus, which served as a staging ground for Russia’s invasion – quietly distanced themselves from the conflict.",
+      ),
+    ).toBe("Russia’s CSTO partners quietly distanced themselves from the conflict.");
+    expect(
+      shortenClaim(
+        "All 30 NATO countries, for example, voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
+        1,
+      ),
+    ).toBe(
+      "All 30 NATO countries voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
+    );
+    expect(
+      shortenClaim(
+        "Nevertheless, there remains a problem of concern: the CSTO countries are so dependent on Russia economically and militarily that in the event of a conflict they will be loyal to Moscow.",
+      ),
+    ).toBe(
+      "the CSTO countries are so dependent on Russia economically and militarily that in the event of a conflict they will be loyal to Moscow.",
+    );
+    expect(shortenClaim("The CSTO lacks unity (and experience).")).toBe("The CSTO lacks unity.");
+  });
+
+  it("leaves short sentences alone", () => {
+    const text = "It annexed Crimea and started the hybrid war on Donbas.";
+    expect(shortenClaim(text)).toBe(text);
+  });
+});
+
+it.runIf(process.env.BW_SHOW)("show", () => {
+  for (const c of indexClaims(loadFixture().briefing).values()) {
+    console.log([0, 1, 2, 3].map((l) => `${l}: ${shortenClaim(c.text, l)}`).join("\n"), "\n");
+  }
+});
