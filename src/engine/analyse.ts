@@ -147,6 +147,7 @@ export function analyse(sources: Source[], spec: BriefSpec | undefined): Analyse
     figures,
     disagreements,
     stances,
+    exhibits: [],
     method: [],
   };
   briefing.method = methodNote(briefing, a.units.length);

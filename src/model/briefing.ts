@@ -5,7 +5,10 @@
  * recorded deletions) with citations that were verified against the source.
  */
 
-export const BRIEFING_SCHEMA_VERSION = 1 as const;
+import type { ExhibitData } from "./exhibits.js";
+
+/** 2: adds `exhibits`. */
+export const BRIEFING_SCHEMA_VERSION = 2 as const;
 
 /** W3C Web Annotation TextQuoteSelector: `exact` plus `prefix`/`suffix` when ambiguous. */
 export interface TextQuoteSelector {
@@ -139,6 +142,8 @@ export interface Briefing {
   figures: Figure[];
   disagreements: Disagreement[];
   stances: Stance[];
+  /** The charts the corpus supports (timeline, figures compared, coverage), at most one per kind. */
+  exhibits: ExhibitData[];
   /** The method note: how the briefing was made (tool-authored, not a corpus statement). */
   method: string[];
 }

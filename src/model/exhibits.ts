@@ -94,3 +94,10 @@ export interface Exhibit {
   chart: ExhibitChart;
   entries: ExhibitEntry[];
 }
+
+/** An exhibit as the engine builds it (in `briefing.json`): numbered where the outline places it. */
+export type ExhibitData = Omit<Exhibit, "n" | "id">;
+
+/** Timeline lanes besides one per subject. */
+export const SEVERAL_LANE = "Several subjects";
+export const OTHER_LANE = "Other";

@@ -23,7 +23,7 @@ const claim = (i: number): Claim => ({
 });
 const briefingOf = (n: number): Briefing =>
   ({
-    schemaVersion: 1,
+    schemaVersion: 2,
     meta: {
       title: "T",
       language: "en",
@@ -39,6 +39,7 @@ const briefingOf = (n: number): Briefing =>
     figures: [],
     disagreements: [{ topic: "t", kind: "judgement", sides: [claim(7), claim(40)] }],
     stances: [],
+    exhibits: [],
     method: [],
   }) as Briefing;
 
