@@ -17,6 +17,7 @@ import {
 import type { Source } from "../model/source.js";
 import { compareStrings } from "../util/text.js";
 import { buildDisagreements } from "./disagreements.js";
+import { buildExhibits } from "./exhibits/index.js";
 import { buildFigures } from "./figures.js";
 import { buildFindings } from "./findings.js";
 import { inferDimensions, inferSubjects } from "./infer.js";
@@ -151,5 +152,6 @@ export function analyse(sources: Source[], spec: BriefSpec | undefined): Analyse
     method: [],
   };
   briefing.method = methodNote(briefing, a.units.length);
+  briefing.exhibits = buildExhibits(briefing);
   return { briefing, diagnostics };
 }

@@ -5,17 +5,10 @@
  * rest.
  */
 import type { List, ListItem, PhrasingContent, RootContent, Table, TableRow } from "mdast";
-import {
-  coverageExhibit,
-  type Exhibit,
-  type ExhibitKind,
-  figuresExhibit,
-  signedScore,
-  timelineExhibit,
-  yearFraction,
-} from "../engine/exhibits/index.js";
 import type { Briefing, Claim, MatrixCell } from "../model/briefing.js";
 import type { ExhibitNode, SectionKind } from "../model/document.js";
+import type { Exhibit, ExhibitKind } from "../model/exhibits.js";
+import { signedScore } from "../util/format.js";
 import { countWords } from "../util/text.js";
 import { listedSources, omittedSentence } from "./listed.js";
 import { cell, cite, claimParagraph, claimPhrasing, heading, text } from "./nodes.js";
@@ -284,14 +277,12 @@ const NO_CHART: Record<ExhibitKind, string> = {
 function chart(ctx: ExpandContext, kind: ExhibitKind, titled: boolean): RootContent[] {
   const b = ctx.briefing;
   const n = ctx.exhibits + 1;
-  const events = b.timeline.filter((e) => Number.isFinite(yearFraction(e.date)));
-  const exhibit =
-    kind === "timeline"
-      ? timelineExhibit(b, n, events)
-      : kind === "figures"
-        ? figuresExhibit(b, n)
-        : coverageExhibit(b, n);
-  if (!exhibit) return titled ? none(NO_CHART[kind]) : [];
+  const data = b.exhibits.find((e) => e.kind === kind);
+  if (!data) return titled ? none(NO_CHART[kind]) : [];
+  const exhibit: Exhibit = { n, id: `exhibit-${n}`, ...data };
+  // The timeline's marks are the briefing's dated events, in order.
+  const marked = new Set(exhibit.entries.map((e) => e.claimId));
+  const events = kind === "timeline" ? b.timeline.filter((e) => marked.has(e.claim.id)) : [];
   ctx.exhibits = n;
   const out: RootContent[] = [exhibitNode(exhibit)];
   if (kind === "timeline") {

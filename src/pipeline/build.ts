@@ -9,15 +9,17 @@ import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { BriefSpec } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
-import { analyse, briefingToJson, compileOutline, loadOutline } from "../engine/index.js";
+import { analyse } from "../engine/index.js";
 import type { Briefing } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
+import { compileOutline, loadOutline } from "../outline/index.js";
 import { type ReaderCache, readCorpus } from "../readers/index.js";
 import { replaceDirAtomic, writeFileAtomic } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
 import { packagePath } from "../util/package.js";
 import { writeSlides } from "../writers/deck/index.js";
+import { briefingToJson } from "../writers/json/index.js";
 import { writeReport } from "../writers/report/index.js";
 
 export type OutputKind = "json" | "pdf" | "slides";

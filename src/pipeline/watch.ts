@@ -5,12 +5,12 @@
  */
 import { type FSWatcher, watch as fsWatch } from "node:fs";
 import { join } from "node:path";
-import { briefingToJson } from "../engine/index.js";
 import type { ReaderCache } from "../readers/index.js";
 import { writeFileAtomic } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
 import { renderDeckHtml } from "../writers/deck/index.js";
+import { briefingToJson } from "../writers/json/index.js";
 import { renderReportHtml } from "../writers/report/index.js";
 import {
   type BuildOptions,

@@ -6,6 +6,8 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { BriefSpec } from "../../src/brief/index.js";
+import type { Source } from "../../src/readers/index.js";
+import { readCorpus } from "../../src/readers/index.js";
 import {
   analyse,
   type Briefing,
@@ -15,9 +17,7 @@ import {
   compileOutline,
   loadOutline,
   verifyTree,
-} from "../../src/engine/index.js";
-import type { Source } from "../../src/readers/index.js";
-import { readCorpus } from "../../src/readers/index.js";
+} from "./imports.js";
 
 const CORPUS = "corpus";
 let sources: Source[];

@@ -1,21 +1,21 @@
-/** Pins the engine's public exports (src/briefing/index.ts). */
+/** Pins the public exports of the engine (src/engine/index.ts) and the outline (src/outline/index.ts). */
 import { expect, it } from "vitest";
-import * as briefing from "../../src/engine/index.js";
+import * as engine from "../../src/engine/index.js";
+import * as outline from "../../src/outline/index.js";
 
 it("exports the briefing engine's API", () => {
-  expect(Object.keys(briefing).sort()).toEqual([
-    "BRIEFING_SCHEMA_VERSION",
+  expect(Object.keys(engine).sort()).toEqual(["analyse"]);
+});
+
+it("exports the outline's API", () => {
+  expect(Object.keys(outline).sort()).toEqual([
     "MAX_LISTED_SOURCES",
     "OUTLINE_FILE",
-    "analyse",
-    "briefingToJson",
-    "citeToPandoc",
     "citedSourceIds",
     "compileOutline",
     "listedSources",
     "loadOutline",
     "omittedSentence",
-    "treeToMarkdown",
     "verifyCitation",
     "verifyTree",
   ]);

@@ -4,9 +4,9 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BriefwrightError } from "../../src/diagnostics/types.js";
-import { analyse, type Briefing, compileOutline } from "../../src/engine/index.js";
 import type { Source } from "../../src/model/source.js";
 import { readCorpus } from "../../src/readers/index.js";
+import { analyse, type Briefing, compileOutline } from "../engine/imports.js";
 
 /** Only typed, reported errors are allowed; anything else fails the property. */
 function expectTyped(error: unknown): void {

@@ -5,16 +5,11 @@
  */
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
-import {
-  comparableGroups,
-  countedKind,
-  type Exhibit,
-  figuresExhibit,
-  signedScore,
-} from "../../src/engine/exhibits/index.js";
-import { treeToMarkdown } from "../../src/engine/index.js";
+import { comparableGroups, countedKind, figuresExhibit } from "../../src/engine/exhibits/index.js";
 import type { Briefing, Figure } from "../../src/model/briefing.js";
 import type { ExhibitNode } from "../../src/model/document.js";
+import type { Exhibit } from "../../src/model/exhibits.js";
+import { signedScore } from "../../src/util/format.js";
 import { planDeck } from "../../src/writers/deck/index.js";
 import { exhibitSvg, REPORT_FRAME, SLIDE_FRAME } from "../../src/writers/shared/exhibits/index.js";
 import {
@@ -23,7 +18,13 @@ import {
   timelineSpec,
 } from "../../src/writers/shared/exhibits/timeline.js";
 import { natoCstoSample } from "../engine/helpers.js";
-import { analyse, BriefwrightError, compileOutline, verifyCitation } from "../engine/imports.js";
+import {
+  analyse,
+  BriefwrightError,
+  compileOutline,
+  treeToMarkdown,
+  verifyCitation,
+} from "../engine/imports.js";
 
 const { sources, spec } = natoCstoSample();
 const { briefing } = analyse(sources, spec);

@@ -4,16 +4,10 @@
  */
 import type { Briefing } from "../../model/briefing.js";
 import type { CoverageRow, Exhibit } from "../../model/exhibits.js";
+import { signedScore } from "../../util/format.js";
 
 /** More sources than this: the map shows those that give the most evidence (and says so). */
 export const MAX_COVERAGE_SOURCES = 12;
-
-/** A stance score as shown: "+0.63", "−0.53", "0.00". */
-export const signedScore = (x: number) => {
-  const shown = Math.abs(x).toFixed(2);
-  const sign = shown === "0.00" ? "" : x < 0 ? "−" : "+";
-  return `${sign}${shown}`;
-};
 
 export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefined {
   if (briefing.sources.length === 0 || briefing.dimensions.length === 0) return undefined;

@@ -3,10 +3,13 @@
  * per subject (events naming several subjects, or none, get lanes of their own).
  */
 import type { Briefing, TimelineEvent } from "../../model/briefing.js";
-import type { Exhibit, TimelineChart, TimelineMark } from "../../model/exhibits.js";
-
-export const SEVERAL_LANE = "Several subjects";
-export const OTHER_LANE = "Other";
+import {
+  type Exhibit,
+  OTHER_LANE,
+  SEVERAL_LANE,
+  type TimelineChart,
+  type TimelineMark,
+} from "../../model/exhibits.js";
 
 /** 2022 → 2022.0, 2022-07 → 2022.5, 2022-05-16 → 2022 + (4 + 15/31)/12. */
 export function yearFraction(iso: string): number {

@@ -4,9 +4,9 @@
  * measuring; the HTML writer turns it into reveal.js sections.
  */
 
-import type { Exhibit } from "../../engine/exhibits/index.js";
 import type { Citation } from "../../model/briefing.js";
 import type { SectionKind } from "../../model/document.js";
+import type { Exhibit } from "../../model/exhibits.js";
 
 /** One line on a slide. */
 export interface SlideItem {

@@ -9,9 +9,9 @@ import type { Heading, Root as MdastRoot } from "mdast";
 import rehypeSanitize, { type Options as SanitizeSchema } from "rehype-sanitize";
 import remarkRehype, { defaultHandlers, type Options as ToHastOptions } from "remark-rehype";
 import { unified } from "unified";
-import type { Exhibit } from "../../engine/exhibits/index.js";
 import type { Citation } from "../../model/briefing.js";
 import type { CiteNode, ExhibitNode } from "../../model/document.js";
+import type { Exhibit } from "../../model/exhibits.js";
 
 export const CITE_PLACEHOLDER = "bw-cite";
 /** Where an exhibit's drawing goes (replaced by generated SVG after sanitising). */

@@ -8,10 +8,10 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "vitest";
-import { analyse, compileOutline, loadOutline } from "../../../src/engine/index.js";
 import { readCorpus } from "../../../src/readers/index.js";
 import { withBrowser } from "../../../src/runtime/browser.js";
 import { type DeckInput, renderDeckHtml, writeSlides } from "../../../src/writers/deck/index.js";
+import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
 import { loadFixture, ROOT, TEMPLATES } from "./fixture.js";
 
 async function corpusInput(): Promise<DeckInput> {

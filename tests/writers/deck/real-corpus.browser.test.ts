@@ -7,7 +7,6 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { analyse, compileOutline, loadOutline } from "../../../src/engine/index.js";
 import { readCorpus } from "../../../src/readers/index.js";
 import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import {
@@ -16,6 +15,7 @@ import {
   type WriteSlidesResult,
   writeSlides,
 } from "../../../src/writers/deck/index.js";
+import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
 import { pdfPages, type SlideFacts, visitSlides } from "./deck-checks.js";
 import { ROOT, TEMPLATES } from "./fixture.js";
 

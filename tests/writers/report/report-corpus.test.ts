@@ -5,10 +5,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyse, compileOutline, loadOutline } from "../../../src/engine/index.js";
 import { readCorpus } from "../../../src/readers/index.js";
 import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import { type WriteReportResult, writeReport } from "../../../src/writers/report/index.js";
+import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
 import { pdfFonts, pdfInfo, pdfOutline, pdfText, squash, TEMPLATES_ROOT } from "./helpers.js";
 
 const CORPUS = new URL("../../../corpus/", import.meta.url).pathname;

@@ -3,7 +3,8 @@
  * the evidence matrix uses), and under it each source's stance toward each subject.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { type CoverageChart, signedScore } from "../../../engine/exhibits/index.js";
+import type { CoverageChart } from "../../../model/exhibits.js";
+import { signedScore } from "../../../util/format.js";
 import { type ExhibitFrame, INK } from "./frame.js";
 import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";

@@ -3,7 +3,7 @@
  * coloured by subject and labelled with the number as the source writes it.
  */
 import type { TopLevelSpec } from "vega-lite";
-import type { FiguresChart } from "../../../engine/exhibits/index.js";
+import type { FiguresChart } from "../../../model/exhibits.js";
 import { type ExhibitFrame, SUBJECT_COLOURS } from "./frame.js";
 import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";

@@ -4,7 +4,7 @@
  * one image to assistive technology, labelled with the exhibit's alt text (Chromium writes it
  * as the /Alt of a /Figure in the tagged PDF).
  */
-import type { Exhibit } from "../../../engine/exhibits/index.js";
+import type { Exhibit } from "../../../model/exhibits.js";
 import { escapeHtml } from "../html.js";
 import { coverageSpec } from "./coverage.js";
 import { figuresSpec } from "./figures.js";

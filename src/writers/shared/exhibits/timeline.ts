@@ -3,8 +3,8 @@
  * axis of years. Markers that would touch are stacked inside their lane.
  */
 import type { TopLevelSpec } from "vega-lite";
-import { OTHER_LANE, SEVERAL_LANE } from "../../../engine/exhibits/index.js";
 import type { TimelineChart } from "../../../model/exhibits.js";
+import { OTHER_LANE, SEVERAL_LANE } from "../../../model/exhibits.js";
 import { type ExhibitFrame, OTHER_COLOUR, SHARED_COLOUR, SUBJECT_COLOURS } from "./frame.js";
 import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";
