@@ -16,7 +16,6 @@ import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import type { Briefing } from "../model/briefing.js";
 import { EXHIBIT_KINDS } from "../model/exhibits.js";
 import type { Source } from "../model/source.js";
-import { treeToMarkdown } from "../writers/markdown/serialise.js";
 import { type CiteContext, parseCitations } from "./citations.js";
 import {
   DIRECTIVES,
@@ -38,7 +37,6 @@ export interface CompileInput {
 
 export interface CompileResult {
   tree: Root;
-  markdown: string;
   diagnostics: Diagnostic[];
 }
 
@@ -203,5 +201,5 @@ export function compileOutline(input: CompileInput): CompileResult {
       hint: "lower evidencePerCell in brief.yaml or drop a section from the outline",
     });
   }
-  return { tree, markdown: treeToMarkdown(tree), diagnostics };
+  return { tree, diagnostics };
 }

@@ -20,6 +20,7 @@ import { acquireLock } from "../runtime/lock.js";
 import { packagePath } from "../util/package.js";
 import { writeSlides } from "../writers/deck/index.js";
 import { briefingToJson } from "../writers/json/index.js";
+import { treeToMarkdown } from "../writers/markdown/index.js";
 import { writeReport } from "../writers/report/index.js";
 
 export type OutputKind = "json" | "pdf" | "slides";
@@ -71,7 +72,6 @@ export interface Compiled {
   spec: BriefSpec;
   briefing: Briefing;
   tree: import("mdast").Root;
-  markdown: string;
   diagnostics: Diagnostic[];
   citations: number;
 }
@@ -130,7 +130,6 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
     spec: corpus.spec,
     briefing: analysed.briefing,
     tree: compiled.tree,
-    markdown: compiled.markdown,
     diagnostics,
     citations: countCitations(compiled.tree),
   };
@@ -186,7 +185,7 @@ export async function build(
     if (only.has("json")) {
       await stages.run("write model", async () => {
         await writeFileAtomic(join(stage, "briefing.json"), briefingToJson(c.briefing));
-        await writeFileAtomic(join(stage, "briefing.md"), c.markdown);
+        await writeFileAtomic(join(stage, "briefing.md"), treeToMarkdown(c.tree));
       });
       names.push("briefing.json", "briefing.md");
     }

@@ -11,6 +11,7 @@ import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
 import { renderDeckHtml } from "../writers/deck/index.js";
 import { briefingToJson } from "../writers/json/index.js";
+import { treeToMarkdown } from "../writers/markdown/index.js";
 import { renderReportHtml } from "../writers/report/index.js";
 import {
   type BuildOptions,
@@ -40,7 +41,7 @@ async function writeHtml(options: BuildOptions, cache: ReaderCache): Promise<voi
   try {
     const out = options.outDir;
     await writeFileAtomic(join(out, "briefing.json"), briefingToJson(c.briefing));
-    await writeFileAtomic(join(out, "briefing.md"), c.markdown);
+    await writeFileAtomic(join(out, "briefing.md"), treeToMarkdown(c.tree));
     const input = { briefing: c.briefing, tree: c.tree, spec: c.spec };
     const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
     await writeFileAtomic(

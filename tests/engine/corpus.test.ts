@@ -16,6 +16,7 @@ import {
   type Claim,
   compileOutline,
   loadOutline,
+  treeToMarkdown,
   verifyTree,
 } from "./imports.js";
 
@@ -50,7 +51,8 @@ beforeAll(async () => {
   spec = corpus.spec;
   briefing = analyse(sources, spec).briefing;
   const outline = await loadOutline(CORPUS, "templates");
-  ({ tree, markdown } = compileOutline({ briefing, sources, outline }));
+  ({ tree } = compileOutline({ briefing, sources, outline }));
+  markdown = treeToMarkdown(tree);
 });
 
 describe("briefing on the default corpus", () => {

@@ -2,7 +2,12 @@
 import { describe, expect, it } from "vitest";
 import type { Briefing, Claim, SourceProfile } from "../../src/model/briefing.js";
 import { formatCitations, loadCitationStyle } from "../../src/writers/shared/citations/index.js";
-import { compileOutline, listedSources, MAX_LISTED_SOURCES } from "../engine/imports.js";
+import {
+  compileOutline,
+  listedSources,
+  MAX_LISTED_SOURCES,
+  treeToMarkdown,
+} from "../engine/imports.js";
 
 const profile = (i: number): SourceProfile => ({
   id: `s${i}`,
@@ -68,11 +73,12 @@ describe("listed sources", () => {
       sha256: "0",
       words: 1,
     }));
-    const { markdown } = compileOutline({
+    const { tree } = compileOutline({
       briefing: b,
       sources: sources as never,
       outline: { path: "b.md", text: "::sources\n" },
     });
+    const markdown = treeToMarkdown(tree);
     expect(markdown).toContain("**Author40 n.d.**");
     expect(markdown).not.toContain("**Author41 n.d.**");
     expect(markdown).toContain("97 further sources were read but are not cited in this briefing");

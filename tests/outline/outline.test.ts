@@ -12,13 +12,15 @@ import {
   type CiteNode,
   compileOutline,
   loadOutline,
+  treeToMarkdown,
 } from "../engine/imports.js";
 
 const { sources, spec } = natoCstoSample();
 const { briefing } = analyse(sources, spec);
 
 function compile(text: string, path = "corpus/briefing.md") {
-  return compileOutline({ briefing, sources, outline: { path, text } });
+  const result = compileOutline({ briefing, sources, outline: { path, text } });
+  return { ...result, markdown: treeToMarkdown(result.tree) };
 }
 
 function errorOf(text: string) {

@@ -30,7 +30,12 @@ const { sources, spec } = natoCstoSample();
 const { briefing } = analyse(sources, spec);
 
 function compile(text: string) {
-  return compileOutline({ briefing, sources, outline: { path: "corpus/briefing.md", text } });
+  const result = compileOutline({
+    briefing,
+    sources,
+    outline: { path: "corpus/briefing.md", text },
+  });
+  return { ...result, markdown: treeToMarkdown(result.tree) };
 }
 
 function exhibitsOf(text: string): ExhibitNode[] {
@@ -131,11 +136,15 @@ describe("::chart in the outline", () => {
   });
 
   it("says so under a titled chart that has nothing to draw, and draws nothing untitled", () => {
-    const empty = { ...briefing, figures: [] } as Briefing;
+    const empty = {
+      ...briefing,
+      figures: [],
+      exhibits: briefing.exhibits.filter((e) => e.kind !== "figures"),
+    } as Briefing;
     const run = (text: string) =>
       compileOutline({ briefing: empty, sources, outline: { path: "b.md", text } });
     expect(run('::chart{type="figures"}\n').tree.children).toEqual([]);
-    expect(run('::chart{type="figures" title="Figures"}\n').markdown).toContain(
+    expect(treeToMarkdown(run('::chart{type="figures" title="Figures"}\n').tree)).toContain(
       "no figures of the same kind for two or more subjects",
     );
   });
