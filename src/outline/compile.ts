@@ -17,6 +17,7 @@ import type { Briefing } from "../model/briefing.js";
 import { EXHIBIT_KINDS } from "../model/exhibits.js";
 import type { Source } from "../model/source.js";
 import { type CiteContext, parseCitations } from "./citations.js";
+import { attachClaims } from "./claims-of.js";
 import {
   DIRECTIVES,
   type DirectiveName,
@@ -179,6 +180,7 @@ export function compileOutline(input: CompileInput): CompileResult {
   }
 
   tree.data = { ...tree.data, briefwright: { file, frontmatter } };
+  attachClaims(tree, briefing);
 
   const unverified = verifyTree(tree, sources, file);
   if (unverified.length > 0) {

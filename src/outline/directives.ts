@@ -4,9 +4,17 @@
  * A claim is shown once: the matrix shows each cell's first claim, the dimension sections the
  * rest.
  */
-import type { List, ListItem, PhrasingContent, RootContent, Table, TableRow } from "mdast";
+import type {
+  Emphasis,
+  List,
+  ListItem,
+  PhrasingContent,
+  RootContent,
+  Table,
+  TableRow,
+} from "mdast";
 import type { Briefing, Claim, MatrixCell } from "../model/briefing.js";
-import type { ExhibitNode, SectionKind } from "../model/document.js";
+import type { ExhibitNode, SectionData, SectionKind } from "../model/document.js";
 import type { Exhibit, ExhibitKind } from "../model/exhibits.js";
 import { signedScore } from "../util/format.js";
 import { countWords } from "../util/text.js";
@@ -124,9 +132,7 @@ function matrix(ctx: ExpandContext): RootContent[] {
         take(ctx, first);
         cells.push(claimPhrasing(first));
       } else {
-        cells.push([
-          { type: "emphasis", children: [text(mc?.gap ?? "Not addressed by the sources.")] },
-        ]);
+        cells.push([gapStatement(mc?.gap ?? "Not addressed by the sources.")]);
       }
     }
     return row(cells);
@@ -151,11 +157,15 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
     out.push(
       heading(depth + 1, s.name, { kind: "dimension-subject", dimension: name, subject: s.name }),
     );
-    if (mc.gap)
-      out.push({ type: "paragraph", children: [{ type: "emphasis", children: [text(mc.gap)] }] });
+    if (mc.gap) out.push({ type: "paragraph", children: [gapStatement(mc.gap)] });
     else out.push(...claims.map(claimParagraph));
   }
   return out;
+}
+
+/** The statement that no source addresses a cell, marked as such for the writers. */
+function gapStatement(value: string): Emphasis {
+  return { type: "emphasis", children: [text(value)], data: { briefwright: { gap: true } } };
 }
 
 function timeline(ctx: ExpandContext): RootContent[] {
@@ -325,8 +335,8 @@ const CHART_SECTION: Record<ExhibitKind, "timeline" | "figures" | "chart"> = {
 export function expandDirective(call: DirectiveCall, ctx: ExpandContext): RootContent[] {
   const depth = Number(call.attributes.depth ?? 2) || 2;
   const title = call.attributes.title ?? TITLES[call.name];
-  const open = (kind: SectionKind) =>
-    title ? [heading(depth, title, { kind })] : ([] as RootContent[]);
+  const open = (kind: SectionKind, extra: Omit<SectionData, "kind"> = {}) =>
+    title ? [heading(depth, title, { kind, ...extra })] : ([] as RootContent[]);
   switch (call.name) {
     case "findings":
       return [...open("findings"), ...findings(ctx)];
@@ -347,8 +357,11 @@ export function expandDirective(call: DirectiveCall, ctx: ExpandContext): RootCo
       return [...open("figures"), ...figures(ctx)];
     case "disagreements":
       return [...open("disagreements"), ...disagreements(ctx, depth)];
-    case "sources":
-      return [...open("sources"), ...sources(ctx)];
+    case "sources": {
+      // The heading says which sources the section lists, so a writer need not work it out.
+      const { listed, omitted } = listedSources(ctx.briefing);
+      return [...open("sources", { listed: listed.map((s) => s.id), omitted }), ...sources(ctx)];
+    }
     case "method":
       return [...open("method"), ...method(ctx)];
     case "chart": {
