@@ -30,6 +30,8 @@ export interface DocumentMeta {
   subjects: string[];
   /** The dimensions compared, in the brief's order. */
   dimensions: string[];
+  /** How many sources were read. */
+  sourceCount: number;
 }
 
 /** What every writer is given: the one contract between the engine and the outputs. */
@@ -79,6 +81,8 @@ export interface CiteNode extends Node {
 export interface ExhibitNode extends Node {
   type: "exhibit";
   exhibit: Exhibit;
+  /** The claim behind each numbered mark, in the order of `exhibit.entries`. */
+  claims?: (ClaimData | undefined)[];
   children: Paragraph[];
 }
 

@@ -26,12 +26,12 @@ export function attachClaims(tree: Root, briefing: Briefing): void {
   for (const c of claimsOf(briefing)) if (!claims.has(c.id)) claims.set(c.id, c);
   const dates = new Map(briefing.timeline.map((e) => [e.claim.id, e.date]));
   const values = new Map(briefing.figures.map((f) => [f.claim.id, f.valueText]));
-  visit(tree, "cite", (node) => {
-    const claim = node.claimId ? claims.get(node.claimId) : undefined;
-    if (!claim) return;
+  const dataOf = (id: string | undefined): ClaimData | undefined => {
+    const claim = id ? claims.get(id) : undefined;
+    if (!claim) return undefined;
     const date = dates.get(claim.id);
     const value = values.get(claim.id);
-    const data: ClaimData = {
+    return {
       id: claim.id,
       text: claim.text,
       edits: claim.edits,
@@ -40,6 +40,13 @@ export function attachClaims(tree: Root, briefing: Briefing): void {
       ...(date !== undefined ? { date } : {}),
       ...(value !== undefined ? { value } : {}),
     };
-    node.claim = data;
+  };
+  visit(tree, (node) => {
+    if (node.type === "cite") {
+      const data = dataOf(node.claimId);
+      if (data) node.claim = data;
+    } else if (node.type === "exhibit") {
+      node.claims = node.exhibit.entries.map((e) => dataOf(e.claimId));
+    }
   });
 }

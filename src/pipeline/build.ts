@@ -11,20 +11,26 @@ import type { BriefSpec } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { analyse } from "../engine/index.js";
 import type { Briefing } from "../model/briefing.js";
+import type { BriefingDocument } from "../model/document.js";
 import type { Source } from "../model/source.js";
 import { compileOutline, loadOutline } from "../outline/index.js";
 import { type ReaderCache, readCorpus } from "../readers/index.js";
-import { replaceDirAtomic, writeFileAtomic } from "../runtime/atomic.js";
+import { replaceDirAtomic } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
 import { packagePath } from "../util/package.js";
-import { writeSlides } from "../writers/deck/index.js";
-import { briefingToJson } from "../writers/json/index.js";
-import { treeToMarkdown } from "../writers/markdown/index.js";
-import { writeReport } from "../writers/report/index.js";
+import {
+  SELECTORS,
+  WRITERS,
+  type Writer,
+  type WriterContext,
+  type WriterResult,
+} from "../writers/index.js";
+import { makeDocument, writerOptions } from "./document.js";
 
-export type OutputKind = "json" | "pdf" | "slides";
-export const OUTPUT_KINDS: readonly OutputKind[] = ["json", "pdf", "slides"];
+/** An `--only` value: a writer's selector (`json`, `pdf`, `slides`). */
+export type OutputKind = string;
+export const OUTPUT_KINDS: readonly OutputKind[] = SELECTORS;
 
 /** The templates shipped with briefwright (`templates/` beside `dist/`). */
 export const DEFAULT_TEMPLATES = packagePath("templates");
@@ -41,8 +47,6 @@ export interface BuildOptions {
   sourceDateEpoch?: number;
   /** An already-open browser to reuse (watch mode); otherwise one is launched and closed. */
   browser?: BrowserSession;
-  /** A browser the caller started launching early; the build closes it. */
-  launching?: Promise<BrowserSession>;
   /** Reader cache for watch mode: unchanged files are not parsed again. */
   readerCache?: ReaderCache;
   env?: NodeJS.ProcessEnv;
@@ -72,6 +76,8 @@ export interface Compiled {
   spec: BriefSpec;
   briefing: Briefing;
   tree: import("mdast").Root;
+  /** What the writers consume. */
+  document: BriefingDocument;
   diagnostics: Diagnostic[];
   citations: number;
 }
@@ -130,6 +136,7 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
     spec: corpus.spec,
     briefing: analysed.briefing,
     tree: compiled.tree,
+    document: makeDocument(analysed.briefing, compiled.tree, corpus.spec),
     diagnostics,
     citations: countCitations(compiled.tree),
   };
@@ -157,22 +164,20 @@ export async function build(
   progress: Progress = () => {},
 ): Promise<BuildResult> {
   const stages = new Stages(progress);
-  const only = new Set(options.only ?? OUTPUT_KINDS);
+  const only = new Set<string>(options.only ?? OUTPUT_KINDS);
+  const writers = WRITERS.filter((w) => only.has(w.selector));
   const env = options.env ?? process.env;
   const lock = await acquireLock(options.outDir);
   let staging: string | undefined;
-  // The browser starts while the corpus is read and analysed; a launch failure surfaces only
-  // when the browser is needed, so bad input is still reported first.
+  // The pipeline owns the browser: one launch, started while the corpus is read and analysed,
+  // and one close below. A launch failure surfaces only when the browser is needed, so bad
+  // input is still reported first. Watch mode lends its own session instead.
   const launching =
-    options.launching ??
-    (!options.browser && (only.has("pdf") || only.has("slides"))
-      ? launchBrowser({ env })
-      : undefined);
+    !options.browser && writers.some((w) => w.needsBrowser) ? launchBrowser({ env }) : undefined;
   launching?.catch(() => {});
   try {
     const c = await compile(options, stages);
     staging = await mkdtemp(join(options.outDir, ".staging-"));
-    const stage = staging;
     const result: BuildResult = {
       outputs: [],
       diagnostics: c.diagnostics,
@@ -181,48 +186,25 @@ export async function build(
       citations: c.citations,
       blocked: [],
     };
-    const names: string[] = [];
-    if (only.has("json")) {
-      await stages.run("write model", async () => {
-        await writeFileAtomic(join(stage, "briefing.json"), briefingToJson(c.briefing));
-        await writeFileAtomic(join(stage, "briefing.md"), treeToMarkdown(c.tree));
-      });
-      names.push("briefing.json", "briefing.md");
+    const context: WriterContext = {
+      outDir: staging,
+      templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES,
+      options: writerOptions(c.spec),
+    };
+    const epoch = sourceDateEpoch(env, options.sourceDateEpoch);
+    if (epoch !== undefined) context.sourceDateEpoch = epoch;
+    const written = await runWriters(writers, c.document, context, stages, async () => {
+      if (options.browser) return options.browser;
+      return stages.run("launch browser", () => launching!);
+    });
+    for (const r of written) {
+      result.blocked.push(...r.blocked);
+      result.diagnostics.push(...r.diagnostics);
+      if (r.pages !== undefined) result.pages = r.pages;
+      if (r.slides !== undefined) result.slides = r.slides;
     }
-    if (only.has("pdf") || only.has("slides")) {
-      const session = options.browser ?? (await stages.run("launch browser", () => launching!));
-      const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
-      const epoch = sourceDateEpoch(env, options.sourceDateEpoch);
-      const common = {
-        briefing: c.briefing,
-        tree: c.tree,
-        spec: c.spec,
-        outDir: stage,
-        templatesDir,
-        browser: session,
-        sourceDateEpoch: epoch,
-      };
-      // Report and deck render side by side, each in its own page of the one browser.
-      const [report, deck] = await Promise.allSettled([
-        only.has("pdf") ? stages.run("report", () => writeReport(common)) : undefined,
-        only.has("slides") ? stages.run("slides", () => writeSlides(common)) : undefined,
-      ]);
-      if (report.status === "rejected") throw report.reason;
-      if (deck.status === "rejected") throw deck.reason;
-      if (report.value) {
-        result.pages = report.value.pages;
-        result.blocked.push(...report.value.blocked);
-        names.push("briefing.html", "briefing.pdf");
-      }
-      if (deck.value) {
-        result.slides = deck.value.slides;
-        result.blocked.push(...deck.value.blocked);
-        result.diagnostics.push(...deck.value.diagnostics);
-        names.push("slides/index.html", "slides.pdf");
-      }
-    }
-    await stages.run("commit", () => commit(stage, options.outDir));
-    result.outputs = names.map((n) => join(options.outDir, n));
+    await stages.run("commit", () => commit(staging!, options.outDir));
+    result.outputs = written.flatMap((r) => r.outputs).map((n) => join(options.outDir, n));
     for (const url of result.blocked) {
       result.diagnostics.push({
         severity: "warning",
@@ -236,4 +218,41 @@ export async function build(
     if (staging) await rm(staging, { recursive: true, force: true });
     await lock.release();
   }
+}
+
+/**
+ * Runs the writers: those without a browser first, one after the other, then those that print,
+ * side by side, each in its own page of the one browser. Results come back in registry order.
+ */
+export async function runWriters(
+  writers: readonly Writer[],
+  document: BriefingDocument,
+  context: WriterContext,
+  stages: Stages,
+  browser: () => Promise<BrowserSession>,
+): Promise<WriterResult[]> {
+  const results = new Map<Writer, WriterResult>();
+  const plain = writers.filter((w) => !w.needsBrowser);
+  for (const stage of [...new Set(plain.map((w) => w.stage))]) {
+    await stages.run(stage, async () => {
+      for (const w of plain.filter((x) => x.stage === stage))
+        results.set(w, await (await w.load())(document, context));
+    });
+  }
+  const printing = writers.filter((w) => w.needsBrowser);
+  if (printing.length > 0) {
+    const session = await browser();
+    const settled = await Promise.allSettled(
+      printing.map((w) =>
+        stages.run(w.stage, async () =>
+          (await w.load())(document, { ...context, browser: session }),
+        ),
+      ),
+    );
+    settled.forEach((s, i) => {
+      if (s.status === "rejected") throw s.reason;
+      results.set(printing[i]!, s.value);
+    });
+  }
+  return writers.flatMap((w) => (results.has(w) ? [results.get(w)!] : []));
 }

@@ -22,6 +22,7 @@ import {
   type Progress,
   Stages,
 } from "./build.js";
+import { writerOptions } from "./document.js";
 
 export type WatchEvent =
   | { kind: "html"; ms: number; changed: string[] }
@@ -42,17 +43,21 @@ async function writeHtml(options: BuildOptions, cache: ReaderCache): Promise<voi
     const out = options.outDir;
     await writeFileAtomic(join(out, "briefing.json"), briefingToJson(c.briefing));
     await writeFileAtomic(join(out, "briefing.md"), treeToMarkdown(c.tree));
-    const input = { briefing: c.briefing, tree: c.tree, spec: c.spec };
+    const { report, deck } = writerOptions(c.spec);
     const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
     await writeFileAtomic(
       join(out, "briefing.html"),
       await renderReportHtml({
-        ...input,
+        document: c.document,
+        options: report,
         assetsDir: "assets",
         templatesDir: join(templatesDir, "report"),
       }),
     );
-    await writeFileAtomic(join(out, "slides", "index.html"), await renderDeckHtml(input));
+    await writeFileAtomic(
+      join(out, "slides", "index.html"),
+      await renderDeckHtml({ document: c.document, options: deck }),
+    );
   } finally {
     await lock.release();
   }

@@ -6,3 +6,9 @@ export const signedScore = (x: number) => {
   const sign = shown === "0.00" ? "" : x < 0 ? "−" : "+";
   return `${sign}${shown}`;
 };
+
+/** The sentence that says how many sources are not listed (empty when none). */
+export function omittedSentence(omitted: number): string {
+  if (omitted === 0) return "";
+  return `${omitted} further ${omitted === 1 ? "source was" : "sources were"} read but ${omitted === 1 ? "is" : "are"} not cited in this briefing and not listed; briefing.json lists every source.`;
+}

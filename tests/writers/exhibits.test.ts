@@ -3,6 +3,7 @@
  * places, which figures may be compared, the citations behind every numbered mark, and SVG
  * that is the same bytes every time and never carries corpus text as markup.
  */
+
 import { visit } from "unist-util-visit";
 import { describe, expect, it } from "vitest";
 import { comparableGroups, countedKind, figuresExhibit } from "../../src/engine/exhibits/index.js";
@@ -25,6 +26,7 @@ import {
   treeToMarkdown,
   verifyCitation,
 } from "../engine/imports.js";
+import { documentOf } from "./document.js";
 
 const { sources, spec } = natoCstoSample();
 const { briefing } = analyse(sources, spec);
@@ -119,7 +121,7 @@ describe("::chart in the outline", () => {
     const { tree } = compile(
       '::chart{type="coverage"}\n\n::findings\n\n::method\n\n::chart{type="timeline"}\n',
     );
-    const slides = planDeck(briefing, tree).columns.flat();
+    const slides = planDeck(documentOf(briefing, tree)).columns.flat();
     expect(slides.filter((s) => s.layout === "exhibit").map((s) => s.exhibit!.n)).toEqual([1, 2]);
   });
 

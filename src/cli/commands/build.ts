@@ -1,6 +1,5 @@
 /** `briefwright build`: every output of the brief, with one browser, replaced atomically. */
 import type { BuildResult, OutputKind } from "../../pipeline/build.js";
-import { launchBrowser } from "../../runtime/browser.js";
 import type { CommandContext } from "../context.js";
 import { progressPrinter, summary } from "../progress.js";
 import { UsageError } from "../usage.js";
@@ -23,34 +22,24 @@ export async function buildCommand(
   opts: { corpus: string; out: string; only?: string; strict: boolean },
 ): Promise<number> {
   const t0 = performance.now();
-  // Chromium starts before the rest of briefwright is loaded: the two overlap.
-  const launching =
-    !opts.only || /pdf|slides/u.test(opts.only) ? launchBrowser({ env: process.env }) : undefined;
-  launching?.catch(() => {});
-  let result: BuildResult;
-  try {
-    const { build, OUTPUT_KINDS } = await import("../../pipeline/build.js");
-    const only = parseOnly(opts.only, OUTPUT_KINDS);
-    result = await build(
-      {
-        corpusDir: opts.corpus,
-        outDir: opts.out,
-        strict: opts.strict,
-        ...(only ? { only } : {}),
-        ...(launching ? { launching } : {}),
-      },
-      progressPrinter({
-        stream: process.stderr,
-        quiet: ctx.quiet,
-        verbose: ctx.verbose,
-        color: ctx.color,
-        env: process.env,
-      }),
-    );
-  } finally {
-    // The build closes it; this covers failing before it got that far (closing twice is fine).
-    await (await launching?.catch(() => undefined))?.close();
-  }
+  // The pipeline owns the browser (one launch, one close); it starts it before the writers load.
+  const { build, OUTPUT_KINDS } = await import("../../pipeline/build.js");
+  const only = parseOnly(opts.only, OUTPUT_KINDS);
+  const result: BuildResult = await build(
+    {
+      corpusDir: opts.corpus,
+      outDir: opts.out,
+      strict: opts.strict,
+      ...(only ? { only } : {}),
+    },
+    progressPrinter({
+      stream: process.stderr,
+      quiet: ctx.quiet,
+      verbose: ctx.verbose,
+      color: ctx.color,
+      env: process.env,
+    }),
+  );
   ctx.report(result.diagnostics);
   ctx.info(summary(result, performance.now() - t0));
   return 0;

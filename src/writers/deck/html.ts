@@ -6,8 +6,8 @@
  */
 import type { Element, ElementContent, Root as HastRoot, Properties } from "hast";
 import { toHtml } from "hast-util-to-html";
-import type { BriefSpec } from "../../brief/schema.js";
 import type { SourceProfile } from "../../model/briefing.js";
+import type { DeckOptions } from "../../model/options.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
 import { fullCitation, numberCitations, shortCitation } from "./citations.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
@@ -16,7 +16,7 @@ import type { DeckPlan, Slide, SlideItem } from "./slides.js";
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
 
-export type SlidesOptions = BriefSpec["slides"];
+export type SlidesOptions = DeckOptions;
 
 function h(tag: string, props: Properties = {}, children: ElementContent[] = []): Element {
   return { type: "element", tagName: tag, properties: props, children };

@@ -5,15 +5,15 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Root } from "mdast";
-import type { BriefSpec } from "../../brief/schema.js";
 import type { Diagnostic } from "../../diagnostics/types.js";
-import type { Briefing, SourceProfile } from "../../model/briefing.js";
+import type { SourceProfile } from "../../model/briefing.js";
+import type { BriefingDocument } from "../../model/document.js";
+import type { DeckOptions } from "../../model/options.js";
 import { replaceDirAtomic, writeFileAtomic } from "../../runtime/atomic.js";
 import type { BrowserSession } from "../../runtime/browser.js";
-import { briefingPdfMetadata } from "../report/index.js";
 import { exhibitSvg, SLIDE_FRAME } from "../shared/exhibits/index.js";
-import { makeReproducible } from "../shared/pdf-metadata.js";
+import { briefingPdfMetadata, makeReproducible } from "../shared/pdf-metadata.js";
+import type { WriteFn } from "../shared/writer.js";
 import { copyDeckAssets } from "./assets.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
@@ -28,9 +28,8 @@ export { isDeletionOf, shortenClaim } from "./shorten.js";
 export type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 
 export interface DeckInput {
-  briefing: Briefing;
-  tree: Root;
-  spec: BriefSpec;
+  document: BriefingDocument;
+  options: DeckOptions;
 }
 
 export interface WriteSlidesInput extends DeckInput {
@@ -60,8 +59,8 @@ export interface WriteSlidesResult {
 /** Rounds of measure-and-split before giving up (each round splits every overflowing slide). */
 const MAX_ROUNDS = 12;
 
-function sourcesById(briefing: Briefing): Map<string, SourceProfile> {
-  return new Map(briefing.sources.map((s) => [s.id, s]));
+function sourcesById(document: BriefingDocument): Map<string, SourceProfile> {
+  return new Map(document.sources.map((s) => [s.id, s]));
 }
 
 export function countSlides(plan: DeckPlan): number {
@@ -71,9 +70,9 @@ export function countSlides(plan: DeckPlan): number {
 /** Each exhibit of the deck drawn for the slide, by exhibit number. */
 export async function deckDrawings(
   plan: DeckPlan,
-  briefing: Briefing,
+  document: BriefingDocument,
 ): Promise<Map<number, string>> {
-  const subjects = briefing.subjects.map((s) => s.name);
+  const subjects = document.meta.subjects;
   const exhibits = plan.columns.flat().flatMap((s) => (s.exhibit ? [s.exhibit] : []));
   const svgs = await Promise.all(exhibits.map((e) => exhibitSvg(e, subjects, SLIDE_FRAME)));
   return new Map(exhibits.map((e, i) => [e.n, svgs[i]!]));
@@ -81,12 +80,12 @@ export async function deckDrawings(
 
 /** The deck's index.html before measuring (no splitting yet). Deterministic; no browser. */
 export async function renderDeckHtml(input: DeckInput): Promise<string> {
-  const plan = planDeck(input.briefing, input.tree);
+  const plan = planDeck(input.document);
   return deckDocument(
     plan,
-    sourcesById(input.briefing),
-    input.spec.slides,
-    await deckDrawings(plan, input.briefing),
+    sourcesById(input.document),
+    input.options,
+    await deckDrawings(plan, input.document),
   );
 }
 
@@ -113,16 +112,16 @@ async function fitDeck(
   diagnostics: Diagnostic[];
   rounds: number;
 }> {
-  const sources = sourcesById(input.briefing);
+  const sources = sourcesById(input.document);
   const indexPath = join(dir, "index.html");
-  let plan = planDeck(input.briefing, input.tree);
+  let plan = planDeck(input.document);
   // Exhibit slides are never split, so their drawings are made once.
-  const drawings = await deckDrawings(plan, input.briefing);
+  const drawings = await deckDrawings(plan, input.document);
   const sandbox = await browser.newPage({ allowedRoots: [dir] });
   try {
     await sandbox.page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
     for (let round = 0; ; round++) {
-      await writeFile(indexPath, deckDocument(plan, sources, input.spec.slides, drawings));
+      await writeFile(indexPath, deckDocument(plan, sources, input.options, drawings));
       await sandbox.open(indexPath);
       await waitForDeck(sandbox);
       const measures = await measureDeck(sandbox);
@@ -162,7 +161,7 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
   await mkdir(outDir, { recursive: true });
   const stage = await mkdtemp(join(outDir, ".slides-"));
   try {
-    await copyDeckAssets(stage, templatesDir, input.spec.slides.theme);
+    await copyDeckAssets(stage, templatesDir, input.options.theme);
     const started = performance.now();
     const fitted = await fitDeck(input, stage, browser);
     const fittedAt = performance.now();
@@ -170,11 +169,10 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
     const target = join(outDir, "slides");
     const pdfPath = join(outDir, "slides.pdf");
     await replaceDirAtomic(stage, target);
-    // One PDF post-process for both outputs (owned by the report writer): fixed dates, no /ID drift.
-    const { briefing, spec } = input;
+    // One PDF post-process for both PDFs (writers/shared): fixed dates, no /ID drift.
     const pdf = makeReproducible(
       printed.pdf,
-      briefingPdfMetadata(spec, briefing, fitted.plan.title, input.sourceDateEpoch),
+      briefingPdfMetadata(input.document.meta, fitted.plan.title, input.sourceDateEpoch),
     );
     await writeFileAtomic(pdfPath, pdf);
     return {
@@ -194,3 +192,22 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
     throw error;
   }
 }
+
+/** `write` for the writers registry (`writers/index.ts`). */
+export const write: WriteFn = async (document, context) => {
+  if (!context.browser) throw new Error("the deck writer needs the build's browser");
+  const result = await writeSlides({
+    document,
+    options: context.options.deck,
+    outDir: context.outDir,
+    templatesDir: context.templatesDir,
+    browser: context.browser,
+    ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
+  });
+  return {
+    outputs: ["slides/index.html", "slides.pdf"],
+    blocked: result.blocked,
+    diagnostics: result.diagnostics,
+    slides: result.slides,
+  };
+};

@@ -5,46 +5,35 @@
  */
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
-import type { Briefing, Claim } from "../../model/briefing.js";
 import type { CiteNode } from "../../model/document.js";
-import { claimsOf } from "../../outline/claims-of.js";
 import { shortenClaim } from "./shorten.js";
 import type { SlideGroup, SlideItem } from "./slides.js";
 
 export interface ItemContext {
-  claims: ReadonlyMap<string, Claim>;
-  /** Claim id → short label shown before it (timeline date, figure value). */
-  leads: ReadonlyMap<string, string>;
-  /** Gap statements of the matrix (shown as such, uncited). */
-  gaps: ReadonlySet<string>;
+  /** What a claim is led by on the slide: its event date (timeline), its value (figures). */
+  lead: "date" | "value" | undefined;
   /** Shortening level new claim items start at. */
   level: number;
-}
-
-/** Every claim of the briefing by id. */
-export function indexClaims(briefing: Briefing): Map<string, Claim> {
-  const claims = new Map<string, Claim>();
-  for (const c of claimsOf(briefing)) if (!claims.has(c.id)) claims.set(c.id, c);
-  return claims;
 }
 
 /** Mdast nodes including briefwright's `cite`. */
 type AnyNode = Nodes | PhrasingContent;
 
-type Token = { cite: CiteNode } | { text: string; strong: boolean };
+type Token = { cite: CiteNode } | { text: string; strong: boolean; gap: boolean };
 
-function flatten(nodes: readonly AnyNode[], out: Token[], strong: boolean): void {
+function flatten(nodes: readonly AnyNode[], out: Token[], strong: boolean, gap = false): void {
   for (const node of nodes) {
     if (node.type === "cite") out.push({ cite: node });
     else if (node.type === "text" || node.type === "inlineCode")
-      out.push({ text: node.value, strong });
-    else if (node.type === "break") out.push({ text: " ", strong });
+      out.push({ text: node.value, strong, gap });
+    else if (node.type === "break") out.push({ text: " ", strong, gap });
     else if (node.type === "html")
       continue; // never raw HTML on a slide
     else if ("children" in node) {
-      flatten(node.children as AnyNode[], out, strong || node.type === "strong");
+      const isGap = gap || (node.type === "emphasis" && node.data?.briefwright?.gap === true);
+      flatten(node.children as AnyNode[], out, strong || node.type === "strong", isGap);
     } else if ("value" in node && typeof node.value === "string") {
-      out.push({ text: node.value, strong });
+      out.push({ text: node.value, strong, gap });
     }
   }
 }
@@ -60,10 +49,12 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
   let text = "";
   let lead: string | undefined;
   let atStart = true;
+  // True while the uncited text so far is all a matrix gap statement.
+  let gapOnly = true;
   for (const token of tokens) {
     if ("cite" in token) {
       const cite = token.cite;
-      const claim = cite.claimId ? ctx.claims.get(cite.claimId) : undefined;
+      const claim = cite.claim;
       if (claim) {
         const citations = cite.citations.length > 0 ? cite.citations : claim.citations;
         items.push({
@@ -71,7 +62,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           text: shortenClaim(claim.text, ctx.level),
           full: claim.text,
           // The outline's emphasised lead (a date, a figure) first, else the briefing's.
-          lead: lead ?? ctx.leads.get(claim.id),
+          lead: lead ?? (ctx.lead ? claim[ctx.lead] : undefined),
           citations,
           claimId: claim.id,
           level: ctx.level,
@@ -89,6 +80,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
       text = "";
       lead = undefined;
       atStart = true;
+      gapOnly = true;
       continue;
     }
     if (atStart && token.strong && meaningful(token.text)) {
@@ -106,13 +98,16 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
         value = value.slice(punct[0].length);
       }
     }
-    if (meaningful(value)) atStart = false;
+    if (meaningful(value)) {
+      atStart = false;
+      if (!token.gap) gapOnly = false;
+    }
     text += value;
   }
   const rest = clean(text);
   if (meaningful(rest) || lead) {
     const t = clean(`${lead && !meaningful(rest) ? lead : rest}`);
-    const kind = ctx.gaps.has(t) ? "gap" : "prose";
+    const kind = gapOnly && meaningful(rest) ? "gap" : "prose";
     items.push({
       kind,
       text: t,

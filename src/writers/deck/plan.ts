@@ -3,12 +3,17 @@
  * headings (so editing the outline template changes the deck as it changes the report), and
  * `data.briefwright` on a heading decides the slide's layout.
  */
-import type { Heading, Root, RootContent, Table } from "mdast";
+import type { Heading, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
-import type { Briefing } from "../../model/briefing.js";
-import type { ExhibitNode, SectionData } from "../../model/document.js";
-import { listedSources, omittedSentence } from "../../outline/listed.js";
-import { groupsFromContent, type ItemContext, indexClaims, itemsFromPhrasing } from "./items.js";
+import type { SourceProfile } from "../../model/briefing.js";
+import type {
+  BriefingDocument,
+  DocumentMeta,
+  ExhibitNode,
+  SectionData,
+} from "../../model/document.js";
+import { omittedSentence } from "../../util/format.js";
+import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
 
 /** More subjects than this in one dimension: one vertical slide per subject instead of columns. */
@@ -63,8 +68,7 @@ function dateLine(date: string | undefined): string | undefined {
   return date; // ISO as given (2022, 2022-08, 2022-08-03): language-neutral and stable
 }
 
-function titleSlide(briefing: Briefing, title: string, ids: Ids): Slide {
-  const { meta } = briefing;
+function titleSlide(meta: DocumentMeta, title: string, ids: Ids): Slide {
   const byline = [meta.author, dateLine(meta.date)].filter(Boolean).join(" · ");
   const lines = [meta.subtitle, byline].filter((l): l is string => Boolean(l));
   return {
@@ -193,10 +197,10 @@ function dimensionColumn(
  * One slide per exhibit: the chart, its source line, and its numbered marks with their
  * citations in the footer; the notes hold the alt text and each mark's full sentence.
  */
-function exhibitSlide(node: ExhibitNode, ctx: ItemContext, ids: Ids, kicker?: string): Slide {
+function exhibitSlide(node: ExhibitNode, _ctx: ItemContext, ids: Ids, kicker?: string): Slide {
   const e = node.exhibit;
-  const items: SlideItem[] = e.entries.map((entry) => {
-    const claim = ctx.claims.get(entry.claimId);
+  const items: SlideItem[] = e.entries.map((entry, i) => {
+    const claim = node.claims?.[i];
     return {
       kind: "claim",
       text: entry.label,
@@ -235,9 +239,20 @@ function takeExhibits(
   return { slides, rest };
 }
 
-function sourcesSlide(section: Section, briefing: Briefing, ids: Ids, extraNotes: string[]): Slide {
+function sourcesSlide(
+  section: Section,
+  sources: readonly SourceProfile[],
+  ids: Ids,
+  extraNotes: string[],
+): Slide {
   const title = headingText(section.heading);
-  const { listed, omitted } = listedSources(briefing);
+  // The outline says which sources the section lists (all of them when it does not say).
+  const data = sectionData(section.heading);
+  const byId = new Map(sources.map((s) => [s.id, s]));
+  const listed = data?.listed
+    ? data.listed.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []))
+    : sources;
+  const omitted = data?.omitted ?? 0;
   const rest = omittedSentence(omitted);
   const items: SlideItem[] = [...listed]
     .sort(
@@ -279,18 +294,12 @@ const AGENDA_TITLE: Record<string, string> = {
 };
 
 /** Plans the deck. Pure: no file system, no clock. */
-export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
+export function planDeck(document: BriefingDocument): DeckPlan {
+  const { meta, tree } = document;
   const ids = new Ids();
-  const claims = indexClaims(briefing);
-  const leads = new Map<string, string>();
-  for (const e of briefing.timeline) leads.set(e.claim.id, e.date);
-  const figureLeads = new Map<string, string>();
-  for (const f of briefing.figures) figureLeads.set(f.claim.id, f.valueText);
-  const gaps = new Set(briefing.matrix.flatMap((c) => (c.gap ? [c.gap] : [])));
+  // A claim's lead on a slide: the event's date in a timeline, the value in figures.
   const ctxFor = (kind: string | undefined): ItemContext => ({
-    claims,
-    leads: kind === "timeline" ? leads : kind === "figures" ? figureLeads : new Map(),
-    gaps,
+    lead: kind === "timeline" ? "date" : kind === "figures" ? "value" : undefined,
     level: 0,
   });
 
@@ -302,7 +311,7 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
   const level = depths.length > 0 ? Math.min(...depths) : 2;
   const { before, sections } = splitAt(nodes, level);
   const docHeading = before.find((n): n is Heading => n.type === "heading");
-  const title = docHeading ? headingText(docHeading) : briefing.meta.title;
+  const title = docHeading ? headingText(docHeading) : meta.title;
 
   const columns: DeckColumn[] = [];
   const titles: string[] = [];
@@ -351,7 +360,7 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
     if (kind === "sources") {
       agenda.push(sectionTitle);
       sourcesAt = columns.length;
-      columns.push([sourcesSlide(section, briefing, ids, [])]);
+      columns.push([sourcesSlide(section, document.sources, ids, [])]);
       for (const slide of charts.slides) columns.push([slide]);
       continue;
     }
@@ -366,7 +375,7 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
         tableSlide(
           sectionTitle,
           table,
-          { ...ctx, level: matrixLevel(briefing.subjects.length) },
+          { ...ctx, level: matrixLevel(meta.subjects.length) },
           ids,
           "matrix",
         ),
@@ -414,15 +423,11 @@ export function planDeck(briefing: Briefing, tree: Root): DeckPlan {
     target?.notes.push(...methodNotes);
   }
 
-  const lang = briefing.meta.language || "en";
+  const lang = meta.language || "en";
   const agendaTitle = AGENDA_TITLE[lang.split("-")[0]!] ?? AGENDA_TITLE.en!;
   return {
     lang,
     title,
-    columns: [
-      [titleSlide(briefing, title, ids)],
-      [agendaSlide(titles, ids, agendaTitle)],
-      ...columns,
-    ],
+    columns: [[titleSlide(meta, title, ids)], [agendaSlide(titles, ids, agendaTitle)], ...columns],
   };
 }

@@ -7,9 +7,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Root as HastRoot } from "hast";
 import { toHtml } from "hast-util-to-html";
-import type { Root } from "mdast";
-import type { BriefSpec } from "../../brief/schema.js";
-import type { Briefing } from "../../model/briefing.js";
+import type { BriefingDocument } from "../../model/document.js";
+import type { ReportOptions } from "../../model/options.js";
 import { packagePath } from "../../util/package.js";
 import { formatCitations, loadCitationStyle } from "../shared/citations/index.js";
 import { exhibitSvg, REPORT_FRAME } from "../shared/exhibits/index.js";
@@ -41,9 +40,8 @@ export function reportTemplatesDir(dir: string): string {
 }
 
 export interface ReportHtmlInput {
-  briefing: Briefing;
-  tree: Root;
-  spec: BriefSpec;
+  document: BriefingDocument;
+  options: ReportOptions;
   /** Relative URL from the HTML file to the assets folder (fonts, scripts), e.g. `assets`. */
   assetsDir: string;
   /** `templates/` or `templates/report/` (layout.html, report.css, report.js, csl/); default: the package's. */
@@ -80,24 +78,26 @@ function paperCss(paper: "A4" | "Letter"): string {
 }
 
 export async function renderReportHtml(input: ReportHtmlInput): Promise<string> {
-  const { briefing, tree, spec } = input;
+  const { document, options } = input;
+  const { meta, tree } = document;
   const templatesDir = reportTemplatesDir(input.templatesDir ?? DEFAULT_REPORT_TEMPLATES);
-  const lang = spec.language || briefing.meta.language || "en";
+  const lang = meta.language || "en";
   const [layout, css] = await Promise.all([
     readFile(join(templatesDir, "layout.html"), "utf8"),
     readFile(join(templatesDir, "report.css"), "utf8"),
   ]);
 
   const { tree: body, clusters, exhibits } = await toSanitisedHast(tree);
-  const subjects = briefing.subjects.map((s) => s.name);
-  const drawings = await Promise.all(exhibits.map((e) => exhibitSvg(e, subjects, REPORT_FRAME)));
+  const drawings = await Promise.all(
+    exhibits.map((e) => exhibitSvg(e, meta.subjects, REPORT_FRAME)),
+  );
   const used = new Set(["contents", "bibliography"]);
   const toc = identifyHeadings(body, used);
   toc.push({ id: "bibliography", depth: 2, text: "Bibliography" });
 
-  const style = await loadCitationStyle(join(templatesDir, "csl"), spec.report.citationStyle, lang);
+  const style = await loadCitationStyle(join(templatesDir, "csl"), options.citationStyle, lang);
   const ordered = placeholderClusters(body, clusters);
-  const formatted = formatCitations(briefing.sources, ordered, style, "html");
+  const formatted = formatCitations(document.sources, ordered, style, "html");
   insertFootnotes(body, formatted.notes);
   insertExhibits(body, drawings);
 
@@ -106,16 +106,9 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
     .map((b) => `<p class="csl-entry" id="ref-${escapeHtml(b.id)}">${b.entry}</p>`)
     .join("\n");
 
-  const meta = briefing.meta;
-  const title = spec.title ?? meta.title;
-  const subtitle = spec.subtitle ?? meta.subtitle;
-  const author = spec.author ?? meta.author;
-  const date = spec.date ?? meta.date;
+  const { title, subtitle, author, date } = meta;
   const count = meta.sourceCount;
-  const keywords = [
-    ...briefing.subjects.map((s) => s.name),
-    ...briefing.dimensions.map((d) => d.name),
-  ];
+  const keywords = [...meta.subjects, ...meta.dimensions];
 
   return fillTemplate(layout, {
     lang,
@@ -125,7 +118,7 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
     subject: subtitle ?? title,
     keywords: keywords.join(", "),
     assets: input.assetsDir.replace(/\/$/, ""),
-    generatedCss: `${fontFaceCss(await fontFiles(), `${input.assetsDir.replace(/\/$/, "")}/fonts`)}\n${paperCss(spec.report.paper)}`,
+    generatedCss: `${fontFaceCss(await fontFiles(), `${input.assetsDir.replace(/\/$/, "")}/fonts`)}\n${paperCss(options.paper)}`,
     css,
     subtitleBlock: subtitle ? `<p class="cover-subtitle">${escapeHtml(subtitle)}</p>` : "",
     authorBlock: author ? `<p class="cover-author">${escapeHtml(author)}</p>` : "",

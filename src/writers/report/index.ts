@@ -3,13 +3,13 @@
  * shared browser session), reproducible and written atomically.
  */
 import { join } from "node:path";
-import type { Root } from "mdast";
-import type { BriefSpec } from "../../brief/schema.js";
 import { BriefwrightError } from "../../diagnostics/types.js";
-import type { Briefing } from "../../model/briefing.js";
+import type { BriefingDocument } from "../../model/document.js";
+import type { ReportOptions } from "../../model/options.js";
 import { writeFileAtomic } from "../../runtime/atomic.js";
 import type { BrowserSession } from "../../runtime/browser.js";
-import { makeReproducible, type PdfMetadata } from "../shared/pdf-metadata.js";
+import { briefingPdfMetadata, makeReproducible } from "../shared/pdf-metadata.js";
+import type { WriteFn } from "../shared/writer.js";
 import { copyReportAssets } from "./assets.js";
 import { renderReportHtml, reportTemplatesDir } from "./html.js";
 import { printReport, type ReportLayout } from "./print.js";
@@ -24,9 +24,8 @@ export {
 export type { ReportLayout } from "./print.js";
 
 export interface WriteReportInput {
-  briefing: Briefing;
-  tree: Root;
-  spec: BriefSpec;
+  document: BriefingDocument;
+  options: ReportOptions;
   outDir: string;
   /** The package's `templates/` (as the build passes it) or `templates/report/` itself. */
   templatesDir: string;
@@ -50,41 +49,8 @@ const HTML_NAME = "briefing.html";
 const PDF_NAME = "briefing.pdf";
 const ASSETS = "assets";
 
-/** The fixed date of the PDF: SOURCE_DATE_EPOCH, else the brief's date, else 1980-01-01. */
-/** The Info dictionary both PDFs carry: title, author, subject, keywords, fixed date. */
-export function briefingPdfMetadata(
-  spec: BriefSpec,
-  briefing: Briefing,
-  title: string,
-  sourceDateEpoch?: number,
-): PdfMetadata {
-  return {
-    title,
-    author: spec.author ?? briefing.meta.author ?? "",
-    subject: spec.subtitle ?? briefing.meta.subtitle ?? "",
-    keywords: [
-      ...briefing.subjects.map((s) => s.name),
-      ...briefing.dimensions.map((d) => d.name),
-    ].join(", "),
-    creator: "briefwright",
-    date: reportDate(spec, briefing, sourceDateEpoch),
-  };
-}
-
-export function reportDate(spec: BriefSpec, briefing: Briefing, sourceDateEpoch?: number): Date {
-  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) {
-    return new Date(sourceDateEpoch * 1000);
-  }
-  const iso = spec.date ?? briefing.meta.date;
-  const match = iso ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso) : null;
-  if (match) {
-    return new Date(Date.UTC(Number(match[1]), Number(match[2] ?? 1) - 1, Number(match[3] ?? 1)));
-  }
-  return new Date(Date.UTC(1980, 0, 1));
-}
-
 export async function writeReport(input: WriteReportInput): Promise<WriteReportResult> {
-  const { briefing, tree, spec, outDir, browser } = input;
+  const { document, options, outDir, browser } = input;
   const templatesDir = reportTemplatesDir(input.templatesDir);
   const htmlPath = join(outDir, HTML_NAME);
   const pdfPath = join(outDir, PDF_NAME);
@@ -96,7 +62,7 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
   let printed: Awaited<ReturnType<typeof printReport>>;
   try {
     const [html] = await Promise.all([
-      renderReportHtml({ briefing, tree, spec, assetsDir: ASSETS, templatesDir }),
+      renderReportHtml({ document, options, assetsDir: ASSETS, templatesDir }),
       copyReportAssets(templatesDir, join(outDir, ASSETS)),
     ]);
     await writeFileAtomic(htmlPath, html);
@@ -113,12 +79,7 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
   if (printed.layout.pages < 1) {
     throw new BriefwrightError("internal", "Paged.js produced no pages for the report");
   }
-  const meta = briefingPdfMetadata(
-    spec,
-    briefing,
-    spec.title ?? briefing.meta.title,
-    input.sourceDateEpoch,
-  );
+  const meta = briefingPdfMetadata(document.meta, document.meta.title, input.sourceDateEpoch);
   const pdf = makeReproducible(printed.pdf, meta);
   await writeFileAtomic(pdfPath, pdf);
   return {
@@ -129,3 +90,22 @@ export async function writeReport(input: WriteReportInput): Promise<WriteReportR
     layout: printed.layout,
   };
 }
+
+/** `write` for the writers registry (`writers/index.ts`). */
+export const write: WriteFn = async (document, context) => {
+  if (!context.browser) throw new Error("the report writer needs the build's browser");
+  const result = await writeReport({
+    document,
+    options: context.options.report,
+    outDir: context.outDir,
+    templatesDir: context.templatesDir,
+    browser: context.browser,
+    ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
+  });
+  return {
+    outputs: [HTML_NAME, PDF_NAME],
+    blocked: result.blocked,
+    diagnostics: [],
+    pages: result.pages,
+  };
+};

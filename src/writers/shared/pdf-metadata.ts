@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { BriefwrightError } from "../../diagnostics/types.js";
+import type { DocumentMeta } from "../../model/document.js";
 
 export interface PdfMetadata {
   title: string;
@@ -15,6 +16,34 @@ export interface PdfMetadata {
   creator: string;
   /** Creation and modification date written into the PDF (never the clock). */
   date: Date;
+}
+
+/** The Info dictionary both PDFs carry: title, author, subject, keywords, fixed date. */
+export function briefingPdfMetadata(
+  meta: DocumentMeta,
+  title: string,
+  sourceDateEpoch?: number,
+): PdfMetadata {
+  return {
+    title,
+    author: meta.author ?? "",
+    subject: meta.subtitle ?? "",
+    keywords: [...meta.subjects, ...meta.dimensions].join(", "),
+    creator: "briefwright",
+    date: fixedDate(meta, sourceDateEpoch),
+  };
+}
+
+/** The fixed date of a PDF: SOURCE_DATE_EPOCH, else the brief's date, else 1980-01-01. */
+export function fixedDate(meta: DocumentMeta, sourceDateEpoch?: number): Date {
+  if (sourceDateEpoch !== undefined && Number.isFinite(sourceDateEpoch)) {
+    return new Date(sourceDateEpoch * 1000);
+  }
+  const match = meta.date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(meta.date) : null;
+  if (match) {
+    return new Date(Date.UTC(Number(match[1]), Number(match[2] ?? 1) - 1, Number(match[3] ?? 1)));
+  }
+  return new Date(Date.UTC(1980, 0, 1));
 }
 
 const latin1 = (bytes: Uint8Array): string => Buffer.from(bytes).toString("latin1");

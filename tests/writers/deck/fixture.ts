@@ -6,6 +6,9 @@ import type { Root } from "mdast";
 import { parse } from "yaml";
 import { type BriefSpec, BriefSpecSchema } from "../../../src/brief/schema.js";
 import type { Briefing } from "../../../src/model/briefing.js";
+import type { BriefingDocument } from "../../../src/model/document.js";
+import type { DeckOptions } from "../../../src/model/options.js";
+import { documentOf } from "../document.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const TEMPLATES = join(ROOT, "templates");
@@ -14,13 +17,21 @@ export interface SlidesFixture {
   briefing: Briefing;
   tree: Root;
   spec: BriefSpec;
+  /** What the deck writer takes: the document and its options. */
+  document: BriefingDocument;
+  options: DeckOptions;
 }
 
 export function loadFixture(name = "slides-sample"): SlidesFixture {
   const dir = join(ROOT, "tests", "fixtures", name);
+  const briefing = JSON.parse(readFileSync(join(dir, "briefing.json"), "utf8")) as Briefing;
+  const tree = JSON.parse(readFileSync(join(dir, "tree.json"), "utf8")) as Root;
+  const spec = BriefSpecSchema.parse(parse(readFileSync(join(dir, "brief.yaml"), "utf8")));
   return {
-    briefing: JSON.parse(readFileSync(join(dir, "briefing.json"), "utf8")) as Briefing,
-    tree: JSON.parse(readFileSync(join(dir, "tree.json"), "utf8")) as Root,
-    spec: BriefSpecSchema.parse(parse(readFileSync(join(dir, "brief.yaml"), "utf8"))),
+    briefing,
+    tree,
+    spec,
+    document: documentOf(briefing, tree, spec),
+    options: spec.slides,
   };
 }

@@ -1,7 +1,7 @@
 import type { Heading } from "mdast";
 import { describe, expect, it } from "vitest";
+import { claimsOf } from "../../../src/outline/claims-of.js";
 import { isDeletionOf, planDeck, renderDeckHtml } from "../../../src/writers/deck/index.js";
-import { indexClaims } from "../../../src/writers/deck/items.js";
 import type { DeckPlan, Slide } from "../../../src/writers/deck/slides.js";
 import { splitOverflowing } from "../../../src/writers/deck/split.js";
 import { loadFixture } from "./fixture.js";
@@ -11,7 +11,7 @@ const slides = (plan: DeckPlan): Slide[] => plan.columns.flat();
 describe("planDeck", () => {
   it("has a title, an agenda, then the outline's sections in the outline's order", () => {
     const fx = loadFixture();
-    const plan = planDeck(fx.briefing, fx.tree);
+    const plan = planDeck(fx.document);
     const kinds = plan.columns.map((c) => c[0]!.kind);
     expect(kinds).toEqual([
       "title",
@@ -49,14 +49,14 @@ describe("planDeck", () => {
     const at = fx.tree.children.indexOf(timeline);
     const moved = fx.tree.children.splice(at, 2);
     fx.tree.children.splice(1, 0, ...moved);
-    const plan = planDeck(fx.briefing, fx.tree);
+    const plan = planDeck(fx.document);
     expect(plan.columns[2]![0]!.title).toBe("How it unfolded");
     expect(plan.columns[1]![0]!.groups[0]!.items[0]!.text).toBe("How it unfolded");
   });
 
   it("gives one column per subject up to three, one vertical slide each beyond", () => {
     const fx = loadFixture();
-    const plan = planDeck(fx.briefing, fx.tree);
+    const plan = planDeck(fx.document);
     const membership = plan.columns.find((c) => c[0]!.title === "Membership")!;
     expect(membership.map((s) => s.groups[0]!.label)).toEqual([
       "NATO",
@@ -72,8 +72,8 @@ describe("planDeck", () => {
 
   it("shows claims shortened by deletion only, each with its citations", () => {
     const fx = loadFixture();
-    const claims = indexClaims(fx.briefing);
-    for (const slide of slides(planDeck(fx.briefing, fx.tree))) {
+    const claims = new Map([...claimsOf(fx.briefing)].map((c) => [c.id, c]));
+    for (const slide of slides(planDeck(fx.document))) {
       for (const item of slide.groups.flatMap((g) => g.items)) {
         if (item.kind !== "claim") continue;
         const claim = claims.get(item.claimId!)!;
@@ -86,7 +86,7 @@ describe("planDeck", () => {
 
   it("keeps the matrix's gap statements as such", () => {
     const fx = loadFixture();
-    const matrix = slides(planDeck(fx.briefing, fx.tree)).find((s) => s.kind === "matrix")!;
+    const matrix = slides(planDeck(fx.document)).find((s) => s.kind === "matrix")!;
     const gaps = matrix.groups.flatMap((g) => g.items).filter((i) => i.kind === "gap");
     expect(gaps.map((g) => g.text)).toContain("No source addresses cohesion for Kazakhstan.");
   });

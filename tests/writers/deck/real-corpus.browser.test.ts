@@ -2,6 +2,7 @@
  * The default corpus end to end (reader → engine → outline → deck): the same checks as the
  * sample deck, on what a user gets from `briefwright build` with no options.
  */
+
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -16,6 +17,7 @@ import {
   writeSlides,
 } from "../../../src/writers/deck/index.js";
 import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
+import { documentOf } from "../document.js";
 import { pdfPages, type SlideFacts, visitSlides } from "./deck-checks.js";
 import { ROOT, TEMPLATES } from "./fixture.js";
 
@@ -40,9 +42,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   out = await mkdtemp(join(tmpdir(), "bw-deck-real-"));
   result = await writeSlides({
-    briefing,
-    tree,
-    spec: corpus.spec,
+    document: documentOf(briefing, tree, corpus.spec),
+    options: corpus.spec.slides,
     outDir: out,
     templatesDir: TEMPLATES,
     browser,
@@ -102,7 +103,7 @@ it("follows an author's own outline: their prose with its citation, their titles
     sources: corpus.sources,
     outline: { path: "briefing.md", text },
   });
-  const plan = planDeck(briefing, tree);
+  const plan = planDeck(documentOf(briefing, tree));
   const titles = plan.columns.map((c) => c[0]!.title);
   expect(titles.slice(2, 3)).toEqual(["Why this matters"]);
   expect(titles.indexOf("How it unfolded")).toBeLessThan(titles.indexOf("What the sources say"));

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { indexClaims } from "../../../src/writers/deck/items.js";
+import { claimsOf } from "../../../src/outline/claims-of.js";
 import {
   isDeletionOf,
   MAX_LEVEL,
@@ -13,7 +13,7 @@ const words = (s: string) => s.trim().split(/\s+/).length;
 
 describe("shortenClaim", () => {
   it("only deletes: every level of every fixture claim is a deletion of the sentence", () => {
-    const claims = [...indexClaims(loadFixture().briefing).values()];
+    const claims = [...claimsOf(loadFixture().briefing)];
     for (const claim of claims) {
       for (let level = 0; level <= MAX_LEVEL; level++) {
         const short = shortenClaim(claim.text, level);
@@ -71,7 +71,7 @@ describe("shortenClaim", () => {
 });
 
 it.runIf(process.env.BW_SHOW)("show", () => {
-  for (const c of indexClaims(loadFixture().briefing).values()) {
+  for (const c of claimsOf(loadFixture().briefing)) {
     console.log([0, 1, 2, 3].map((l) => `${l}: ${shortenClaim(c.text, l)}`).join("\n"), "\n");
   }
 });

@@ -5,6 +5,9 @@ import { join } from "node:path";
 import type { Root } from "mdast";
 import { type BriefSpec, BriefSpecSchema } from "../../../src/brief/schema.js";
 import type { Briefing } from "../../../src/model/briefing.js";
+import type { BriefingDocument } from "../../../src/model/document.js";
+import type { ReportOptions } from "../../../src/model/options.js";
+import { documentOf } from "../document.js";
 
 export const FIXTURES = new URL("../../fixtures/", import.meta.url).pathname;
 export const TEMPLATES = new URL("../../../templates/report/", import.meta.url).pathname;
@@ -14,16 +17,18 @@ export interface Fixture {
   briefing: Briefing;
   tree: Root;
   spec: BriefSpec;
+  /** What the report writer takes: the document and its options. */
+  document: BriefingDocument;
+  options: ReportOptions;
 }
 
 export function loadFixture(name: string): Fixture {
   const dir = join(FIXTURES, name);
   const read = (file: string) => JSON.parse(readFileSync(join(dir, file), "utf8"));
-  return {
-    briefing: read("briefing.json") as Briefing,
-    tree: read("tree.json") as Root,
-    spec: BriefSpecSchema.parse(read("spec.json")),
-  };
+  const briefing = read("briefing.json") as Briefing;
+  const tree = read("tree.json") as Root;
+  const spec = BriefSpecSchema.parse(read("spec.json"));
+  return { briefing, tree, spec, document: documentOf(briefing, tree, spec), options: spec.report };
 }
 
 export function pdfText(pdf: string, page?: number): string {

@@ -1,6 +1,7 @@
 /**
  * The report on the real default corpus (corpus/): read → analyse → compile outline → report.
  */
+
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -9,6 +10,7 @@ import { readCorpus } from "../../../src/readers/index.js";
 import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import { type WriteReportResult, writeReport } from "../../../src/writers/report/index.js";
 import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
+import { documentOf } from "../document.js";
 import { pdfFonts, pdfInfo, pdfOutline, pdfText, squash, TEMPLATES_ROOT } from "./helpers.js";
 
 const CORPUS = new URL("../../../corpus/", import.meta.url).pathname;
@@ -38,9 +40,8 @@ beforeAll(async () => {
   headings = headings.filter(Boolean);
   browser = await launchBrowser();
   result = await writeReport({
-    briefing,
-    tree,
-    spec: corpus.spec,
+    document: documentOf(briefing, tree, corpus.spec),
+    options: corpus.spec.report,
     outDir: work,
     templatesDir: TEMPLATES_ROOT,
     browser,

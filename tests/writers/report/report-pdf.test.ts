@@ -187,10 +187,9 @@ describe("report PDF from the sample fixture", () => {
   });
 
   it("uses SOURCE_DATE_EPOCH and US Letter when asked", async () => {
-    const spec = { ...fixture.spec, report: { ...fixture.spec.report, paper: "Letter" as const } };
     const letter = await writeReport({
       ...fixture,
-      spec,
+      options: { ...fixture.options, paper: "Letter" },
       outDir: join(work, "letter"),
       templatesDir: TEMPLATES,
       browser,

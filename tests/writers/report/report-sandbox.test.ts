@@ -2,6 +2,7 @@
  * Hostile corpus content: scripts, remote and local images, dangerous links. The report must
  * make no network request, read no file outside the build, and embed no image.
  */
+
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
@@ -12,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BriefwrightError } from "../../../src/diagnostics/types.js";
 import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import { writeReport } from "../../../src/writers/report/index.js";
+import { documentOf } from "../document.js";
 import { loadFixture, pdfText, squash, TEMPLATES } from "./helpers.js";
 
 const work = mkdtempSync(join(tmpdir(), "bw-report-hostile-"));
@@ -92,9 +94,8 @@ describe("report sandbox", () => {
   it("drops scripts, images and dangerous links from corpus content; no request, no file read", async () => {
     const { briefing, spec } = loadFixture("report-sample");
     const result = await writeReport({
-      briefing,
-      spec,
-      tree: hostileTree(),
+      document: documentOf(briefing, hostileTree(), spec),
+      options: spec.report,
       outDir: join(work, "out"),
       templatesDir: TEMPLATES,
       browser,
@@ -123,11 +124,10 @@ describe("report sandbox", () => {
       join(templates, "report.css"),
       `${css}\n.cover { background: url("${pathToFileURL(secret).href}"); }\n`,
     );
-    const { briefing, spec, tree } = loadFixture("report-sample");
+    const { document, options } = loadFixture("report-sample");
     const result = await writeReport({
-      briefing,
-      spec,
-      tree,
+      document,
+      options,
       outDir: join(work, "restyled"),
       templatesDir: templates,
       browser,
@@ -146,11 +146,10 @@ describe("report sandbox", () => {
       join(templates, "report.css"),
       `@import url("http://127.0.0.1:${port}/theme.css");\n${css}`,
     );
-    const { briefing, spec, tree } = loadFixture("report-sample");
+    const { document, options } = loadFixture("report-sample");
     const error = await writeReport({
-      briefing,
-      spec,
-      tree,
+      document,
+      options,
       outDir: join(work, "remote"),
       templatesDir: templates,
       browser,

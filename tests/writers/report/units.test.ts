@@ -56,11 +56,10 @@ describe("sanitising corpus-derived content", () => {
 
 describe("renderReportHtml", () => {
   it("builds a self-contained document with CSP, language, cover, contents and notes", async () => {
-    const { briefing, tree, spec } = loadFixture("report-sample");
+    const { document, options } = loadFixture("report-sample");
     const html = await renderReportHtml({
-      briefing,
-      tree,
-      spec,
+      document,
+      options,
       assetsDir: "assets",
       templatesDir: TEMPLATES,
     });

@@ -1,0 +1,27 @@
+/**
+ * A hand-made fixture (briefing.json + tree.json + brief) as the `BriefingDocument` writers
+ * consume: claims hung on their cites and gap statements marked, as the outline does.
+ */
+import type { Root } from "mdast";
+import { toString as mdastToString } from "mdast-util-to-string";
+import { visit } from "unist-util-visit";
+import { type BriefSpec, BriefSpecSchema } from "../../src/brief/schema.js";
+import type { Briefing } from "../../src/model/briefing.js";
+import type { BriefingDocument } from "../../src/model/document.js";
+import { attachClaims } from "../../src/outline/claims-of.js";
+import { makeDocument } from "../../src/pipeline/document.js";
+
+export function documentOf(
+  briefing: Briefing,
+  tree: Root,
+  spec: BriefSpec = BriefSpecSchema.parse({}),
+): BriefingDocument {
+  const copy = structuredClone(tree);
+  attachClaims(copy, briefing);
+  const gaps = new Set(briefing.matrix.flatMap((c) => (c.gap ? [c.gap] : [])));
+  visit(copy, "emphasis", (node) => {
+    if (gaps.has(mdastToString(node).trim()))
+      node.data = { ...node.data, briefwright: { gap: true } };
+  });
+  return makeDocument(briefing, copy, spec);
+}
