@@ -40,15 +40,16 @@ describe("planDeck", () => {
 
   it("follows an edited outline: renamed and reordered headings", () => {
     const fx = loadFixture();
-    const headings = fx.tree.children.filter(
+    const tree = fx.document.tree;
+    const headings = tree.children.filter(
       (n): n is Heading => n.type === "heading" && n.depth === 2,
     );
     const timeline = headings.find((h) => h.data?.briefwright?.kind === "timeline")!;
     timeline.children = [{ type: "text", value: "How it unfolded" }];
     // Move the timeline section (heading + list) to the front.
-    const at = fx.tree.children.indexOf(timeline);
-    const moved = fx.tree.children.splice(at, 2);
-    fx.tree.children.splice(1, 0, ...moved);
+    const at = tree.children.indexOf(timeline);
+    const moved = tree.children.splice(at, 2);
+    tree.children.splice(1, 0, ...moved);
     const plan = planDeck(fx.document);
     expect(plan.columns[2]![0]!.title).toBe("How it unfolded");
     expect(plan.columns[1]![0]!.groups[0]!.items[0]!.text).toBe("How it unfolded");
