@@ -13,11 +13,7 @@ interface Mapped {
 }
 
 const WHITE = /\s/u;
-const cache = new Map<string, Mapped>();
-
 function mapped(text: string): Mapped {
-  const hit = cache.get(text);
-  if (hit) return hit;
   const parts: string[] = [];
   const map: number[] = [];
   let space = false;
@@ -39,10 +35,7 @@ function mapped(text: string): Mapped {
     );
     map.push(i);
   }
-  const out = { norm: parts.join(""), map };
-  if (cache.size >= 64) cache.clear();
-  cache.set(text, out);
-  return out;
+  return { norm: parts.join(""), map };
 }
 
 /** `[start, end)` of `needle` in `haystack`, comparing normalised forms; all matches. */
