@@ -44,7 +44,8 @@ export function compileOutline(input: CompileInput): CompileResult {
 
   const template = unified()
     .use(remarkParse)
-    .use(remarkGfm)
+    // Strikethrough needs `~~`: a lone `~` ("~20,000") stays text, as it always did.
+    .use(remarkGfm, { singleTilde: false })
     .use(remarkFrontmatter, ["yaml"])
     .use(remarkDirective)
     .use(remarkBriefwrightFrontmatter)
