@@ -12,4 +12,5 @@ export {
   omittedSentence,
 } from "./listed.js";
 export { loadOutline, OUTLINE_FILE, type Outline } from "./load.js";
-export { verifyCitation, verifyTree } from "./verify.js";
+export { verifyTree } from "./plugins/verify.js";
+export { verifyCitation } from "./verify.js";

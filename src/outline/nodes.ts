@@ -1,8 +1,19 @@
 /**
  * Small mdast builders for directive output: headings that say which part of the briefing they
- * open, and claim paragraphs that end in a `cite` node linking back to the claim.
+ * open, claim paragraphs that end in a `cite` node linking back to the claim, lists, table rows.
  */
-import type { Heading, Paragraph, PhrasingContent, TableCell, Text } from "mdast";
+import type {
+  Emphasis,
+  Heading,
+  List,
+  ListItem,
+  Paragraph,
+  PhrasingContent,
+  RootContent,
+  TableCell,
+  TableRow,
+  Text,
+} from "mdast";
 import type { Citation, Claim } from "../model/briefing.js";
 import type { CiteNode, SectionData } from "../model/document.js";
 import { STOP_WORDS } from "../util/text.js";
@@ -61,4 +72,64 @@ export function claimParagraph(claim: Claim): Paragraph {
 
 export function cell(children: PhrasingContent[]): TableCell {
   return { type: "tableCell", children };
+}
+
+export function row(cells: PhrasingContent[][]): TableRow {
+  return { type: "tableRow", children: cells.map(cell) };
+}
+
+export function bulletList(items: PhrasingContent[][]): List {
+  return {
+    type: "list",
+    ordered: false,
+    spread: false,
+    children: items.map(
+      (children): ListItem => ({
+        type: "listItem",
+        spread: false,
+        children: [{ type: "paragraph", children }],
+      }),
+    ),
+  };
+}
+
+/** What an empty section says instead of nothing (tool-authored, no citation). */
+export function none(message: string): RootContent[] {
+  return [{ type: "paragraph", children: [{ type: "emphasis", children: [text(message)] }] }];
+}
+
+/** The statement that no source addresses a cell, marked as such for the writers. */
+export function gapStatement(value: string): Emphasis {
+  return { type: "emphasis", children: [text(value)], data: { briefwright: { gap: true } } };
+}
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
+
+export function formatDate(iso: string): string {
+  const [y, m, d] = iso.split("-");
+  if (!m) return y ?? iso;
+  const month = MONTHS[Number(m) - 1] ?? m;
+  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
+}
+
+/** A dated event: the date in bold, a dash, the claim with its cite. */
+export function datedPhrasing(date: string, claim: Claim): PhrasingContent[] {
+  return [
+    { type: "strong", children: [text(formatDate(date))] },
+    text(" — "),
+    ...claimPhrasing(claim),
+  ];
 }

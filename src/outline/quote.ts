@@ -2,6 +2,7 @@
  * Locating quotes in block text up to the allowed normalisation (typographic quotes, dashes,
  * white space), and mapping a match back to the exact source substring.
  */
+import type { TextQuoteSelector } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
 import { normaliseForQuote } from "../util/text.js";
 
@@ -12,11 +13,7 @@ interface Mapped {
 }
 
 const WHITE = /\s/u;
-const cache = new Map<string, Mapped>();
-
 function mapped(text: string): Mapped {
-  const hit = cache.get(text);
-  if (hit) return hit;
   const parts: string[] = [];
   const map: number[] = [];
   let space = false;
@@ -38,10 +35,7 @@ function mapped(text: string): Mapped {
     );
     map.push(i);
   }
-  const out = { norm: parts.join(""), map };
-  if (cache.size >= 64) cache.clear();
-  cache.set(text, out);
-  return out;
+  return { norm: parts.join(""), map };
 }
 
 /** `[start, end)` of `needle` in `haystack`, comparing normalised forms; all matches. */
@@ -87,4 +81,22 @@ export function locateQuote(source: Source, quote: string, block?: number): Quot
     }
   }
   return out;
+}
+
+/**
+ * The W3C TextQuoteSelector for `blockText[start, end)`: the exact words, with 32 characters of
+ * prefix and suffix when the words occur more than once in the block. (The engine builds its
+ * own claims' selectors the same way.)
+ */
+export function quoteSelector(blockText: string, start: number, end: number): TextQuoteSelector {
+  const exact = blockText.slice(start, end);
+  const first = blockText.indexOf(exact);
+  const repeated = first !== start || blockText.indexOf(exact, start + 1) !== -1;
+  if (!repeated) return { type: "TextQuoteSelector", exact };
+  return {
+    type: "TextQuoteSelector",
+    exact,
+    prefix: blockText.slice(Math.max(0, start - 32), start),
+    suffix: blockText.slice(end, end + 32),
+  };
 }

@@ -1,13 +1,9 @@
 /**
  * The final check: every citation in the compiled tree must point at an existing source and ¶,
  * and its quote (with prefix/suffix when given) must occur in that block up to the allowed
- * normalisation (quotes, dashes, white space). Any miss is an error (`cite-unverified`).
+ * normalisation (quotes, dashes, white space). `plugins/verify.ts` applies it to a whole tree.
  */
-import type { Root } from "mdast";
-import { visit } from "unist-util-visit";
-import type { Diagnostic } from "../diagnostics/types.js";
 import type { Citation } from "../model/briefing.js";
-import type { CiteNode } from "../model/document.js";
 import type { Source } from "../model/source.js";
 import { findNormalised } from "./quote.js";
 
@@ -34,25 +30,4 @@ export function verifyCitation(citation: Citation, sources: Source[]): string | 
     }
   }
   return undefined;
-}
-
-/** Errors for every citation in `tree` that does not check out. */
-export function verifyTree(tree: Root, sources: Source[], file?: string): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  visit(tree, "cite", (node: CiteNode) => {
-    for (const c of node.citations) {
-      const problem = verifyCitation(c, sources);
-      if (!problem) continue;
-      const pos = node.position?.start;
-      out.push({
-        severity: "error",
-        ruleId: "cite-unverified",
-        message: `citation could not be verified: ${problem}`,
-        ...(file ? { file } : {}),
-        ...(pos ? { line: pos.line, column: pos.column } : {}),
-        ...(node.claimId ? { hint: `generated claim ${node.claimId}` } : {}),
-      });
-    }
-  });
-  return out;
 }

@@ -8,7 +8,7 @@ import { visit } from "unist-util-visit";
 import { type BriefSpec, BriefSpecSchema } from "../../src/brief/schema.js";
 import type { Briefing } from "../../src/model/briefing.js";
 import type { BriefingDocument } from "../../src/model/document.js";
-import { attachClaims } from "../../src/outline/claims-of.js";
+import { remarkBriefwrightClaims } from "../../src/outline/plugins/claims.js";
 import { makeDocument } from "../../src/pipeline/document.js";
 
 export function documentOf(
@@ -17,7 +17,7 @@ export function documentOf(
   spec: BriefSpec = BriefSpecSchema.parse({}),
 ): BriefingDocument {
   const copy = structuredClone(tree);
-  attachClaims(copy, briefing);
+  remarkBriefwrightClaims({ briefing })(copy);
   const gaps = new Set(briefing.matrix.flatMap((c) => (c.gap ? [c.gap] : [])));
   visit(copy, "emphasis", (node) => {
     if (gaps.has(mdastToString(node).trim()))

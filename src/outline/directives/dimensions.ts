@@ -1,0 +1,48 @@
+/**
+ * `::dimension{name="…"}` (one dimension) and `::dimensions` (every one): per subject, the
+ * claims the matrix did not show, or the cell's gap statement.
+ */
+import type { RootContent } from "mdast";
+import type { MatrixCell } from "../../model/briefing.js";
+import { claimParagraph, gapStatement, heading } from "../nodes.js";
+import { type Directive, type ExpandContext, open, take } from "./context.js";
+
+function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootContent[] {
+  const out: RootContent[] = [heading(depth, name, { kind: "dimension", dimension: name })];
+  for (const s of ctx.briefing.subjects) {
+    const mc: MatrixCell | undefined = ctx.briefing.matrix.find(
+      (c) => c.dimension === name && c.subject === s.name,
+    );
+    if (!mc) continue;
+    const claims = mc.claims.filter((c) => take(ctx, c));
+    if (claims.length === 0 && !mc.gap) continue;
+    out.push(
+      heading(depth + 1, s.name, { kind: "dimension-subject", dimension: name, subject: s.name }),
+    );
+    if (mc.gap) out.push({ type: "paragraph", children: [gapStatement(mc.gap)] });
+    else out.push(...claims.map(claimParagraph));
+  }
+  return out;
+}
+
+export const dimension: Directive = {
+  title: "",
+  check(attributes, briefing) {
+    if (briefing.dimensions.some((d) => d.name === attributes.name)) return undefined;
+    return {
+      ruleId: "outline-unknown-dimension",
+      reason: `::dimension needs name= one of: ${briefing.dimensions.map((d) => `“${d.name}”`).join(", ")}`,
+    };
+  },
+  expand: (call, ctx) => dimensionBody(ctx, call.attributes.name ?? "", call.depth),
+};
+
+export const dimensions: Directive = {
+  title: "",
+  expand: (call, ctx) => [
+    ...open(call, "dimensions"),
+    ...ctx.briefing.dimensions.flatMap((d) =>
+      dimensionBody(ctx, d.name, call.title ? call.depth + 1 : call.depth),
+    ),
+  ],
+};

@@ -1,0 +1,16 @@
+/** `::findings`: the key findings, one bullet each. */
+import { bulletList, claimPhrasing, none } from "../nodes.js";
+import { type Directive, open, take } from "./context.js";
+
+export const findings: Directive = {
+  title: "Key findings",
+  expand(call, ctx) {
+    const items = ctx.briefing.findings
+      .filter((f) => take(ctx, f.claim))
+      .map((f) => claimPhrasing(f.claim));
+    return [
+      ...open(call, "findings"),
+      ...(items.length ? [bulletList(items)] : none("No statement made it into the key findings.")),
+    ];
+  },
+};

@@ -1,0 +1,35 @@
+/**
+ * `::matrix`: dimensions × subjects, each cell the first claim not yet shown (the dimension
+ * sections show the rest), or the statement that no source addresses it.
+ */
+import type { PhrasingContent, Table } from "mdast";
+import { claimPhrasing, gapStatement, row, text } from "../nodes.js";
+import { type Directive, open, take } from "./context.js";
+
+export const matrix: Directive = {
+  title: "Evidence matrix",
+  expand(call, ctx) {
+    const b = ctx.briefing;
+    const header = row([[text("")], ...b.subjects.map((s) => [text(s.name)])]);
+    const rows = b.dimensions.map((d) => {
+      const cells: PhrasingContent[][] = [[{ type: "strong", children: [text(d.name)] }]];
+      for (const s of b.subjects) {
+        const mc = b.matrix.find((c) => c.dimension === d.name && c.subject === s.name);
+        const first = mc?.claims.find((c) => !ctx.shown.has(c.id));
+        if (first) {
+          take(ctx, first);
+          cells.push(claimPhrasing(first));
+        } else {
+          cells.push([gapStatement(mc?.gap ?? "Not addressed by the sources.")]);
+        }
+      }
+      return row(cells);
+    });
+    const table: Table = {
+      type: "table",
+      align: [null, ...b.subjects.map(() => null)],
+      children: [header, ...rows],
+    };
+    return [...open(call, "matrix"), table];
+  },
+};

@@ -1,0 +1,42 @@
+/**
+ * `::sources`: the listed sources (who, title, publisher, date, length, subjects, thesis) and
+ * how many more were read. The heading says which sources it lists, so a writer need not.
+ */
+import type { PhrasingContent, RootContent } from "mdast";
+import { listedSources, omittedSentence } from "../listed.js";
+import { bulletList, claimPhrasing, formatDate, text } from "../nodes.js";
+import { type Directive, open, take } from "./context.js";
+
+export const sources: Directive = {
+  title: "Sources",
+  expand(call, ctx) {
+    const { listed, omitted } = listedSources(ctx.briefing);
+    const heading = open(call, "sources", { listed: listed.map((s) => s.id), omitted });
+    const items = listed.map((s): PhrasingContent[] => {
+      const who = s.authors.length ? s.authors.join(", ") : (s.publisher ?? "");
+      const bits = [
+        who,
+        `“${s.title}”`,
+        s.authors.length && s.publisher ? s.publisher : "",
+        s.date ? formatDate(s.date) : "n.d.",
+      ]
+        .filter(Boolean)
+        .join(", ")
+        .replace(/\.$/u, "");
+      const out: PhrasingContent[] = [
+        { type: "strong", children: [text(s.shortLabel)] },
+        text(` — ${bits}. ${s.words} words; covers ${s.subjects.join(" and ") || "no subject"}.`),
+      ];
+      if (s.thesis && take(ctx, s.thesis)) {
+        out.push(text(" Thesis: "), ...claimPhrasing(s.thesis));
+      }
+      return out;
+    });
+    const rest = omittedSentence(omitted);
+    return [
+      ...heading,
+      bulletList(items),
+      ...(rest ? [{ type: "paragraph", children: [text(rest)] } as RootContent] : []),
+    ];
+  },
+};

@@ -1,0 +1,76 @@
+/**
+ * remark plugin: every `::directive` of the outline is expanded from the registry
+ * (`../directives/index.ts`) into the part of the briefing it names, heading first; the
+ * author's own headings are marked `prose`. An unknown directive, one not on a line of its own,
+ * or one whose attributes do not fit the briefing is an error at the directive, and is dropped.
+ */
+import type { Root, RootContent } from "mdast";
+import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
+import { SKIP, visit } from "unist-util-visit";
+import type { VFile } from "vfile";
+import type { Briefing } from "../../model/briefing.js";
+import { DIRECTIVES, type ExpandContext } from "../directives/index.js";
+import { error } from "../messages.js";
+
+export interface DirectivesOptions {
+  /** The analysed briefing the directives are filled from. */
+  briefing: Briefing;
+}
+
+type Directive = ContainerDirective | LeafDirective | TextDirective;
+
+function isDirective(node: { type: string }): node is Directive {
+  return (
+    node.type === "leafDirective" ||
+    node.type === "containerDirective" ||
+    node.type === "textDirective"
+  );
+}
+
+/** The nodes `node` expands to; none (after an error on `file`) when it cannot be expanded. */
+function expand(node: Directive, ctx: ExpandContext, file: VFile): RootContent[] {
+  const place = node.position;
+  const directive = DIRECTIVES.get(node.name);
+  if (!directive) {
+    error(file, `unknown directive “${node.name}”`, {
+      ruleId: "outline-unknown-directive",
+      place,
+      hint: `known directives: ${[...DIRECTIVES.keys()].map((d) => `::${d}`).join(", ")}`,
+    });
+    return [];
+  }
+  if (node.type !== "leafDirective") {
+    error(file, `write ::${node.name} on a line of its own`, {
+      ruleId: "outline-directive-form",
+      place,
+    });
+    return [];
+  }
+  const attributes: Record<string, string> = {};
+  for (const [k, v] of Object.entries(node.attributes ?? {})) if (v != null) attributes[k] = v;
+  const problem = directive.check?.(attributes, ctx.briefing);
+  if (problem) {
+    const { reason, ...rest } = problem;
+    error(file, reason, { ...rest, place });
+    return [];
+  }
+  const depth = Number(attributes.depth ?? 2) || 2;
+  const title = attributes.title ?? directive.title;
+  return directive.expand({ attributes, depth, title }, ctx);
+}
+
+export function remarkBriefwrightDirectives(options: DirectivesOptions) {
+  const { briefing } = options;
+  return (tree: Root, file: VFile): undefined => {
+    const ctx: ExpandContext = { briefing, shown: new Set(), exhibits: 0 };
+    visit(tree, (node, index, parent) => {
+      if (node.type === "heading" && !node.data?.briefwright) {
+        node.data = { ...node.data, briefwright: { kind: "prose" } };
+      }
+      if (!isDirective(node) || !parent || index === undefined) return;
+      const nodes = expand(node, ctx, file);
+      (parent.children as RootContent[]).splice(index, 1, ...nodes);
+      return [SKIP, index + nodes.length];
+    });
+  };
+}
