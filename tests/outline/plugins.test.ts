@@ -117,6 +117,14 @@ describe("GFM in the outline", () => {
     );
   });
 
+  it("writes strikethrough and footnotes an author uses back to briefing.md", () => {
+    const text = "The pact was ~~dead~~ revived.[^1]\n\n[^1]: An aside of the author's.\n";
+    const { tree } = compileOutline({ briefing, sources, outline: { path: "b.md", text } });
+    const md = treeToMarkdown(tree);
+    expect(md).toContain("~~dead~~ revived.[^1]");
+    expect(md).toContain("[^1]: An aside of the author's.");
+  });
+
   it("leaves a lone tilde as text", () => {
     const { tree } = compileOutline({
       briefing,

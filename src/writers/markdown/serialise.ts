@@ -3,9 +3,10 @@
  * (`[@putz-2022, ¶12]`, with the quote for author quotes), tables become GFM pipe tables.
  */
 import type { Root, Table, TableCell } from "mdast";
+import { gfmFootnoteToMarkdown } from "mdast-util-gfm-footnote";
 import type { Handle, State } from "mdast-util-to-markdown";
 import remarkStringify from "remark-stringify";
-import { unified } from "unified";
+import { type Processor, unified } from "unified";
 import type { Citation } from "../../model/briefing.js";
 import type { CiteNode, ExhibitNode } from "../../model/document.js";
 
@@ -74,13 +75,28 @@ const exhibit: Handle = (node: ExhibitNode, _parent, state, info) => {
   return [`::: {#${e.id} .exhibit type="${e.kind}"}`, body, ":::"].join("\n");
 };
 
+/** remark plugin: footnotes (`[^1]` and their definitions) in the Markdown written. */
+function footnotes(this: Processor) {
+  const data = this.data();
+  data.toMarkdownExtensions ??= [];
+  data.toMarkdownExtensions.push(gfmFootnoteToMarkdown());
+}
+
+/** `~~struck~~` (GFM and Pandoc). */
+const strikethrough: Handle = (node, _parent, state, info) =>
+  `~~${state.containerPhrasing(node as never, { ...info, before: "~", after: "~" })}~~`;
+
 export function treeToMarkdown(tree: Root): string {
-  const processor = unified().use(remarkStringify, {
-    bullet: "-",
-    emphasis: "_",
-    strong: "*",
-    rule: "-",
-    handlers: { cite, table, exhibit } as Record<string, Handle>,
-  });
+  // Footnotes and strikethrough an author writes in the outline (GFM, also Pandoc syntax);
+  // tables keep briefwright's own handler. A lone "~" in a source stays unescaped.
+  const processor = unified()
+    .use(footnotes)
+    .use(remarkStringify, {
+      bullet: "-",
+      emphasis: "_",
+      strong: "*",
+      rule: "-",
+      handlers: { cite, table, exhibit, delete: strikethrough } as Record<string, Handle>,
+    });
   return processor.stringify(tree);
 }
