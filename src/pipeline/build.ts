@@ -13,7 +13,7 @@ import { analyse } from "../engine/index.js";
 import type { Briefing } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
 import { compileOutline, loadOutline } from "../outline/index.js";
-import { type ReaderCache, readCorpus } from "../readers/index.js";
+import type { ReaderCache } from "../readers/index.js";
 import { replaceDirAtomic, writeFileAtomic } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
@@ -22,6 +22,7 @@ import { writeSlides } from "../writers/deck/index.js";
 import { briefingToJson } from "../writers/json/index.js";
 import { treeToMarkdown } from "../writers/markdown/index.js";
 import { writeReport } from "../writers/report/index.js";
+import { readBrief } from "./inspect.js";
 
 export type OutputKind = "json" | "pdf" | "slides";
 export const OUTPUT_KINDS: readonly OutputKind[] = ["json", "pdf", "slides"];
@@ -103,10 +104,12 @@ function countCitations(tree: import("mdast").Root): number {
 /** Everything but writing: read, analyse, compile the outline, verify every citation. */
 export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
   const corpus = await stages.run("read", () =>
-    readCorpus(options.corpusDir, options.readerCache ? { cache: options.readerCache } : {}),
+    readBrief(options.corpusDir, options.readerCache ? { cache: options.readerCache } : {}),
   );
   const diagnostics = [...corpus.diagnostics];
-  const analysed = await stages.run("analyse", () => analyse(corpus.sources, corpus.spec));
+  const analysed = await stages.run("analyse", () =>
+    analyse(corpus.sources, corpus.options.engine),
+  );
   diagnostics.push(...analysed.diagnostics);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
   const compiled = await stages.run("compile", async () => {
