@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { it } from "vitest";
-import { readCorpus } from "../../../src/readers/index.js";
+import { readBrief } from "../../../src/pipeline/inspect.js";
 import { withBrowser } from "../../../src/runtime/browser.js";
 import { type DeckInput, renderDeckHtml, writeSlides } from "../../../src/writers/deck/index.js";
 import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
@@ -16,8 +16,8 @@ import { loadFixture, ROOT, TEMPLATES } from "./fixture.js";
 
 async function corpusInput(): Promise<DeckInput> {
   const dir = join(ROOT, "corpus");
-  const corpus = await readCorpus(dir);
-  const { briefing } = analyse(corpus.sources, corpus.spec);
+  const corpus = await readBrief(dir);
+  const { briefing } = analyse(corpus.sources, corpus.options.engine);
   const outline = await loadOutline(dir, TEMPLATES);
   const { tree } = compileOutline({ briefing, sources: corpus.sources, outline });
   return { briefing, tree, spec: corpus.spec };
