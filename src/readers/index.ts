@@ -113,9 +113,11 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
       });
       continue;
     }
+    // Text checks only for a reader of text (a reader of binary files, PDF say, judges its own).
+    const text = !file.reader.binary;
     if (
       file.bytes.length === 0 ||
-      (!looksBinary(file.bytes) && decode(file.bytes).text.trim() === "")
+      (text && !looksBinary(file.bytes) && decode(file.bytes).text.trim() === "")
     ) {
       diagnostics.push({
         severity: "warning",
@@ -125,7 +127,7 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
       });
       continue;
     }
-    if (looksBinary(file.bytes)) {
+    if (text && looksBinary(file.bytes)) {
       diagnostics.push({
         severity: "warning",
         ruleId: "corpus-binary-file",

@@ -14,6 +14,11 @@ interface ReaderBase {
   name: string;
   /** Lower-case file extensions with the dot (`.md`). */
   extensions: readonly string[];
+  /**
+   * Reads binary files (PDF, EPUB…): the corpus reader then skips its text checks (empty once
+   * decoded, not text) and leaves the bytes to the reader. Text readers leave it unset.
+   */
+  binary?: boolean;
 }
 
 /**

@@ -3,8 +3,9 @@
  *
  * To add a reader: write one file (`readers/<format>.ts`) exporting a `Reader` — its name, the
  * extensions it claims and `read(bytes, context) → RawDoc` (or `load()` returning that `read`
- * when its modules are costly) — and add one line to `READERS` below. Nothing else changes,
- * unless the `format` its RawDoc reports is new: that is a value of `SourceFormat` in the model.
+ * when its modules are costly; `binary: true` when it reads binary files) — and add one line to
+ * `READERS` below. Nothing else changes, unless the `format` its RawDoc reports is new: that is
+ * a value of `SourceFormat` in the model.
  */
 import { htmlReader } from "./html.js";
 import { markdownReader } from "./markdown.js";
