@@ -97,7 +97,8 @@ function stageTimes(stderr) {
 const results = { machine: { cores: (await import("node:os")).cpus().length, node: process.version }, runs, stages: {}, build: {}, peers: {}, scale: [] };
 
 // 1. Stages in process, on the default corpus.
-const { readCorpus } = await dist("readers/index.js");
+// The read stage as the pipeline runs it: brief.yaml loaded and resolved, then the corpus read.
+const { readBrief } = await dist("pipeline/inspect.js");
 const engine = await dist("engine/index.js");
 const { launchBrowser } = await dist("runtime/browser.js");
 const report = await dist("writers/report/index.js");
@@ -106,9 +107,9 @@ const { DEFAULT_TEMPLATES } = await dist("pipeline/build.js");
 const samples = { read: [], analyse: [], compile: [], "report HTML": [], "report PDF": [], "deck HTML": [], "deck PDF": [], "browser launch": [] };
 for (let i = 0; i < runs; i++) {
   let corpus;
-  samples.read.push(await time(async () => (corpus = await readCorpus(join(root, "corpus")))));
+  samples.read.push(await time(async () => (corpus = await readBrief(join(root, "corpus")))));
   let analysed;
-  samples.analyse.push(await time(() => (analysed = engine.analyse(corpus.sources, corpus.spec))));
+  samples.analyse.push(await time(() => (analysed = engine.analyse(corpus.sources, corpus.options.engine))));
   let compiled;
   samples.compile.push(
     await time(async () => {

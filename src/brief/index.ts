@@ -8,6 +8,12 @@ import { parseYaml, schemaDiagnostics } from "../diagnostics/yaml.js";
 import { type BriefSpec, BriefSpecSchema } from "./schema.js";
 
 export { parseYaml, schemaDiagnostics } from "../diagnostics/yaml.js";
+export {
+  defaultSpec,
+  type ResolvedOptions,
+  resolveOptions,
+  unknownSources,
+} from "./resolve.js";
 export type { BriefSpec, DimensionSpec, SubjectSpec } from "./schema.js";
 export { BriefSpecSchema } from "./schema.js";
 
@@ -43,7 +49,9 @@ export async function loadBriefSpec(
     try {
       text = await readFile(join(corpusDir, name), "utf8");
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      // No such file, or no such folder (the reader reports a missing corpus folder).
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "ENOENT" || code === "ENOTDIR") continue;
       throw error;
     }
     const file = join(displayDir, name);

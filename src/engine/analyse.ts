@@ -1,11 +1,10 @@
 /**
- * `analyse`: sources + brief → `Briefing`. Pure and deterministic: no clock, no randomness,
- * ties broken by corpus order. Sections are filled in an order that lets the most constrained
- * ones choose first (each matrix cell's first passage, disagreements, timeline, findings), and no source
- * sentence is shown in two places.
+ * `analyse`: sources + the engine's options (resolved from the brief) → `Briefing`. Pure and
+ * deterministic: no clock, no randomness, ties broken by corpus order. Sections are filled in an
+ * order that lets the most constrained ones choose first (each matrix cell's first passage,
+ * disagreements, timeline, findings), and no source sentence is shown in two places.
  */
 
-import type { BriefSpec } from "../brief/schema.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import {
   BRIEFING_SCHEMA_VERSION,
@@ -14,6 +13,7 @@ import {
   type Finding,
   type TimelineEvent,
 } from "../model/briefing.js";
+import type { EngineOptions } from "../model/options.js";
 import type { Source } from "../model/source.js";
 import { compareStrings } from "../util/text.js";
 import { buildDisagreements } from "./disagreements.js";
@@ -41,16 +41,18 @@ function newestDate(sources: Source[]): string | undefined {
   return dates[dates.length - 1];
 }
 
-export function analyse(sources: Source[], spec: BriefSpec | undefined): AnalyseResult {
+export function analyse(sources: Source[], options: EngineOptions): AnalyseResult {
   const diagnostics: Diagnostic[] = [];
-  const inferredSubjects = !spec?.subjects || spec.subjects.length === 0;
-  const subjects: SubjectRef[] = inferredSubjects
-    ? inferSubjects(sources)
-    : spec!.subjects!.map((s) => ({ name: s.name, aliases: [...s.aliases] }));
-  const inferredDimensions = !spec?.dimensions || spec.dimensions.length === 0;
-  const dimensions: DimensionRef[] = inferredDimensions
-    ? inferDimensions(sources, subjects)
-    : spec!.dimensions!.map((d) => ({ name: d.name, terms: [...d.terms] }));
+  const named = options.subjects?.length ? options.subjects : undefined;
+  const inferredSubjects = !named;
+  const subjects: SubjectRef[] = named
+    ? named.map((s) => ({ name: s.name, aliases: [...s.aliases] }))
+    : inferSubjects(sources);
+  const namedDimensions = options.dimensions?.length ? options.dimensions : undefined;
+  const inferredDimensions = !namedDimensions;
+  const dimensions: DimensionRef[] = namedDimensions
+    ? namedDimensions.map((d) => ({ name: d.name, terms: [...d.terms] }))
+    : inferDimensions(sources, subjects);
   if (inferredSubjects) {
     diagnostics.push({
       severity: "info",
@@ -70,8 +72,8 @@ export function analyse(sources: Source[], spec: BriefSpec | undefined): Analyse
 
   const labels = sourceLabels(sources);
   const a = createAnalysis(sources, subjects, dimensions, labels, {
-    evidencePerCell: spec?.evidencePerCell ?? 3,
-    maxWords: spec?.maxWords ?? 2500,
+    evidencePerCell: options.evidencePerCell,
+    maxWords: options.maxWords,
   });
 
   let disagreements: Disagreement[] = [];
@@ -125,17 +127,17 @@ export function analyse(sources: Source[], spec: BriefSpec | undefined): Analyse
     }
   }
 
-  const date = spec?.date ?? newestDate(sources);
+  const date = options.date ?? newestDate(sources);
   const briefing: Briefing = {
     schemaVersion: BRIEFING_SCHEMA_VERSION,
     meta: {
       title:
-        spec?.title ??
+        options.title ??
         `${subjects.map((s) => s.name).join(" and ") || "Sources"}: a comparative briefing`,
-      ...(spec?.subtitle ? { subtitle: spec.subtitle } : {}),
+      ...(options.subtitle ? { subtitle: options.subtitle } : {}),
       ...(date ? { date } : {}),
-      ...(spec?.author ? { author: spec.author } : {}),
-      language: spec?.language ?? "en",
+      ...(options.author ? { author: options.author } : {}),
+      language: options.language,
       sourceCount: sources.length,
       inferred: { subjects: inferredSubjects, dimensions: inferredDimensions },
     },

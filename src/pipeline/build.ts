@@ -7,14 +7,14 @@
  */
 import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
 import { join } from "node:path";
-import type { BriefSpec } from "../brief/index.js";
+import type { BriefSpec, ResolvedOptions } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { analyse } from "../engine/index.js";
 import type { Briefing } from "../model/briefing.js";
 import type { BriefingDocument } from "../model/document.js";
 import type { Source } from "../model/source.js";
 import { compileOutline, loadOutline } from "../outline/index.js";
-import { type ReaderCache, readCorpus } from "../readers/index.js";
+import type { ReaderCache } from "../readers/index.js";
 import { replaceDirAtomic } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
@@ -26,7 +26,8 @@ import {
   type WriterContext,
   type WriterResult,
 } from "../writers/index.js";
-import { makeDocument, writerOptions } from "./document.js";
+import { makeDocument } from "./document.js";
+import { readBrief } from "./inspect.js";
 
 /** An `--only` value: a writer's selector (`json`, `pdf`, `slides`). */
 export type OutputKind = string;
@@ -78,6 +79,8 @@ export interface Compiled {
   tree: import("mdast").Root;
   /** What the writers consume. */
   document: BriefingDocument;
+  /** brief.yaml resolved into each stage's options. */
+  options: ResolvedOptions;
   diagnostics: Diagnostic[];
   citations: number;
 }
@@ -109,10 +112,12 @@ function countCitations(tree: import("mdast").Root): number {
 /** Everything but writing: read, analyse, compile the outline, verify every citation. */
 export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
   const corpus = await stages.run("read", () =>
-    readCorpus(options.corpusDir, options.readerCache ? { cache: options.readerCache } : {}),
+    readBrief(options.corpusDir, options.readerCache ? { cache: options.readerCache } : {}),
   );
   const diagnostics = [...corpus.diagnostics];
-  const analysed = await stages.run("analyse", () => analyse(corpus.sources, corpus.spec));
+  const analysed = await stages.run("analyse", () =>
+    analyse(corpus.sources, corpus.options.engine),
+  );
   diagnostics.push(...analysed.diagnostics);
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
   const compiled = await stages.run("compile", async () => {
@@ -136,7 +141,8 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
     spec: corpus.spec,
     briefing: analysed.briefing,
     tree: compiled.tree,
-    document: makeDocument(analysed.briefing, compiled.tree, corpus.spec),
+    document: makeDocument(analysed.briefing, compiled.tree),
+    options: corpus.options,
     diagnostics,
     citations: countCitations(compiled.tree),
   };
@@ -189,7 +195,7 @@ export async function build(
     const context: WriterContext = {
       outDir: staging,
       templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES,
-      options: writerOptions(c.spec),
+      options: c.options.writers,
     };
     const epoch = sourceDateEpoch(env, options.sourceDateEpoch);
     if (epoch !== undefined) context.sourceDateEpoch = epoch;

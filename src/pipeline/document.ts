@@ -1,33 +1,26 @@
-/** The document every writer consumes, made once from the analysed model and the compiled tree. */
+/**
+ * The document every writer consumes, made once from the analysed model and the compiled tree.
+ * Its metadata is the `Briefing`'s: brief.yaml's choices were applied when the brief was
+ * resolved (`brief/resolve.ts`) and the engine filled what the brief leaves open.
+ */
 import type { Root } from "mdast";
-import type { BriefSpec } from "../brief/index.js";
 import type { Briefing } from "../model/briefing.js";
 import type { BriefingDocument, DocumentMeta } from "../model/document.js";
-import type { WriterOptions } from "../model/options.js";
 
-/** brief.yaml over what the engine inferred: the one place this precedence is applied. */
-export function documentMeta(briefing: Briefing, spec: BriefSpec): DocumentMeta {
-  const meta = briefing.meta;
-  const subtitle = spec.subtitle ?? meta.subtitle;
-  const date = spec.date ?? meta.date;
-  const author = spec.author ?? meta.author;
+export function documentMeta(briefing: Briefing): DocumentMeta {
+  const { title, subtitle, date, author, language, sourceCount } = briefing.meta;
   return {
-    title: spec.title ?? meta.title,
+    title,
     ...(subtitle !== undefined ? { subtitle } : {}),
     ...(date !== undefined ? { date } : {}),
     ...(author !== undefined ? { author } : {}),
-    language: spec.language || meta.language || "en",
+    language: language || "en",
     subjects: briefing.subjects.map((s) => s.name),
     dimensions: briefing.dimensions.map((d) => d.name),
-    sourceCount: meta.sourceCount,
+    sourceCount,
   };
 }
 
-export function makeDocument(briefing: Briefing, tree: Root, spec: BriefSpec): BriefingDocument {
-  return { meta: documentMeta(briefing, spec), sources: briefing.sources, tree, briefing };
-}
-
-/** Each writer's part of brief.yaml. */
-export function writerOptions(spec: BriefSpec): WriterOptions {
-  return { report: spec.report, deck: spec.slides };
+export function makeDocument(briefing: Briefing, tree: Root): BriefingDocument {
+  return { meta: documentMeta(briefing), sources: briefing.sources, tree, briefing };
 }

@@ -22,7 +22,6 @@ import {
   type Progress,
   Stages,
 } from "./build.js";
-import { writerOptions } from "./document.js";
 
 export type WatchEvent =
   | { kind: "html"; ms: number; changed: string[] }
@@ -43,7 +42,7 @@ async function writeHtml(options: BuildOptions, cache: ReaderCache): Promise<voi
     const out = options.outDir;
     await writeFileAtomic(join(out, "briefing.json"), briefingToJson(c.briefing));
     await writeFileAtomic(join(out, "briefing.md"), treeToMarkdown(c.tree));
-    const { report, deck } = writerOptions(c.spec);
+    const { report, deck } = c.options.writers;
     const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
     await writeFileAtomic(
       join(out, "briefing.html"),

@@ -2,29 +2,36 @@
  * Which files in a corpus folder are sources: walks the folder, never follows a link out of it,
  * and skips what cannot be a source (empty, binary, unknown kind, too large) with a warning.
  */
-import { lstat, readdir, readFile, realpath, stat } from "node:fs/promises";
+import { constants } from "node:fs";
+import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
 import type { Diagnostic } from "../diagnostics/types.js";
-import type { SourceFormat } from "../model/source.js";
+import type { Reader } from "./reader.js";
+import { readerFor } from "./registry.js";
 
 export interface CorpusFile {
   /** Relative path with `/` separators. */
   rel: string;
   abs: string;
-  format: SourceFormat;
+  /** The reader its extension picks (from the registry). */
+  reader: Reader;
   bytes: Uint8Array;
 }
 
-const EXTENSIONS: Record<string, SourceFormat> = {
-  ".md": "markdown",
-  ".markdown": "markdown",
-  ".mdown": "markdown",
-  ".txt": "text",
-  ".text": "text",
-  ".html": "html",
-  ".htm": "html",
-  ".xhtml": "html",
-};
+/**
+ * The bytes of a regular file. Opened without blocking and checked again once open, so a FIFO or
+ * device that takes the place of a file is refused rather than waited on.
+ */
+async function readRegularFile(abs: string): Promise<Uint8Array> {
+  const handle = await open(abs, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile())
+      throw Object.assign(new Error("not a regular file"), { code: "ENOTREG" });
+    return await handle.readFile();
+  } finally {
+    await handle.close();
+  }
+}
 
 /** Files in the corpus folder that configure the brief rather than being sources. */
 const NOT_SOURCES = new Set(["brief.yaml", "brief.yml", "briefing.md"]);
@@ -85,9 +92,21 @@ export async function listCorpus(
         if (depth < 8) await walk(abs, depth + 1);
         continue;
       }
-      if (!info.isFile()) continue;
-      const format = EXTENSIONS[extname(entry.name).toLowerCase()];
-      if (!format) {
+      const reader = readerFor(extname(entry.name).toLowerCase());
+      if (!info.isFile()) {
+        // A FIFO, socket or device named like a source: never opened (a FIFO would block).
+        if (reader)
+          diagnostics.push(
+            warn(
+              "corpus-unreadable",
+              show(rel),
+              "skipped: not a regular file (a pipe, socket or device)",
+              "sources are regular files",
+            ),
+          );
+        continue;
+      }
+      if (!reader) {
         diagnostics.push(
           warn(
             "corpus-unknown-extension",
@@ -111,7 +130,7 @@ export async function listCorpus(
       }
       let bytes: Uint8Array;
       try {
-        bytes = await readFile(abs);
+        bytes = await readRegularFile(abs);
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code ?? "error";
         diagnostics.push(
@@ -124,7 +143,7 @@ export async function listCorpus(
         );
         continue;
       }
-      files.push({ rel, abs, format, bytes });
+      files.push({ rel, abs, reader, bytes });
     }
   };
   await walk(root, 0);

@@ -5,27 +5,29 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { type BriefSpec, loadBriefSpec } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
-import type { Source, SourceFormat } from "../model/source.js";
+import type { ReaderOptions } from "../model/options.js";
+import type { Source } from "../model/source.js";
 import { assemble } from "./assemble.js";
 import { decode, looksBinary } from "./decode.js";
-import { listCorpus } from "./files.js";
-import { readMarkdown } from "./markdown.js";
+import { type CorpusFile, listCorpus } from "./files.js";
 import { keyStem } from "./metadata.js";
-import type { RawDoc } from "./raw.js";
-import { readText } from "./text.js";
+import { type ReadFn, readFunction } from "./reader.js";
 
 export type * from "../model/source.js";
+export { READERS, type ReadContext, type Reader, type ReadFn, readerFor } from "./registry.js";
 export { countWords, splitSentences } from "./segment.js";
 
-export interface ReadOptions {
-  /** The brief's spec; loaded from `<dir>/brief.yaml` when absent. */
-  spec?: BriefSpec;
+export interface ReadOptions extends ReaderOptions {
   /** How the corpus folder is named in messages; defaults to its path relative to the cwd. */
   displayDir?: string;
   /** Parsed sources from an earlier read (watch mode): a file whose bytes did not change is not parsed again. */
   cache?: ReaderCache;
+  /**
+   * Checks on the list of source files found (relative paths), run once the folder is read; their
+   * diagnostics are reported with the corpus's (the pipeline checks the brief's `sources:` keys).
+   */
+  checkFiles?: (files: readonly string[]) => Diagnostic[];
 }
 
 /** Earlier parse results by file, keyed by content hash and the override that applied. */
@@ -34,33 +36,25 @@ export type ReaderCache = Map<string, { key: string; result: ReturnType<typeof a
 export interface CorpusResult {
   sources: Source[];
   diagnostics: Diagnostic[];
-  spec: BriefSpec;
-  specPath?: string;
+  /**
+   * Every source file whose bytes were read (relative paths with `/`), including those then skipped
+   * as empty, binary or a duplicate; not those skipped when listing (unknown kind, too large…).
+   */
+  files: string[];
 }
 
-const FRONT_MATTER = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
-
-type HtmlReader = typeof import("./html.js").readHtml;
-
-/** The HTML reader (linkedom, Readability: ~0.1 s to load) is loaded only for a corpus with HTML. */
-function loadHtmlReader(
-  files: readonly { format: SourceFormat }[],
-): Promise<HtmlReader | undefined> {
-  return files.some((f) => f.format === "html")
-    ? import("./html.js").then((m) => m.readHtml)
-    : Promise.resolve(undefined);
+/** How a corpus folder is named in messages when the caller does not say: relative to the cwd. */
+export function displayPath(dir: string): string {
+  return relative(process.cwd(), dir) || ".";
 }
 
-function parse(
-  format: SourceFormat,
-  text: string,
-  display: string,
-  readHtml: HtmlReader | undefined,
-): RawDoc {
-  if (format === "html" && readHtml) return readHtml(text);
-  // A .txt file that opens with YAML front matter is Markdown in a text file.
-  if (format === "markdown" || FRONT_MATTER.test(text)) return readMarkdown(text, display);
-  return readText(text);
+/** Each reader the corpus needs, loaded once (a costly reader is loaded only when needed). */
+async function loadReaders(
+  files: readonly CorpusFile[],
+): Promise<Map<CorpusFile["reader"], ReadFn>> {
+  const needed = [...new Set(files.map((f) => f.reader))];
+  const loaded = await Promise.all(needed.map(readFunction));
+  return new Map(needed.map((r, i) => [r, loaded[i]!]));
 }
 
 /** Gives every source a unique key: `stem-year`, with a, b, c… on clashes (Pandoc-style). */
@@ -83,8 +77,8 @@ function assignIds(stems: { stem: string; override?: string }[]): string[] {
   });
 }
 
-export async function readCorpus(dir: string, options: ReadOptions = {}): Promise<CorpusResult> {
-  const displayDir = options.displayDir ?? (relative(process.cwd(), dir) || ".");
+export async function readCorpus(dir: string, options: ReadOptions): Promise<CorpusResult> {
+  const displayDir = options.displayDir ?? displayPath(dir);
   try {
     if (!(await stat(dir)).isDirectory()) throw new Error("not a folder");
   } catch {
@@ -98,14 +92,12 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
       },
     ]);
   }
-  const loaded = options.spec ? { spec: options.spec } : await loadBriefSpec(dir, displayDir);
-  const spec = loaded.spec;
   const { files, diagnostics } = await listCorpus(dir, {
-    maxFileSize: spec.corpus.maxFileSize,
+    maxFileSize: options.maxFileSize,
     displayDir,
   });
 
-  const readHtml = await loadHtmlReader(files);
+  const readers = await loadReaders(files);
   const seen = new Map<string, string>();
   const assembled: ReturnType<typeof assemble>[] = [];
   for (const file of files) {
@@ -121,9 +113,11 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
       });
       continue;
     }
+    // Text checks only for a reader of text (a reader of binary files, PDF say, judges its own).
+    const text = !file.reader.binary;
     if (
       file.bytes.length === 0 ||
-      (!looksBinary(file.bytes) && decode(file.bytes).text.trim() === "")
+      (text && !looksBinary(file.bytes) && decode(file.bytes).text.trim() === "")
     ) {
       diagnostics.push({
         severity: "warning",
@@ -133,7 +127,7 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
       });
       continue;
     }
-    if (looksBinary(file.bytes)) {
+    if (text && looksBinary(file.bytes)) {
       diagnostics.push({
         severity: "warning",
         ruleId: "corpus-binary-file",
@@ -144,13 +138,12 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
       continue;
     }
     seen.set(sha256, display);
-    const { text } = decode(file.bytes);
-    const raw = parse(file.format, text, display, readHtml);
+    const raw = readers.get(file.reader)!(file.bytes, { display });
     const result = assemble(
       raw,
       { rel: file.rel, display, sha256 },
-      spec.sources[file.rel],
-      spec.language,
+      options.sources[file.rel],
+      options.language,
     );
     diagnostics.push(...result.diagnostics);
     if (
@@ -167,15 +160,8 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
     }
     assembled.push(result);
   }
-  for (const key of Object.keys(spec.sources)) {
-    if (!files.some((f) => f.rel === key))
-      diagnostics.push({
-        severity: "warning",
-        ruleId: "brief-unknown-source",
-        file: loaded.path ?? displayDir,
-        message: `sources: no file \`${key}\` in the corpus`,
-      });
-  }
+  const listed = files.map((f) => f.rel);
+  if (options.checkFiles) diagnostics.push(...options.checkFiles(listed));
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length)
     throw new BriefwrightError("input", `${errors.length} error(s) in the corpus`, diagnostics);
@@ -202,5 +188,5 @@ export async function readCorpus(dir: string, options: ReadOptions = {}): Promis
     }),
   );
   const sources = assembled.map((a, i) => ({ id: ids[i]!, ...a.source }));
-  return { sources, diagnostics, spec, ...(loaded.path ? { specPath: loaded.path } : {}) };
+  return { sources, diagnostics, files: listed };
 }

@@ -7,8 +7,10 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import { parseYaml } from "../diagnostics/yaml.js";
 import type { DroppedText, SourceReference } from "../model/source.js";
 import { matchAnywhere, splitTail, type Unit } from "./boilerplate.js";
+import { decode } from "./decode.js";
 import { normaliseDate } from "./metadata.js";
 import { cleanText, parseReference, type RawBlock, type RawDoc, type RawMeta } from "./raw.js";
+import type { ReadContext, Reader } from "./reader.js";
 
 const parser = unified().use(remarkParse).use(remarkFrontmatter, ["yaml"]);
 
@@ -128,7 +130,8 @@ export function capNesting(
   return { text: escaped, capped };
 }
 
-export function readMarkdown(source: string, file: string): RawDoc {
+/** Markdown text (already decoded) → what the reader found; `file` names it in messages. */
+export function readMarkdownText(source: string, file: string): RawDoc {
   const { text, capped } = capNesting(source);
   const tree = parser.parse(text) as Root;
   const diagnostics: Diagnostic[] = capped.slice(0, 1).map((line) => ({
@@ -249,3 +252,14 @@ export function readMarkdown(source: string, file: string): RawDoc {
   dropped.sort((a, b) => a.line - b.line);
   return { format: "markdown", declared, stated, blocks: body, references, dropped, diagnostics };
 }
+
+/** Markdown (and any text file that opens with YAML front matter: see the text reader). */
+export function readMarkdown(bytes: Uint8Array, context: ReadContext): RawDoc {
+  return readMarkdownText(decode(bytes).text, context.display);
+}
+
+export const markdownReader: Reader = {
+  name: "markdown",
+  extensions: [".md", ".markdown", ".mdown"],
+  read: readMarkdown,
+};

@@ -11,8 +11,11 @@ import {
   splitTail,
   type Unit,
 } from "./boilerplate.js";
+import { decode } from "./decode.js";
+import { readMarkdownText } from "./markdown.js";
 import { looksLikeName, parseByline, parseDateLine } from "./metadata.js";
 import { cleanText, parseReference, type RawBlock, type RawDoc, type RawMeta } from "./raw.js";
+import type { Reader } from "./reader.js";
 
 /** Lines → units: one unit per line, hard-wrapped prose joined back together. */
 function toUnits(text: string): Unit[] {
@@ -165,7 +168,7 @@ function readHead(units: Unit[]): Head {
   return { end: end + 1, stated, dropped };
 }
 
-export function readText(text: string): RawDoc {
+function readPlainText(text: string): RawDoc {
   const units = toUnits(text);
   const head = readHead(units);
   const stated = head.stated;
@@ -216,3 +219,15 @@ export function readText(text: string): RawDoc {
   dropped.sort((a, b) => a.line - b.line);
   return { format: "text", declared: {}, stated, blocks, references, dropped, diagnostics: [] };
 }
+
+const FRONT_MATTER = /^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/;
+
+/** Plain text; a .txt file that opens with YAML front matter is Markdown in a text file. */
+export const textReader: Reader = {
+  name: "text",
+  extensions: [".txt", ".text"],
+  read: (bytes, context) => {
+    const { text } = decode(bytes);
+    return FRONT_MATTER.test(text) ? readMarkdownText(text, context.display) : readPlainText(text);
+  },
+};

@@ -5,9 +5,9 @@
 import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { BriefSpec } from "../../src/brief/index.js";
-import type { Source } from "../../src/readers/index.js";
-import { readCorpus } from "../../src/readers/index.js";
+import type { EngineOptions } from "../../src/model/options.js";
+import type { Source } from "../../src/model/source.js";
+import { readBrief } from "../../src/pipeline/inspect.js";
 import {
   analyse,
   type Briefing,
@@ -22,7 +22,7 @@ import {
 
 const CORPUS = "corpus";
 let sources: Source[];
-let spec: BriefSpec;
+let options: EngineOptions;
 let briefing: Briefing;
 let tree: Root;
 let markdown: string;
@@ -46,10 +46,10 @@ function cites(t: Root): CiteNode[] {
 }
 
 beforeAll(async () => {
-  const corpus = await readCorpus(CORPUS);
+  const corpus = await readBrief(CORPUS);
   sources = corpus.sources;
-  spec = corpus.spec;
-  briefing = analyse(sources, spec).briefing;
+  options = corpus.options.engine;
+  briefing = analyse(sources, options).briefing;
   const outline = await loadOutline(CORPUS, "templates");
   ({ tree } = compileOutline({ briefing, sources, outline }));
   markdown = treeToMarkdown(tree);
@@ -146,7 +146,7 @@ describe("briefing on the default corpus", () => {
       .replace(/\[@[^\]]*\]/gu, "")
       .split(/\s+/u)
       .filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
-    expect(words).toBeLessThanOrEqual(spec.maxWords);
+    expect(words).toBeLessThanOrEqual(options.maxWords);
   });
 
   it("verifies every citation, and fails on a tampered quote", () => {
@@ -167,8 +167,8 @@ describe("briefing on the default corpus", () => {
   });
 
   it("gives byte-identical briefing.json on a second run", async () => {
-    const again = await readCorpus(CORPUS);
-    expect(briefingToJson(analyse(again.sources, again.spec).briefing)).toBe(
+    const again = await readBrief(CORPUS);
+    expect(briefingToJson(analyse(again.sources, again.options.engine).briefing)).toBe(
       briefingToJson(briefing),
     );
     expect(briefingToJson(briefing).endsWith("}\n")).toBe(true);

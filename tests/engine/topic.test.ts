@@ -4,7 +4,9 @@
  */
 import { visit } from "unist-util-visit";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readCorpus, type Source } from "../../src/readers/index.js";
+import { defaultSpec, resolveOptions } from "../../src/brief/index.js";
+import type { Source } from "../../src/model/source.js";
+import { readBrief } from "../../src/pipeline/inspect.js";
 import {
   analyse,
   type Briefing,
@@ -20,9 +22,9 @@ let sources: Source[];
 let briefing: Briefing;
 
 beforeAll(async () => {
-  const corpus = await readCorpus(DIR);
+  const corpus = await readBrief(DIR);
   sources = corpus.sources;
-  briefing = analyse(sources, corpus.spec).briefing;
+  briefing = analyse(sources, corpus.options.engine).briefing;
 });
 
 describe("briefing on the HTML-parsers corpus", () => {
@@ -65,14 +67,14 @@ describe("briefing on the HTML-parsers corpus", () => {
   });
 
   it("is deterministic", async () => {
-    const again = await readCorpus(DIR);
-    expect(briefingToJson(analyse(again.sources, again.spec).briefing)).toBe(
+    const again = await readBrief(DIR);
+    expect(briefingToJson(analyse(again.sources, again.options.engine).briefing)).toBe(
       briefingToJson(briefing),
     );
   });
 
   it("infers subjects and dimensions when the brief names none, and says so", () => {
-    const { briefing: b, diagnostics } = analyse(sources, undefined);
+    const { briefing: b, diagnostics } = analyse(sources, resolveOptions(defaultSpec()).engine);
     expect(b.meta.inferred).toEqual({ subjects: true, dimensions: true });
     expect(b.subjects.length).toBeGreaterThanOrEqual(2);
     expect(b.dimensions.length).toBeGreaterThanOrEqual(2);

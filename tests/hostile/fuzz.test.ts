@@ -5,8 +5,10 @@ import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { BriefwrightError } from "../../src/diagnostics/types.js";
 import type { Source } from "../../src/model/source.js";
+import { readBrief } from "../../src/pipeline/inspect.js";
 import { readCorpus } from "../../src/readers/index.js";
 import { analyse, type Briefing, compileOutline } from "../engine/imports.js";
+import { defaultReaderOptions } from "../readers/helpers.js";
 
 /** Only typed, reported errors are allowed; anything else fails the property. */
 function expectTyped(error: unknown): void {
@@ -74,9 +76,9 @@ let briefing: Briefing;
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "bw-fuzz-"));
-  const corpus = await readCorpus("corpus");
+  const corpus = await readBrief("corpus");
   sources = corpus.sources;
-  briefing = analyse(sources, corpus.spec).briefing;
+  briefing = analyse(sources, corpus.options.engine).briefing;
 });
 
 describe("fuzzing the reader and the outline compiler", () => {
@@ -89,7 +91,7 @@ describe("fuzzing the reader and the outline compiler", () => {
           const d = await mkdtemp(join(dir, "b-"));
           await writeFile(join(d, name), bytes);
           try {
-            const result = await readCorpus(d, { displayDir: "c" });
+            const result = await readCorpus(d, { ...defaultReaderOptions(), displayDir: "c" });
             for (const s of result.sources)
               for (const b of s.blocks) expect(typeof b.text).toBe("string");
           } catch (error) {
@@ -109,7 +111,7 @@ describe("fuzzing the reader and the outline compiler", () => {
         const d = await mkdtemp(join(dir, "m-"));
         await writeFile(join(d, name), text);
         try {
-          await readCorpus(d, { displayDir: "c" });
+          await readCorpus(d, { ...defaultReaderOptions(), displayDir: "c" });
         } catch (error) {
           expectTyped(error);
         } finally {

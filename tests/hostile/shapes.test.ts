@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { build } from "../../src/pipeline/build.js";
 import { type CorpusResult, readCorpus } from "../../src/readers/index.js";
+import { defaultReaderOptions } from "../readers/helpers.js";
 
 // Encodings (legacy code pages, UTF-16, BOM, CRLF) are covered by tests/corpus/encodings.test.ts;
 // this file covers the shapes of files that break naive readers.
@@ -36,7 +37,7 @@ beforeAll(async () => {
     "---\ntitle: Nothing but front matter\nauthor: Ann Empty\n---\n",
   );
   await writeFile(join(dir, "heading-only.md"), "# A heading\n\n## And another\n");
-  corpus = await readCorpus(dir, { displayDir: "c" });
+  corpus = await readCorpus(dir, { ...defaultReaderOptions(), displayDir: "c" });
 }, 60_000);
 
 const rules = (file: string) =>

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Source } from "../../src/model/source.js";
 import { type CorpusResult, readCorpus } from "../../src/readers/index.js";
+import { readerOptionsFor } from "./helpers.js";
 
 let corpus: CorpusResult;
 const byFile = (prefix: string): Source => {
@@ -11,7 +12,7 @@ const byFile = (prefix: string): Source => {
 const allText = (s: Source) => s.blocks.map((b) => b.text).join("\n");
 
 beforeAll(async () => {
-  corpus = await readCorpus("corpus");
+  corpus = await readCorpus("corpus", await readerOptionsFor("corpus"));
 });
 
 describe("the default corpus", () => {

@@ -4,7 +4,7 @@ import iconv from "iconv-lite";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Source } from "../../src/model/source.js";
 import { readCorpus } from "../../src/readers/index.js";
-import { tempCorpus } from "./helpers.js";
+import { defaultReaderOptions, tempCorpus } from "./helpers.js";
 
 const ORIGINAL = "corpus/002_6e2675e3187c4228.txt";
 const CYRILLIC = "corpus/000_1532f481ba17c423.txt";
@@ -12,7 +12,7 @@ const CYRILLIC = "corpus/000_1532f481ba17c423.txt";
 async function readOne(name: string, bytes: Uint8Array): Promise<Source> {
   const dir = await tempCorpus();
   await writeFile(join(dir, name), bytes);
-  const { sources } = await readCorpus(dir, { spec: undefined });
+  const { sources } = await readCorpus(dir, defaultReaderOptions());
   expect(sources).toHaveLength(1);
   return sources[0]!;
 }

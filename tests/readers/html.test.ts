@@ -2,7 +2,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { readCorpus } from "../../src/readers/index.js";
-import { tempCorpus } from "./helpers.js";
+import { defaultReaderOptions, tempCorpus } from "./helpers.js";
 
 const PAGE = `<!doctype html>
 <html lang="en-GB">
@@ -35,7 +35,7 @@ describe("the HTML reader", () => {
   it("takes metadata from <meta>, the main content from the article, and lists what it left out", async () => {
     const dir = await tempCorpus();
     await writeFile(join(dir, "page.html"), PAGE);
-    const { sources } = await readCorpus(dir);
+    const { sources } = await readCorpus(dir, defaultReaderOptions());
     const s = sources[0]!;
     expect(s).toMatchObject({
       format: "html",

@@ -23,5 +23,10 @@ export function documentOf(
     if (gaps.has(mdastToString(node).trim()))
       node.data = { ...node.data, briefwright: { gap: true } };
   });
-  return makeDocument(briefing, copy, spec);
+  // A hand-made briefing.json may predate its brief: the brief's metadata wins, as it does when
+  // the engine analyses with the resolved brief.
+  const meta = { ...briefing.meta };
+  for (const key of ["title", "subtitle", "date", "author", "language"] as const)
+    if (spec[key] !== undefined) meta[key] = spec[key];
+  return makeDocument({ ...briefing, meta }, copy);
 }

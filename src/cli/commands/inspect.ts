@@ -1,5 +1,5 @@
 /** `briefwright inspect [--corpus DIR] [--json]`: what the reader made of each source. */
-import { readCorpus } from "../../readers/index.js";
+import { readBrief } from "../../pipeline/inspect.js";
 import type { CommandContext } from "../context.js";
 import { table } from "../format.js";
 
@@ -7,7 +7,7 @@ export async function inspect(
   ctx: CommandContext,
   opts: { corpus: string; json: boolean },
 ): Promise<number> {
-  const result = await readCorpus(opts.corpus);
+  const result = await readBrief(opts.corpus);
   if (opts.json) {
     ctx.stdout(
       `${JSON.stringify({ sources: result.sources, diagnostics: result.diagnostics }, null, 2)}\n`,

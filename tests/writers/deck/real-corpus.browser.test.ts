@@ -8,7 +8,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { readCorpus } from "../../../src/readers/index.js";
+import { readBrief } from "../../../src/pipeline/inspect.js";
 import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import {
   planDeck,
@@ -30,8 +30,8 @@ let agenda: string[];
 
 beforeAll(async () => {
   const corpusDir = join(ROOT, "corpus");
-  const corpus = await readCorpus(corpusDir);
-  const { briefing } = analyse(corpus.sources, corpus.spec);
+  const corpus = await readBrief(corpusDir);
+  const { briefing } = analyse(corpus.sources, corpus.options.engine);
   const outline = await loadOutline(corpusDir, TEMPLATES);
   const { tree } = compileOutline({ briefing, sources: corpus.sources, outline });
   agenda = tree.children.flatMap((n) =>
@@ -86,8 +86,8 @@ it("makes no request outside its folder and prints one page per slide", () => {
 
 it("follows an author's own outline: their prose with its citation, their titles, their order", async () => {
   const corpusDir = join(ROOT, "corpus");
-  const corpus = await readCorpus(corpusDir);
-  const { briefing } = analyse(corpus.sources, corpus.spec);
+  const corpus = await readBrief(corpusDir);
+  const { briefing } = analyse(corpus.sources, corpus.options.engine);
   const text = [
     "## Why this matters",
     "",

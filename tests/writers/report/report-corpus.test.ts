@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readCorpus } from "../../../src/readers/index.js";
+import { readBrief } from "../../../src/pipeline/inspect.js";
 import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import { type WriteReportResult, writeReport } from "../../../src/writers/report/index.js";
 import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
@@ -21,8 +21,8 @@ let citeCount = 0;
 let headings: string[] = [];
 
 beforeAll(async () => {
-  const corpus = await readCorpus(CORPUS);
-  const { briefing } = analyse(corpus.sources, corpus.spec);
+  const corpus = await readBrief(CORPUS);
+  const { briefing } = analyse(corpus.sources, corpus.options.engine);
   const outline = await loadOutline(CORPUS, TEMPLATES_ROOT);
   const { tree } = compileOutline({ briefing, sources: corpus.sources, outline });
   const walk = (node: { type: string; children?: unknown[]; value?: string }) => {

@@ -1,0 +1,47 @@
+/**
+ * The read stage on its own: loads the brief, resolves each stage's options, and reads the corpus
+ * with the reader's part. `compile()` starts with it; `briefwright inspect` shows what it found.
+ */
+import {
+  type BriefSpec,
+  loadBriefSpec,
+  type ResolvedOptions,
+  resolveOptions,
+  unknownSources,
+} from "../brief/index.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import type { Source } from "../model/source.js";
+import { displayPath, type ReaderCache, readCorpus } from "../readers/index.js";
+
+export interface ReadBrief {
+  /** The validated brief (defaults filled); what the writers are still handed. */
+  spec: BriefSpec;
+  /** The brief's file as named in messages, when the corpus has one. */
+  specPath?: string;
+  /** Each stage's options, resolved from the brief once. */
+  options: ResolvedOptions;
+  sources: Source[];
+  diagnostics: Diagnostic[];
+}
+
+export async function readBrief(
+  corpusDir: string,
+  opts: { cache?: ReaderCache; displayDir?: string } = {},
+): Promise<ReadBrief> {
+  const displayDir = opts.displayDir ?? displayPath(corpusDir);
+  const loaded = await loadBriefSpec(corpusDir, displayDir);
+  const options = resolveOptions(loaded.spec);
+  const corpus = await readCorpus(corpusDir, {
+    ...options.reader,
+    displayDir,
+    ...(opts.cache ? { cache: opts.cache } : {}),
+    checkFiles: (files) => unknownSources(loaded, files, displayDir),
+  });
+  return {
+    spec: loaded.spec,
+    ...(loaded.path ? { specPath: loaded.path } : {}),
+    options,
+    sources: corpus.sources,
+    diagnostics: corpus.diagnostics,
+  };
+}
