@@ -2,6 +2,7 @@
  * Small mdast builders for directive output: headings that say which part of the briefing they
  * open, claim paragraphs that end in a `cite` node linking back to the claim, lists, table rows.
  */
+
 import type {
   Emphasis,
   Heading,
@@ -16,6 +17,7 @@ import type {
 } from "mdast";
 import type { Citation, Claim } from "../model/briefing.js";
 import type { CiteNode, SectionData } from "../model/document.js";
+import { formatDate } from "../util/dates.js";
 import { STOP_WORDS } from "../util/text.js";
 
 export function text(value: string): Text {
@@ -103,32 +105,10 @@ export function gapStatement(value: string): Emphasis {
   return { type: "emphasis", children: [text(value)], data: { briefwright: { gap: true } } };
 }
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
-
-export function formatDate(iso: string): string {
-  const [y, m, d] = iso.split("-");
-  if (!m) return y ?? iso;
-  const month = MONTHS[Number(m) - 1] ?? m;
-  return d ? `${Number(d)} ${month} ${y}` : `${month} ${y}`;
-}
-
 /** A dated event: the date in bold, a dash, the claim with its cite. */
-export function datedPhrasing(date: string, claim: Claim): PhrasingContent[] {
+export function datedPhrasing(date: string, claim: Claim, lang: string): PhrasingContent[] {
   return [
-    { type: "strong", children: [text(formatDate(date))] },
+    { type: "strong", children: [text(formatDate(date, lang))] },
     text(" — "),
     ...claimPhrasing(claim),
   ];

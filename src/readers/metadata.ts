@@ -1,5 +1,7 @@
 /** Metadata helpers shared by the format readers: date lines, names, bylines, citation keys. */
 
+import { slug } from "../util/slug.js";
+
 const MONTHS = [
   "january",
   "february",
@@ -96,57 +98,6 @@ export function parseByline(line: string): { authors: string[]; rest: string } |
   return { authors, rest };
 }
 
-const CYRILLIC: Record<string, string> = {
-  а: "a",
-  б: "b",
-  в: "v",
-  г: "g",
-  ґ: "g",
-  д: "d",
-  е: "e",
-  є: "ie",
-  ё: "e",
-  ж: "zh",
-  з: "z",
-  и: "i",
-  і: "i",
-  ї: "i",
-  й: "i",
-  к: "k",
-  л: "l",
-  м: "m",
-  н: "n",
-  о: "o",
-  п: "p",
-  р: "r",
-  с: "s",
-  т: "t",
-  у: "u",
-  ф: "f",
-  х: "kh",
-  ц: "ts",
-  ч: "ch",
-  ш: "sh",
-  щ: "shch",
-  ъ: "",
-  ы: "y",
-  ь: "",
-  э: "e",
-  ю: "iu",
-  я: "ia",
-};
-
-/** Lower-case ASCII slug: diacritics folded, Cyrillic transliterated. */
-export function slug(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[\u0400-\u04ff]/g, (c) => CYRILLIC[c] ?? "")
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
-}
-
 /** The family name of a personal name ("Catherine Putz" → "Putz"). */
 export function familyName(name: string): string {
   const words = name.trim().split(/\s+/);
@@ -177,16 +128,16 @@ const TITLE_STOP = new Set([
 export function keyStem(meta: { authors: string[]; publisher?: string; title: string }): string {
   const first = meta.authors[0];
   if (first) {
-    const s = slug(familyName(first));
+    const s = slug(familyName(first), { ascii: true });
     if (s) return s;
   }
   if (meta.publisher) {
-    const s = slug(meta.publisher.replace(/^the\s+/i, ""));
+    const s = slug(meta.publisher.replace(/^the\s+/i, ""), { ascii: true });
     if (s) return s;
   }
   const word = meta.title
     .split(/\s+/)
-    .map((w) => slug(w))
+    .map((w) => slug(w, { ascii: true }))
     .find((w) => w && !TITLE_STOP.has(w));
   return word ?? "source";
 }

@@ -1,4 +1,7 @@
 /** Small hand-made `Source`s for unit tests: one paragraph per line, naive sentence split. */
+
+import { resolveOptions } from "../../src/brief/resolve.js";
+import { BriefSpecSchema } from "../../src/brief/schema.js";
 import type { Block, Source } from "../../src/model/source.js";
 
 function sentences(text: string): Block["sentences"] {
@@ -64,15 +67,17 @@ export function natoCstoSample() {
       { authors: ["Eva Fischer"], publisher: "Handelsblatt" },
     ),
   ];
-  const spec = {
-    subjects: [
-      { name: "NATO", aliases: ["the Alliance"] },
-      { name: "CSTO", aliases: [] },
-    ],
-    dimensions: [
-      { name: "Military weight", terms: ["troops", "soldiers", "forces", "spending"] },
-      { name: "Cohesion", terms: ["voted", "unity"] },
-    ],
-  } as never;
+  const spec = resolveOptions(
+    BriefSpecSchema.parse({
+      subjects: [
+        { name: "NATO", aliases: ["the Alliance"] },
+        { name: "CSTO", aliases: [] },
+      ],
+      dimensions: [
+        { name: "Military weight", terms: ["troops", "soldiers", "forces", "spending"] },
+        { name: "Cohesion", terms: ["voted", "unity"] },
+      ],
+    }),
+  ).engine;
   return { sources, spec };
 }

@@ -65,7 +65,12 @@ export const chart: Directive = {
       (e): ListItem => ({
         type: "listItem",
         spread: false,
-        children: [{ type: "paragraph", children: datedPhrasing(e.date, e.claim) }],
+        children: [
+          {
+            type: "paragraph",
+            children: datedPhrasing(e.date, e.claim, ctx.briefing.meta.language),
+          },
+        ],
       }),
     );
     out.push({ type: "list", ordered: true, start: 1, spread: false, children: items });

@@ -3,8 +3,9 @@
  * how many more were read. The heading says which sources it lists, so a writer need not.
  */
 import type { PhrasingContent, RootContent } from "mdast";
+import { formatDate } from "../../util/dates.js";
 import { listedSources, omittedSentence } from "../listed.js";
-import { bulletList, claimPhrasing, formatDate, text } from "../nodes.js";
+import { bulletList, claimPhrasing, text } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";
 
 export const sources: Directive = {
@@ -18,7 +19,7 @@ export const sources: Directive = {
         who,
         `“${s.title}”`,
         s.authors.length && s.publisher ? s.publisher : "",
-        s.date ? formatDate(s.date) : "n.d.",
+        s.date ? formatDate(s.date, ctx.briefing.meta.language) : "n.d.",
       ]
         .filter(Boolean)
         .join(", ")

@@ -3,6 +3,7 @@
  * headings (so editing the outline template changes the deck as it changes the report), and
  * `data.briefwright` on a heading decides the slide's layout.
  */
+
 import type { Heading, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import type { SourceProfile } from "../../model/briefing.js";
@@ -12,7 +13,9 @@ import type {
   ExhibitNode,
   SectionData,
 } from "../../model/document.js";
+import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
+import { slug } from "../../util/slug.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
 
@@ -31,19 +34,10 @@ const sectionData = (h: Heading): SectionData | undefined => h.data?.briefwright
 const clean = (s: string) => s.replace(/\s+/gu, " ").trim();
 const headingText = (h: Heading) => clean(mdastToString(h));
 
-function slug(text: string): string {
-  const s = text
-    .normalize("NFKD")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-+|-+$/gu, "");
-  return s || "slide";
-}
-
 class Ids {
   private readonly used = new Set<string>();
   take(text: string): string {
-    const base = slug(text);
+    const base = slug(text) || "slide";
     let id = base;
     for (let n = 2; this.used.has(id); n++) id = `${base}-${n}`;
     this.used.add(id);
@@ -64,12 +58,9 @@ function splitAt(nodes: readonly RootContent[], depth: number, only?: (h: Headin
   return { before, sections };
 }
 
-function dateLine(date: string | undefined): string | undefined {
-  return date; // ISO as given (2022, 2022-08, 2022-08-03): language-neutral and stable
-}
-
 function titleSlide(meta: DocumentMeta, title: string, ids: Ids): Slide {
-  const byline = [meta.author, dateLine(meta.date)].filter(Boolean).join(" · ");
+  const date = meta.date ? formatDate(meta.date, meta.language) : undefined;
+  const byline = [meta.author, date].filter(Boolean).join(" · ");
   const lines = [meta.subtitle, byline].filter((l): l is string => Boolean(l));
   return {
     id: ids.take("title"),

@@ -9,6 +9,7 @@ import type { Root as HastRoot } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { BriefingDocument } from "../../model/document.js";
 import type { ReportOptions } from "../../model/options.js";
+import { formatDate } from "../../util/dates.js";
 import { packagePath } from "../../util/package.js";
 import { formatCitations, loadCitationStyle } from "../shared/citations/index.js";
 import { exhibitSvg, REPORT_FRAME } from "../shared/exhibits/index.js";
@@ -46,21 +47,6 @@ export interface ReportHtmlInput {
   assetsDir: string;
   /** `templates/` or `templates/report/` (layout.html, report.css, report.js, csl/); default: the package's. */
   templatesDir?: string;
-}
-
-/** ISO date (partial allowed) → "5 October 2022" / "October 2022" / "2022", in `lang`. */
-export function formatDate(iso: string, lang: string): string {
-  const [y, m, d] = iso.split("-").map(Number);
-  if (!y) return iso;
-  const date = new Date(Date.UTC(y, (m ?? 1) - 1, d ?? 1));
-  const options: Intl.DateTimeFormatOptions = { timeZone: "UTC", year: "numeric" };
-  if (m) options.month = "long";
-  if (d) options.day = "numeric";
-  try {
-    return new Intl.DateTimeFormat(lang, options).format(date);
-  } catch {
-    return iso;
-  }
 }
 
 function tocHtml(entries: readonly TocEntry[]): string {

@@ -1,8 +1,9 @@
 import type { Root } from "mdast";
 import { describe, expect, it } from "vitest";
 import { BriefwrightError } from "../../../src/diagnostics/types.js";
+import { formatDate } from "../../../src/util/dates.js";
 import { toSanitisedHast } from "../../../src/writers/report/hast.js";
-import { formatDate, REPORT_CSP, renderReportHtml } from "../../../src/writers/report/html.js";
+import { REPORT_CSP, renderReportHtml } from "../../../src/writers/report/html.js";
 import { fillTemplate } from "../../../src/writers/report/template.js";
 import { pdfDate, pdfString } from "../../../src/writers/shared/pdf-metadata.js";
 import { loadFixture, TEMPLATES } from "./helpers.js";
@@ -27,6 +28,8 @@ describe("PDF strings and dates", () => {
     expect(formatDate("2022-10-05", "en")).toBe("October 5, 2022");
     expect(formatDate("2022-10", "en")).toBe("October 2022");
     expect(formatDate("2022", "en")).toBe("2022");
+    expect(formatDate("2005-09-01", "de")).toBe("1. September 2005");
+    expect(formatDate("some day", "en")).toBe("some day");
   });
 });
 
