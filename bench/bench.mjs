@@ -100,6 +100,8 @@ const results = { machine: { cores: (await import("node:os")).cpus().length, nod
 // The read stage as the pipeline runs it: brief.yaml loaded and resolved, then the corpus read.
 const { readBrief } = await dist("pipeline/inspect.js");
 const engine = await dist("engine/index.js");
+const outlines = await dist("outline/index.js");
+const { makeDocument } = await dist("pipeline/document.js");
 const { launchBrowser } = await dist("runtime/browser.js");
 const report = await dist("writers/report/index.js");
 const slides = await dist("writers/deck/index.js");
@@ -113,20 +115,21 @@ for (let i = 0; i < runs; i++) {
   let compiled;
   samples.compile.push(
     await time(async () => {
-      const outline = await engine.loadOutline(join(root, "corpus"), DEFAULT_TEMPLATES);
-      compiled = engine.compileOutline({ briefing: analysed.briefing, sources: corpus.sources, outline });
+      const outline = await outlines.loadOutline(join(root, "corpus"), DEFAULT_TEMPLATES);
+      compiled = outlines.compileOutline({ briefing: analysed.briefing, sources: corpus.sources, outline });
     }),
   );
-  const input = { briefing: analysed.briefing, tree: compiled.tree, spec: corpus.spec };
-  samples["report HTML"].push(await time(() => report.renderReportHtml({ ...input, assetsDir: "assets", templatesDir: join(DEFAULT_TEMPLATES, "report") })));
-  samples["deck HTML"].push(await time(() => slides.renderDeckHtml(input)));
+  const document = makeDocument(analysed.briefing, compiled.tree);
+  const { report: reportOptions, deck: deckOptions } = corpus.options.writers;
+  samples["report HTML"].push(await time(() => report.renderReportHtml({ document, options: reportOptions, assetsDir: "assets", templatesDir: join(DEFAULT_TEMPLATES, "report") })));
+  samples["deck HTML"].push(await time(() => slides.renderDeckHtml({ document, options: deckOptions })));
   const out = mkdtempSync(join(tmpdir(), "bw-bench-"));
   let browser;
   samples["browser launch"].push(await time(async () => (browser = await launchBrowser())));
   try {
-    const common = { ...input, outDir: out, templatesDir: DEFAULT_TEMPLATES, browser };
-    samples["report PDF"].push(await time(() => report.writeReport(common)));
-    samples["deck PDF"].push(await time(() => slides.writeSlides(common)));
+    const common = { document, outDir: out, templatesDir: DEFAULT_TEMPLATES, browser };
+    samples["report PDF"].push(await time(() => report.writeReport({ ...common, options: reportOptions })));
+    samples["deck PDF"].push(await time(() => slides.writeSlides({ ...common, options: deckOptions })));
   } finally {
     await browser.close();
     rmSync(out, { recursive: true, force: true });
