@@ -118,8 +118,10 @@ if (task === "build") {
     status = run(local("vitest"), ["run", "--testTimeout=120000", "--hookTimeout=120000", ...rest]);
 } else if (task === "bench") {
   status = run(process.execPath, [join(root, "bench", "bench.mjs"), ...rest]);
+} else if (task === "eval") {
+  status = run(process.execPath, [join(root, "scripts", "eval.mjs"), ...rest]);
 } else {
-  say(`unknown task "${task}" (build, test, bench)`);
+  say(`unknown task "${task}" (build, test, bench, eval)`);
   status = 2;
 }
 process.exit(status);
