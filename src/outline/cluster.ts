@@ -5,9 +5,9 @@
  */
 import type { Point } from "unist";
 import type { VFile } from "vfile";
+import { error } from "../diagnostics/vfile.js";
 import type { Citation } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
-import { error } from "./messages.js";
 import { locateQuote, quoteSelector } from "./quote.js";
 
 const ITEM =

@@ -1,24 +1,22 @@
 /**
  * Watch mode: one browser for the session; on every change to the corpus or the templates,
  * the model and the HTML outputs are rewritten first (within a few hundred ms), then the whole
- * build runs with the PDFs. Unchanged sources are not parsed again.
+ * build runs with the PDFs. (A reader cache is handed to the reader, which does not use it yet:
+ * every change re-reads every source.)
  */
 import { type FSWatcher, watch as fsWatch } from "node:fs";
 import { join } from "node:path";
 import type { ReaderCache } from "../readers/index.js";
-import { writeFileAtomic } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
-import { renderDeckHtml } from "../writers/deck/index.js";
-import { briefingToJson } from "../writers/json/index.js";
-import { treeToMarkdown } from "../writers/markdown/index.js";
-import { renderReportHtml } from "../writers/report/index.js";
+import { WRITERS } from "../writers/index.js";
 import {
   type BuildOptions,
   type BuildResult,
   build,
   compile,
   DEFAULT_TEMPLATES,
+  OUTPUT_KINDS,
   type Progress,
   Stages,
 } from "./build.js";
@@ -34,29 +32,24 @@ export interface WatchHandle {
   idle(): Promise<void>;
 }
 
-/** Rewrites briefing.json/.md, briefing.html and slides/index.html from a fresh compile. */
+/**
+ * The quick pass after a change: a fresh compile, then every selected writer's output that needs
+ * no browser (the model, Markdown, and the report's and deck's HTML previews).
+ */
 async function writeHtml(options: BuildOptions, cache: ReaderCache): Promise<void> {
   const c = await compile({ ...options, readerCache: cache }, new Stages(() => {}));
+  const only = new Set<string>(options.only ?? OUTPUT_KINDS);
   const lock = await acquireLock(options.outDir);
   try {
-    const out = options.outDir;
-    await writeFileAtomic(join(out, "briefing.json"), briefingToJson(c.briefing));
-    await writeFileAtomic(join(out, "briefing.md"), treeToMarkdown(c.tree));
-    const { report, deck } = c.options.writers;
-    const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
-    await writeFileAtomic(
-      join(out, "briefing.html"),
-      await renderReportHtml({
-        document: c.document,
-        options: report,
-        assetsDir: "assets",
-        templatesDir: join(templatesDir, "report"),
-      }),
-    );
-    await writeFileAtomic(
-      join(out, "slides", "index.html"),
-      await renderDeckHtml({ document: c.document, options: deck }),
-    );
+    const context = {
+      outDir: options.outDir,
+      templatesDir: options.templatesDir ?? DEFAULT_TEMPLATES,
+      options: c.options.writers,
+    };
+    for (const writer of WRITERS.filter((w) => only.has(w.selector))) {
+      const write = writer.needsBrowser ? await writer.loadPreview?.() : await writer.load();
+      await write?.(c.document, context);
+    }
   } finally {
     await lock.release();
   }

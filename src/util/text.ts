@@ -31,7 +31,9 @@ const SPELLING: Record<string, string> = {
   armour: "armor",
 };
 
+/** A memo of a pure function, bounded so a long watch session cannot grow it without end. */
 const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 100_000;
 
 /** Lower-cases, drops a possessive `'s`, and folds British spellings (-ise, -isation, defence). */
 export function normaliseWord(word: string): string {
@@ -47,6 +49,7 @@ export function stemWord(word: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
     s = /\p{N}/u.test(norm) ? norm : stemmer(norm);
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
     stemCache.set(norm, s);
   }
   return s;

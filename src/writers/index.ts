@@ -3,7 +3,8 @@
  * `runtime/` and `writers/shared/`, never each other (`tests/architecture` checks it).
  *
  * Adding a writer (DOCX, Typst…): a folder `writers/<name>/` whose `index.ts` exports
- * `write: WriteFn`, and one line in `WRITERS` below. The pipeline, watch and `--only` follow.
+ * `write: WriteFn`, and one entry in `WRITERS` below. The pipeline, watch and `--only` follow
+ * (a writer that needs the browser may also offer a `preview` for watch mode's quick pass).
  */
 import type { Writer } from "./shared/writer.js";
 
@@ -34,6 +35,7 @@ export const WRITERS: readonly Writer[] = [
     outputs: ["briefing.html", "briefing.pdf"],
     needsBrowser: true,
     load: () => import("./report/index.js").then((m) => m.write),
+    loadPreview: () => import("./report/preview.js").then((m) => m.preview),
   },
   {
     name: "deck",
@@ -42,6 +44,7 @@ export const WRITERS: readonly Writer[] = [
     outputs: ["slides/index.html", "slides.pdf"],
     needsBrowser: true,
     load: () => import("./deck/index.js").then((m) => m.write),
+    loadPreview: () => import("./deck/preview.js").then((m) => m.preview),
   },
 ];
 

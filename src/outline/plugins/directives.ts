@@ -8,9 +8,9 @@ import type { Root, RootContent } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { error } from "../../diagnostics/vfile.js";
 import type { Briefing } from "../../model/briefing.js";
 import { DIRECTIVES, type ExpandContext } from "../directives/index.js";
-import { error } from "../messages.js";
 
 export interface DirectivesOptions {
   /** The analysed briefing the directives are filled from. */

@@ -7,7 +7,7 @@
 import type { Root } from "mdast";
 import type { VFile } from "vfile";
 import { parse as parseYaml } from "yaml";
-import { error } from "../messages.js";
+import { error } from "../../diagnostics/vfile.js";
 
 export function remarkBriefwrightFrontmatter() {
   return (tree: Root, file: VFile): undefined => {

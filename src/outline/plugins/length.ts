@@ -4,8 +4,8 @@
  */
 import type { Root, RootContent } from "mdast";
 import type { VFile } from "vfile";
+import { warning } from "../../diagnostics/vfile.js";
 import { countWords } from "../../util/text.js";
-import { warning } from "../messages.js";
 
 export interface LengthOptions {
   /** Longest main text in words (default: the front matter's `maxWords`, else 2500). */

@@ -7,9 +7,9 @@ import type { Root } from "mdast";
 import { visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import type { Diagnostic } from "../../diagnostics/types.js";
+import { error, toDiagnostic } from "../../diagnostics/vfile.js";
 import type { CiteNode } from "../../model/document.js";
 import type { Source } from "../../model/source.js";
-import { error, toDiagnostic } from "../messages.js";
 import { verifyCitation } from "../verify.js";
 
 export interface VerifyOptions {

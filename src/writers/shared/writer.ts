@@ -48,4 +48,9 @@ export interface Writer {
   needsBrowser: boolean;
   /** Loads the writer's module and returns its `write`. */
   load(): Promise<WriteFn>;
+  /**
+   * For a writer that needs the browser: a quick write without it (the HTML before printing),
+   * which watch mode runs first on every change. Writers without a browser simply `write`.
+   */
+  loadPreview?(): Promise<WriteFn>;
 }

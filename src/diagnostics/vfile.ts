@@ -1,11 +1,11 @@
 /**
- * Problems in the outline are vfile messages with a place and a rule id (`source: "briefwright"`),
+ * Problems as vfile messages (the outline's plugins record them) with a place and a rule id (`source: "briefwright"`),
  * recorded on the template's `VFile`; `toDiagnostic` turns one into the project's `Diagnostic`
  * at the edge (`compileOutline`). A hint travels as the message's `note`.
  */
 import type { Point, Position } from "unist";
 import type { VFile } from "vfile";
-import type { Diagnostic } from "../diagnostics/types.js";
+import type { Diagnostic } from "./types.js";
 
 export type VFileMessage = VFile["messages"][number];
 
