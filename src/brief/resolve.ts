@@ -47,6 +47,7 @@ export function resolveOptions(spec: BriefSpec): ResolvedOptions {
         transition: spec.slides.transition,
         theme: spec.slides.theme,
         slideNumber: spec.slides.slideNumber,
+        citationStyle: spec.report.citationStyle,
       },
     },
   };

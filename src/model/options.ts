@@ -40,6 +40,8 @@ export interface DeckOptions {
   transition: "none" | "fade" | "slide" | "convex" | "concave" | "zoom";
   theme: string;
   slideNumber: boolean;
+  /** CSL style id for the speaker notes and the sources slide: the report's, so a source reads the same in both. */
+  citationStyle: string;
 }
 
 /** Every writer's options: each writer reads its own part. */

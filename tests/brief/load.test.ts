@@ -56,7 +56,13 @@ describe("resolving the brief into each stage's options", () => {
       engine: { language: "en", maxWords: 2500, evidencePerCell: 3 },
       writers: {
         report: { paper: "A4", citationStyle: "chicago-fullnote-bibliography" },
-        deck: { transition: "slide", theme: "briefwright", slideNumber: true },
+        // The deck cites in the report's style, so a source reads the same in both.
+        deck: {
+          transition: "slide",
+          theme: "briefwright",
+          slideNumber: true,
+          citationStyle: "chicago-fullnote-bibliography",
+        },
       },
     });
   });

@@ -8,8 +8,11 @@ import { visit } from "unist-util-visit";
 import { type BriefSpec, BriefSpecSchema } from "../../src/brief/schema.js";
 import type { Briefing } from "../../src/model/briefing.js";
 import type { BriefingDocument } from "../../src/model/document.js";
+import type { DeckOptions } from "../../src/model/options.js";
 import { remarkBriefwrightClaims } from "../../src/outline/plugins/claims.js";
 import { makeDocument } from "../../src/pipeline/document.js";
+import { deckCitations } from "../../src/writers/deck/index.js";
+import type { CitationFormatter } from "../../src/writers/shared/citations/index.js";
 
 export function documentOf(
   briefing: Briefing,
@@ -29,4 +32,17 @@ export function documentOf(
   for (const key of ["title", "subtitle", "date", "author", "language"] as const)
     if (spec[key] !== undefined) meta[key] = spec[key];
   return makeDocument({ ...briefing, meta }, copy);
+}
+
+/** The deck's options as `brief/` resolves them from a brief (the report's citation style included). */
+export function deckOptionsOf(spec: BriefSpec = BriefSpecSchema.parse({})): DeckOptions {
+  return { ...spec.slides, citationStyle: spec.report.citationStyle };
+}
+
+/** The deck's citation formatter for a document (the package's styles), as the deck writer loads it. */
+export function deckCitationsOf(
+  document: BriefingDocument,
+  spec: BriefSpec = BriefSpecSchema.parse({}),
+): Promise<CitationFormatter> {
+  return deckCitations({ document, options: deckOptionsOf(spec) });
 }

@@ -26,7 +26,7 @@ import {
   treeToMarkdown,
   verifyCitation,
 } from "../engine/imports.js";
-import { documentOf } from "./document.js";
+import { deckCitationsOf, documentOf } from "./document.js";
 
 const { sources, spec } = natoCstoSample();
 const { briefing } = analyse(sources, spec);
@@ -117,11 +117,12 @@ describe("::chart in the outline", () => {
     expect(md).toMatch(/^_.*\\\*bold\\\*/mu);
   });
 
-  it("gives every exhibit a deck slide, even before the first section or in the method", () => {
+  it("gives every exhibit a deck slide, even before the first section or in the method", async () => {
     const { tree } = compile(
       '::chart{type="coverage"}\n\n::findings\n\n::method\n\n::chart{type="timeline"}\n',
     );
-    const slides = planDeck(documentOf(briefing, tree)).columns.flat();
+    const document = documentOf(briefing, tree);
+    const slides = planDeck(document, await deckCitationsOf(document)).columns.flat();
     expect(slides.filter((s) => s.layout === "exhibit").map((s) => s.exhibit!.n)).toEqual([1, 2]);
   });
 

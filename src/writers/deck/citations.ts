@@ -1,6 +1,7 @@
 /**
  * Citations on a slide: each distinct (source, ¶) gets a number in order of first use; bullets
- * carry the numbers, the footer lists "n Short label, ¶b". Speaker notes get the full form.
+ * carry the numbers, the footer lists "n Short label, ¶b". Speaker notes get the style's full note
+ * (the plan sets `SlideItem.note` with the shared citation formatter).
  */
 import type { Citation, SourceProfile } from "../../model/briefing.js";
 import type { Slide } from "./slides.js";
@@ -22,15 +23,6 @@ const key = (c: Citation) => `${c.sourceId}\u0000${c.block}`;
 export function shortCitation(c: Citation, sources: ReadonlyMap<string, SourceProfile>): string {
   const label = sources.get(c.sourceId)?.shortLabel ?? c.sourceId;
   return `${label}, ¶${c.block}`;
-}
-
-/** "Catherine Putz, “What Is the Value of the CSTO Now?”, The Diplomat, 2022-03, ¶8, sentence 2". */
-export function fullCitation(c: Citation, sources: ReadonlyMap<string, SourceProfile>): string {
-  const s = sources.get(c.sourceId);
-  const where = `¶${c.block}${c.sentence ? `, sentence ${c.sentence}` : ""}`;
-  if (!s) return `${c.sourceId}, ${where}`;
-  const who = s.authors.length > 0 ? s.authors.join(", ") : undefined;
-  return [who, `“${s.title}”`, s.publisher, s.date ?? "n.d.", where].filter(Boolean).join(", ");
 }
 
 export function numberCitations(

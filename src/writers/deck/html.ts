@@ -9,14 +9,15 @@ import { toHtml } from "hast-util-to-html";
 import type { SourceProfile } from "../../model/briefing.js";
 import type { DeckOptions } from "../../model/options.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
-import { fullCitation, numberCitations, shortCitation } from "./citations.js";
+import { numberCitations, shortCitation } from "./citations.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
 
 /** The slide size every layout is designed for (and measured against). */
 export const SLIDE_WIDTH = 1280;
 export const SLIDE_HEIGHT = 720;
 
-export type SlidesOptions = DeckOptions;
+/** What the HTML takes of the deck's options (the citation style is the plan's). */
+export type SlidesOptions = Pick<DeckOptions, "transition" | "theme" | "slideNumber">;
 
 function h(tag: string, props: Properties = {}, children: ElementContent[] = []): Element {
   return { type: "element", tagName: tag, properties: props, children };
@@ -57,16 +58,14 @@ function itemElement(item: SlideItem, marks: number[]): Element {
   return h("li", props, itemContent(item, marks));
 }
 
-function notesElement(slide: Slide, sources: ReadonlyMap<string, SourceProfile>): Element | null {
+function notesElement(slide: Slide): Element | null {
   const children: ElementContent[] = [];
   for (const group of slide.groups) {
     for (const item of group.items) {
       if (!item.full) continue;
-      const cites = item.citations.map((c) => fullCitation(c, sources)).join("; ");
-      children.push(
-        h("p", {}, [text(item.full)]),
-        h("p", { className: ["bw-note-cite"] }, [text(`— ${cites}`)]),
-      );
+      children.push(h("p", {}, [text(item.full)]));
+      if (item.note)
+        children.push(h("p", { className: ["bw-note-cite"] }, [text(`— ${item.note}`)]));
     }
   }
   for (const note of slide.notes) children.push(h("p", {}, [text(note)]));
@@ -203,7 +202,7 @@ function slideSection(
     );
   }
   const children: ElementContent[] = [h("div", { className: classes }, frame)];
-  const notes = notesElement(slide, sources);
+  const notes = notesElement(slide);
   if (notes) children.push(notes);
   return h("section", { id: slide.id, dataKind: slide.kind, dataLayout: slide.layout }, children);
 }

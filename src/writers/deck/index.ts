@@ -11,6 +11,12 @@ import type { BriefingDocument } from "../../model/document.js";
 import type { DeckOptions } from "../../model/options.js";
 import { replaceDirAtomic, writeFileAtomic } from "../../runtime/atomic.js";
 import type { BrowserSession } from "../../runtime/browser.js";
+import {
+  type CitationFormatter,
+  citationFormatter,
+  DEFAULT_CSL_DIR,
+  loadCitationStyle,
+} from "../shared/citations/index.js";
 import { exhibitSvg, SLIDE_FRAME } from "../shared/exhibits/index.js";
 import { briefingPdfMetadata, makeReproducible } from "../shared/pdf-metadata.js";
 import type { WriteFn } from "../shared/writer.js";
@@ -30,12 +36,16 @@ export type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 export interface DeckInput {
   document: BriefingDocument;
   options: DeckOptions;
+  /**
+   * The templates folder: its `slides/` holds the theme, layout and init script, its
+   * `report/csl/` the citation styles (shared with the report). Default: the package's styles.
+   */
+  templatesDir?: string;
 }
 
 export interface WriteSlidesInput extends DeckInput {
   /** The build's output folder: the deck goes to `<outDir>/slides/`, the handout to `<outDir>/slides.pdf`. */
   outDir: string;
-  /** The templates folder (its `slides/` holds the theme, layout and init script). */
   templatesDir: string;
   /** The build's browser session (shared with the report). */
   browser: BrowserSession;
@@ -63,6 +73,17 @@ function sourcesById(document: BriefingDocument): Map<string, SourceProfile> {
   return new Map(document.sources.map((s) => [s.id, s]));
 }
 
+/**
+ * The deck's citation formatter: the report's CSL style (`options.citationStyle`) in the
+ * document's language, as text (speaker notes and slides are text, escaped by the HTML writer).
+ */
+export async function deckCitations(input: DeckInput): Promise<CitationFormatter> {
+  const cslDir = input.templatesDir ? join(input.templatesDir, "report", "csl") : DEFAULT_CSL_DIR;
+  const lang = input.document.meta.language || "en";
+  const style = await loadCitationStyle(cslDir, input.options.citationStyle, lang);
+  return citationFormatter(input.document.sources, style, "text");
+}
+
 export function countSlides(plan: DeckPlan): number {
   return plan.columns.reduce((n, column) => n + column.length, 0);
 }
@@ -80,7 +101,7 @@ export async function deckDrawings(
 
 /** The deck's index.html before measuring (no splitting yet). Deterministic; no browser. */
 export async function renderDeckHtml(input: DeckInput): Promise<string> {
-  const plan = planDeck(input.document);
+  const plan = planDeck(input.document, await deckCitations(input));
   return deckDocument(
     plan,
     sourcesById(input.document),
@@ -114,7 +135,7 @@ async function fitDeck(
 }> {
   const sources = sourcesById(input.document);
   const indexPath = join(dir, "index.html");
-  let plan = planDeck(input.document);
+  let plan = planDeck(input.document, await deckCitations(input));
   // Exhibit slides are never split, so their drawings are made once.
   const drawings = await deckDrawings(plan, input.document);
   const sandbox = await browser.newPage({ allowedRoots: [dir] });

@@ -16,6 +16,7 @@ import type {
 import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
 import { slug } from "../../util/slug.js";
+import type { CitationFormatter } from "../shared/citations/index.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
 
@@ -230,9 +231,14 @@ function takeExhibits(
   return { slides, rest };
 }
 
+/**
+ * The sources slide: the style's bibliography entry for each listed source, in the style's order
+ * (as the report's bibliography; Chicago's "———" for a repeated author needs it), led by its short label.
+ */
 function sourcesSlide(
   section: Section,
   sources: readonly SourceProfile[],
+  cite: CitationFormatter,
   ids: Ids,
   extraNotes: string[],
 ): Slide {
@@ -245,15 +251,13 @@ function sourcesSlide(
     : sources;
   const omitted = data?.omitted ?? 0;
   const rest = omittedSentence(omitted);
-  const items: SlideItem[] = [...listed]
-    .sort(
-      (a, b) => a.shortLabel.localeCompare(b.shortLabel, "en") || a.id.localeCompare(b.id, "en"),
-    )
-    .map((s) => {
-      const who = s.authors.length > 0 ? s.authors.join(", ") : undefined;
-      const text = [who, `“${s.title}”`, s.publisher, s.date ?? "n.d."].filter(Boolean).join(", ");
-      return { kind: "source" as const, lead: s.shortLabel, text, citations: [], level: 0 };
-    });
+  const items: SlideItem[] = cite.bibliography(listed.map((s) => s.id)).map((b) => ({
+    kind: "source" as const,
+    lead: byId.get(b.id)?.shortLabel ?? b.id,
+    text: b.entry,
+    citations: [],
+    level: 0,
+  }));
   return {
     id: ids.take(title),
     kind: "sources",
@@ -284,8 +288,20 @@ const AGENDA_TITLE: Record<string, string> = {
   ru: "Содержание",
 };
 
-/** Plans the deck. Pure: no file system, no clock. */
-export function planDeck(document: BriefingDocument): DeckPlan {
+/** Each cited sentence's citations for the speaker notes: the style's full note. */
+function addNotes(columns: readonly DeckColumn[], cite: CitationFormatter): void {
+  for (const slide of columns.flat()) {
+    for (const item of slide.groups.flatMap((g) => g.items)) {
+      if (item.full && item.citations.length > 0) item.note = cite.note(item.citations);
+    }
+  }
+}
+
+/**
+ * Plans the deck. Pure: no file system, no clock; `cite` formats the speaker notes' citations
+ * and the sources slide (the writer loads the citation style).
+ */
+export function planDeck(document: BriefingDocument, cite: CitationFormatter): DeckPlan {
   const { meta, tree } = document;
   const ids = new Ids();
   // A claim's lead on a slide: the event's date in a timeline, the value in figures.
@@ -351,7 +367,7 @@ export function planDeck(document: BriefingDocument): DeckPlan {
     if (kind === "sources") {
       agenda.push(sectionTitle);
       sourcesAt = columns.length;
-      columns.push([sourcesSlide(section, document.sources, ids, [])]);
+      columns.push([sourcesSlide(section, document.sources, cite, ids, [])]);
       for (const slide of charts.slides) columns.push([slide]);
       continue;
     }
@@ -413,6 +429,8 @@ export function planDeck(document: BriefingDocument): DeckPlan {
     const target = sourcesAt >= 0 ? columns[sourcesAt]![0]! : columns[columns.length - 1]?.[0];
     target?.notes.push(...methodNotes);
   }
+
+  addNotes(columns, cite);
 
   const lang = meta.language || "en";
   const agendaTitle = AGENDA_TITLE[lang.split("-")[0]!] ?? AGENDA_TITLE.en!;

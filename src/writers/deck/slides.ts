@@ -27,6 +27,8 @@ export interface SlideItem {
   claimId?: string;
   /** The full sentence for the speaker notes (claims and cited prose). */
   full?: string;
+  /** Its citations for the speaker notes: the citation style's full note (text). */
+  note?: string;
   /** How hard the text was shortened (0 = only the standard trims); raised when one item alone does not fit. */
   level: number;
 }

@@ -114,7 +114,7 @@ describe("sample deck", () => {
 describe("a reveal.js theme from spec.slides.theme", () => {
   it("is copied beside the deck and still fits every slide", async () => {
     const fx = loadFixture();
-    fx.spec.slides.theme = "white";
+    fx.options.theme = "white";
     const out = await tempDir();
     const result = await writeSlides({ ...fx, outDir: out, templatesDir: TEMPLATES, browser });
     expect(readFileSync(result.indexPath, "utf8")).toContain('href="assets/theme/white.css"');
@@ -167,7 +167,9 @@ describe("hostile corpus text", () => {
     const html = readFileSync(result.indexPath, "utf8");
     expect(html).not.toMatch(/<img/);
     expect(html).not.toMatch(/<script src="http/);
-    expect(html).toContain("&#x3C;img src=");
+    // Shown as text (the source's title in the notes and on the sources slide, title-cased by
+    // the citation style as in the report: "Src").
+    expect(html).toMatch(/&#x3C;img src=/i);
     expect(result.blocked).toEqual([]);
     expect(visited.blocked).toEqual([]);
     expect(hits).toEqual([]);

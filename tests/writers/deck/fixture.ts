@@ -8,7 +8,7 @@ import { type BriefSpec, BriefSpecSchema } from "../../../src/brief/schema.js";
 import type { Briefing } from "../../../src/model/briefing.js";
 import type { BriefingDocument } from "../../../src/model/document.js";
 import type { DeckOptions } from "../../../src/model/options.js";
-import { documentOf } from "../document.js";
+import { deckOptionsOf, documentOf } from "../document.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 export const TEMPLATES = join(ROOT, "templates");
@@ -32,6 +32,6 @@ export function loadFixture(name = "slides-sample"): SlidesFixture {
     tree,
     spec,
     document: documentOf(briefing, tree, spec),
-    options: spec.slides,
+    options: deckOptionsOf(spec),
   };
 }

@@ -1,17 +1,20 @@
+import { join } from "node:path";
 import type { Heading } from "mdast";
 import { describe, expect, it } from "vitest";
 import { claimsOf } from "../../../src/outline/claims-of.js";
 import { isDeletionOf, planDeck, renderDeckHtml } from "../../../src/writers/deck/index.js";
 import type { DeckPlan, Slide } from "../../../src/writers/deck/slides.js";
 import { splitOverflowing } from "../../../src/writers/deck/split.js";
-import { loadFixture } from "./fixture.js";
+import { formatCitations, loadCitationStyle } from "../../../src/writers/shared/citations/index.js";
+import { deckCitationsOf } from "../document.js";
+import { loadFixture, TEMPLATES } from "./fixture.js";
 
 const slides = (plan: DeckPlan): Slide[] => plan.columns.flat();
 
 describe("planDeck", () => {
-  it("has a title, an agenda, then the outline's sections in the outline's order", () => {
+  it("has a title, an agenda, then the outline's sections in the outline's order", async () => {
     const fx = loadFixture();
-    const plan = planDeck(fx.document);
+    const plan = planDeck(fx.document, await deckCitationsOf(fx.document));
     const kinds = plan.columns.map((c) => c[0]!.kind);
     expect(kinds).toEqual([
       "title",
@@ -38,7 +41,7 @@ describe("planDeck", () => {
     ]);
   });
 
-  it("follows an edited outline: renamed and reordered headings", () => {
+  it("follows an edited outline: renamed and reordered headings", async () => {
     const fx = loadFixture();
     const tree = fx.document.tree;
     const headings = tree.children.filter(
@@ -50,14 +53,14 @@ describe("planDeck", () => {
     const at = tree.children.indexOf(timeline);
     const moved = tree.children.splice(at, 2);
     tree.children.splice(1, 0, ...moved);
-    const plan = planDeck(fx.document);
+    const plan = planDeck(fx.document, await deckCitationsOf(fx.document));
     expect(plan.columns[2]![0]!.title).toBe("How it unfolded");
     expect(plan.columns[1]![0]!.groups[0]!.items[0]!.text).toBe("How it unfolded");
   });
 
-  it("gives one column per subject up to three, one vertical slide each beyond", () => {
+  it("gives one column per subject up to three, one vertical slide each beyond", async () => {
     const fx = loadFixture();
-    const plan = planDeck(fx.document);
+    const plan = planDeck(fx.document, await deckCitationsOf(fx.document));
     const membership = plan.columns.find((c) => c[0]!.title === "Membership")!;
     expect(membership.map((s) => s.groups[0]!.label)).toEqual([
       "NATO",
@@ -71,10 +74,10 @@ describe("planDeck", () => {
     expect(cohesion[0]!.groups.map((g) => g.label)).toEqual(["NATO", "CSTO", "Russia"]);
   });
 
-  it("shows claims shortened by deletion only, each with its citations", () => {
+  it("shows claims shortened by deletion only, each with its citations", async () => {
     const fx = loadFixture();
     const claims = new Map([...claimsOf(fx.briefing)].map((c) => [c.id, c]));
-    for (const slide of slides(planDeck(fx.document))) {
+    for (const slide of slides(planDeck(fx.document, await deckCitationsOf(fx.document)))) {
       for (const item of slide.groups.flatMap((g) => g.items)) {
         if (item.kind !== "claim") continue;
         const claim = claims.get(item.claimId!)!;
@@ -85,9 +88,11 @@ describe("planDeck", () => {
     }
   });
 
-  it("keeps the matrix's gap statements as such", () => {
+  it("keeps the matrix's gap statements as such", async () => {
     const fx = loadFixture();
-    const matrix = slides(planDeck(fx.document)).find((s) => s.kind === "matrix")!;
+    const matrix = slides(planDeck(fx.document, await deckCitationsOf(fx.document))).find(
+      (s) => s.kind === "matrix",
+    )!;
     const gaps = matrix.groups.flatMap((g) => g.items).filter((i) => i.kind === "gap");
     expect(gaps.map((g) => g.text)).toContain("No source addresses cohesion for Kazakhstan.");
   });
@@ -100,9 +105,61 @@ describe("renderDeckHtml", () => {
     expect(await renderDeckHtml(loadFixture())).toBe(a);
     expect(a).toContain('<aside class="notes">');
     expect(a).toContain(
-      "Catherine Putz, “What Is the Value of the CSTO Now?”, The Diplomat, 2022-03, ¶8, sentence 2",
+      "<p>The CSTO deployed forces for the very first time in its 20-year existence in January 2022 in response to a request from Kazakhstan’s President Kassym-Jomart Tokayev.</p>",
     );
     expect(a).toContain('"transition":"fade"');
+  });
+
+  it("cites a source in the notes as the report's note does, and lists its bibliography entry", async () => {
+    const fx = loadFixture();
+    const html = await renderDeckHtml({ ...fx, templatesDir: TEMPLATES });
+    // The report's formatter, as text: its first note for Putz ¶ 15, its bibliography entry.
+    const style = await loadCitationStyle(
+      join(TEMPLATES, "report", "csl"),
+      "chicago-fullnote-bibliography",
+      "en",
+    );
+    const putz15 = {
+      sourceId: "putz-2022",
+      block: 15,
+      quote: { type: "TextQuoteSelector" as const, exact: "x" },
+    };
+    const report = formatCitations(fx.document.sources, [[putz15]], style, "text");
+    const note = report.notes[0]!;
+    expect(note).toBe(
+      "Catherine Putz, “What Is the Value of the CSTO Now?,” The Diplomat, March 2022, ¶ 15.",
+    );
+    expect(html).toContain(`<p class="bw-note-cite">— ${note}</p>`);
+    // No "ibid." or short later note in the deck: every slide's notes stand alone.
+    expect(html.split(`— ${note}</p>`).length - 1).toBeGreaterThan(1);
+    const entry = report.bibliography[0]!.entry;
+    expect(entry).toBe(
+      "Putz, Catherine. “What Is the Value of the CSTO Now?” The Diplomat, March 2022.",
+    );
+    expect(html).toContain(
+      `<span class="bw-lead">Putz 2022</span> <span class="bw-text">${entry}</span>`,
+    );
+  });
+
+  it("lists the sources slide in the style's order, each led by its short label", async () => {
+    const fx = loadFixture();
+    const plan = planDeck(fx.document, await deckCitationsOf(fx.document));
+    const sources = slides(plan).find((s) => s.kind === "sources")!;
+    const items = sources.groups[0]!.items;
+    expect(items.map((i) => i.lead)).toEqual([
+      "Fischer 2022",
+      "Karelska 2022",
+      "Lennon n.d.",
+      "Medium n.d.",
+      "Putz 2022",
+    ]);
+    expect(items.map((i) => i.text.split(".")[0])).toEqual([
+      "Fischer, Eva",
+      "Karelska, Christine",
+      "Lennon, Jhon",
+      "Medium",
+      "Putz, Catherine",
+    ]);
   });
 
   it("escapes corpus text", async () => {

@@ -17,7 +17,7 @@ import {
   writeSlides,
 } from "../../../src/writers/deck/index.js";
 import { analyse, compileOutline, loadOutline } from "../../engine/imports.js";
-import { documentOf } from "../document.js";
+import { deckCitationsOf, deckOptionsOf, documentOf } from "../document.js";
 import { pdfPages, type SlideFacts, visitSlides } from "./deck-checks.js";
 import { ROOT, TEMPLATES } from "./fixture.js";
 
@@ -43,7 +43,7 @@ beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), "bw-deck-real-"));
   result = await writeSlides({
     document: documentOf(briefing, tree, corpus.spec),
-    options: corpus.spec.slides,
+    options: deckOptionsOf(corpus.spec),
     outDir: out,
     templatesDir: TEMPLATES,
     browser,
@@ -103,7 +103,8 @@ it("follows an author's own outline: their prose with its citation, their titles
     sources: corpus.sources,
     outline: { path: "briefing.md", text },
   });
-  const plan = planDeck(documentOf(briefing, tree));
+  const document = documentOf(briefing, tree);
+  const plan = planDeck(document, await deckCitationsOf(document));
   const titles = plan.columns.map((c) => c[0]!.title);
   expect(titles.slice(2, 3)).toEqual(["Why this matters"]);
   expect(titles.indexOf("How it unfolded")).toBeLessThan(titles.indexOf("What the sources say"));

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { BriefwrightError } from "../../../src/diagnostics/types.js";
 import type { SourceProfile } from "../../../src/model/briefing.js";
 import {
-  formatBibliography,
+  citationFormatter,
   formatCitations,
   loadCitationStyle,
   toCslItem,
@@ -110,11 +110,25 @@ describe("citation formatting with citeproc (Chicago notes)", () => {
     expect(notes[0]).toContain('<a href="https://example.org/a?b=1&#38;c=2">');
   });
 
-  it("offers the bibliography alone for the deck", async () => {
+  it("formats one cluster at a time for the deck: always the full note, as the report's first", async () => {
     const style = await loadCitationStyle(CSL_DIR, "chicago-fullnote-bibliography", "en");
-    const entries = formatBibliography(sources, style, "text");
-    expect(entries).toHaveLength(5);
-    expect(entries[1]?.entry).toMatch(/^Karelska, Christine\./);
+    const { notes } = formatCitations(sources, [[cite("putz-2022", 3)]], style, "text");
+    const cite1 = citationFormatter(sources, style, "text");
+    expect(cite1.note([cite("putz-2022", 3)])).toBe(notes[0]);
+    // No running sequence: a second note for the same source is full again, not "Putz, ¶ 5."
+    expect(cite1.note([cite("putz-2022", 5)])).toBe(notes[0]!.replace("¶ 3", "¶ 5"));
+    expect(cite1.note([])).toBe("");
+  });
+
+  it("gives the bibliography of the sources asked for, in the style's order", async () => {
+    const style = await loadCitationStyle(CSL_DIR, "chicago-fullnote-bibliography", "en");
+    const entries = citationFormatter(sources, style, "text").bibliography([
+      "putz-2022",
+      "karelska-2022",
+    ]);
+    expect(entries.map((e) => e.id)).toEqual(["karelska-2022", "putz-2022"]);
+    expect(entries[0]?.entry).toMatch(/^Karelska, Christine\./);
+    expect(citationFormatter(sources, style, "text").bibliography([])).toEqual([]);
   });
 
   it("names the available styles when the requested one is missing", async () => {
@@ -143,6 +157,8 @@ describe("defaults for other writers", () => {
     expect(DEFAULT_CSL_DIR).toBe(CSL_DIR.replace(/\/?$/, "/"));
     const style = await loadCitationStyle();
     expect(style.id).toBe("chicago-fullnote-bibliography");
-    expect(formatBibliography(sources, style, "text")).toHaveLength(5);
+    expect(
+      citationFormatter(sources, style, "text").bibliography(sources.map((s) => s.id)),
+    ).toHaveLength(5);
   });
 });

@@ -20,6 +20,7 @@ declare module "citeproc" {
     ): [string, number, string][];
     updateItems(ids: string[]): void;
     updateUncitedItems(ids: string[]): void;
+    makeCitationCluster(items: { id: string; locator?: string; label?: string }[]): string;
     makeBibliography(): [{ entry_ids: string[][] } & Record<string, unknown>, string[]] | false;
   }
   const CSL: { Engine: typeof Engine };

@@ -1,6 +1,7 @@
 /**
- * Formats citation clusters and the bibliography with citeproc-js (a real CSL engine): notes in
- * document order (full first note, short later ones in Chicago), locator `¶ n`.
+ * Formats citation clusters and the bibliography with citeproc-js (a real CSL engine): the
+ * report's notes in document order (full first note, short later ones in Chicago), or the deck's
+ * one cluster at a time (always the full note); locator `¶ n`.
  */
 import CSL from "citeproc";
 import { BriefwrightError } from "../../../diagnostics/types.js";
@@ -13,7 +14,7 @@ export type CitationFormat = "html" | "text";
 export interface FormattedCitations {
   /** One formatted note per cluster, in the order given. */
   notes: string[];
-  /** Bibliography entries (every source, cited or not), in the style's order. */
+  /** Bibliography entries (the works cited), in the style's order. */
   bibliography: { id: string; entry: string }[];
 }
 
@@ -38,6 +39,17 @@ function createEngine(
   return { engine, items };
 }
 
+/** One citation as citeproc takes it: the source and its paragraph (`¶ n`). */
+function citationItem(
+  c: Citation,
+  items: ReadonlyMap<string, CslItem>,
+): { id: string; locator: string; label: string } {
+  if (!items.has(c.sourceId)) {
+    throw new BriefwrightError("internal", `Citation to unknown source "${c.sourceId}"`);
+  }
+  return { id: c.sourceId, locator: String(c.block), label: "paragraph" };
+}
+
 function tidy(entry: string, format: CitationFormat): string {
   const trimmed = entry.trim();
   if (format === "text") return trimmed;
@@ -56,12 +68,7 @@ export function formatCitations(
   engine.setOutputFormat(format);
   const citations = clusters.map((cluster, index) => ({
     citationID: `note-${index + 1}`,
-    citationItems: cluster.map((c) => {
-      if (!items.has(c.sourceId)) {
-        throw new BriefwrightError("internal", `Citation to unknown source "${c.sourceId}"`);
-      }
-      return { id: c.sourceId, locator: String(c.block), label: "paragraph" };
-    }),
+    citationItems: cluster.map((c) => citationItem(c, items)),
     properties: { noteIndex: index + 1 },
   }));
   // The bibliography lists the works cited (as Pandoc and Chicago do), not every source read.
@@ -85,14 +92,38 @@ function bibliographyOf(
   }));
 }
 
-/** The bibliography alone (for the deck's sources slide). */
-export function formatBibliography(
+/**
+ * Citations one at a time, for a writer with no running note sequence (the deck: every slide
+ * stands alone, so there is no "ibid." and no short later note).
+ */
+export interface CitationFormatter {
+  /** The style's full note for one cluster (locator `¶ n`), as the report's first note for it reads. */
+  note(cluster: readonly Citation[]): string;
+  /** Bibliography entries for these sources (cited or not), in the style's order. */
+  bibliography(sourceIds: readonly string[]): { id: string; entry: string }[];
+}
+
+export function citationFormatter(
   sources: readonly SourceProfile[],
   style: CitationStyle,
   format: CitationFormat = "html",
-): { id: string; entry: string }[] {
+): CitationFormatter {
   const { engine, items } = createEngine(sources, style);
   engine.setOutputFormat(format);
   engine.updateItems([...items.keys()].sort());
-  return bibliographyOf(engine, format);
+  return {
+    note(cluster) {
+      if (cluster.length === 0) return "";
+      // makeCitationCluster renders without recording a position: always the full (first) note.
+      return tidy(engine.makeCitationCluster(cluster.map((c) => citationItem(c, items))), format);
+    },
+    bibliography(sourceIds) {
+      // An engine of its own: the entries (and Chicago's "———" for a repeated author) depend
+      // on which sources are listed.
+      const listed = createEngine(sources, style).engine;
+      listed.setOutputFormat(format);
+      listed.updateItems([...new Set(sourceIds)].filter((id) => items.has(id)).sort());
+      return bibliographyOf(listed, format);
+    },
+  };
 }

@@ -2,8 +2,9 @@
 export { type CslItem, type CslName, toCslItem, toCslName, toDateParts } from "./csl-item.js";
 export {
   type CitationFormat,
+  type CitationFormatter,
+  citationFormatter,
   type FormattedCitations,
-  formatBibliography,
   formatCitations,
 } from "./formatter.js";
 export {
