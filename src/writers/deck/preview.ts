@@ -5,7 +5,11 @@ import type { WriteFn } from "../shared/writer.js";
 import { renderDeckHtml } from "./index.js";
 
 export const preview: WriteFn = async (document, context) => {
-  const html = await renderDeckHtml({ document, options: context.options.deck });
+  const html = await renderDeckHtml({
+    document,
+    options: context.options.deck,
+    templatesDir: context.templatesDir,
+  });
   await writeFileAtomic(join(context.outDir, "slides", "index.html"), html);
   return { outputs: ["slides/index.html"], blocked: [], diagnostics: [] };
 };
