@@ -395,9 +395,12 @@ const unitIndexCache = new WeakMap<Analysis, Map<string, number>>();
 function unitOf(a: Analysis, c: { sourceId: string; block: number; sentence?: number }) {
   let ix = unitIndexCache.get(a);
   if (!ix) {
-    ix = new Map();
-    a.units.forEach((unit, u) => ix!.set(`${unit.sourceId}:${unit.block.index}:${unit.first}`, u));
-    unitIndexCache.set(a, ix);
+    const built = new Map<string, number>();
+    a.units.forEach((unit, u) => {
+      built.set(`${unit.sourceId}:${unit.block.index}:${unit.first}`, u);
+    });
+    unitIndexCache.set(a, built);
+    ix = built;
   }
   return ix.get(`${c.sourceId}:${c.block}:${c.sentence ?? 1}`);
 }
