@@ -16,6 +16,8 @@ import {
 import type { EngineOptions } from "../model/options.js";
 import type { Source } from "../model/source.js";
 import { compareStrings } from "../util/text.js";
+import { findCopies } from "./copies.js";
+import { vetSupport } from "./corroboration.js";
 import { buildDisagreements } from "./disagreements.js";
 import { buildExhibits } from "./exhibits/index.js";
 import { buildFigures } from "./figures.js";
@@ -75,6 +77,9 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
     evidencePerCell: options.evidencePerCell,
     maxWords: options.maxWords,
   });
+  // Near-duplicate sources count as one for corroboration.
+  const copies = findCopies(sources);
+  for (const c of copies) a.copyOf.set(c.sourceId, c.copyOfId);
 
   let disagreements: Disagreement[] = [];
   let findings: Finding[] = [];
@@ -82,6 +87,8 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
   const matrix = buildMatrix(a, () => {
     disagreements = buildDisagreements(a);
     timeline = buildTimeline(a);
+    // A merged timeline entry cites only the reports that state the same fact.
+    for (const e of timeline) vetSupport(a, e.claim);
     findings = buildFindings(a);
   });
   const figures = buildFigures(a);
@@ -152,6 +159,9 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
     stances,
     exhibits: [],
     method: [],
+    ...(copies.length > 0
+      ? { copies: copies.map((c) => ({ file: c.file, copyOf: c.copyOf })) }
+      : {}),
   };
   briefing.method = methodNote(briefing, a.units.length);
   briefing.exhibits = buildExhibits(briefing);

@@ -6,8 +6,8 @@
  */
 
 import type { Finding } from "../model/briefing.js";
-import { STOP_WORDS, tokenize } from "../util/text.js";
 import { MAX_CITED_SUPPORT, makeClaim } from "./claims.js";
+import { originOf, type Relation, recordConflict, relate } from "./corroboration.js";
 import {
   type Analysis,
   isFree,
@@ -18,7 +18,8 @@ import {
   unitsDated,
 } from "./state.js";
 
-const SUPPORT_SIMILARITY = 0.35;
+/** How close (tf-idf cosine) a passage must be to be checked as support at all. */
+const SUPPORT_SIMILARITY = 0.2;
 export const FINDINGS_SHARE = 0.15;
 const MIN_FINDINGS = 5;
 const MAX_FINDINGS = 8;
@@ -26,91 +27,26 @@ const MAX_FINDINGS = 8;
 interface Scored {
   unit: number;
   support: number[];
+  relations: Map<number, Relation>;
   score: number;
 }
 
-/** What `supportFor` compares of a passage, computed once per passage and run. */
-interface Traits {
-  /** Its distinct stems, subject names aside. */
-  content: string[];
-  stems: Set<string>;
-  /** Stems of capitalised words (not stop words): the names it mentions. */
-  names: Set<string>;
-  /** Stems of words capitalised inside the sentence (not its first word). */
-  inner: Set<string>;
+/** A passage that supports another, and how (see corroboration.ts). */
+export interface Support {
+  unit: number;
+  relation: Relation;
 }
 
-const traitsCache = new WeakMap<Analysis, (Traits | undefined)[]>();
-
-function traits(a: Analysis, u: number): Traits {
-  let all = traitsCache.get(a);
-  if (!all) {
-    all = [];
-    traitsCache.set(a, all);
-  }
-  let t = all[u];
-  if (!t) {
-    const unit = a.units[u]!;
-    const subjects = subjectStems(a);
-    t = {
-      content: [...new Set(unit.stems.filter((s) => !subjects.has(s)))],
-      stems: new Set(unit.stems),
-      names: new Set(
-        unit.tokens
-          .filter((k) => /^\p{Lu}/u.test(k.raw) && !STOP_WORDS.has(k.norm))
-          .map((k) => k.stem),
-      ),
-      inner: new Set(
-        unit.tokens.filter((k, i) => i > 0 && /^\p{Lu}/u.test(k.raw)).map((k) => k.stem),
-      ),
-    };
-    all[u] = t;
-  }
-  return t;
-}
-
-/** Content stems two passages share, subject names aside. */
-function sharedContent(x: Traits, y: Traits): string[] {
-  return x.content.filter((s) => y.stems.has(s));
-}
-
-/** Jaccard overlap of the names two passages mention (1 when neither names anything). */
-function nameOverlap(x: Traits, y: Traits): number {
-  const nx = x.names;
-  const ny = y.names;
-  if (nx.size === 0 && ny.size === 0) return 1;
-  let both = 0;
-  for (const n of nx) if (ny.has(n)) both++;
-  return both / (nx.size + ny.size - both);
-}
-
-/** Whether one of the shared stems is a name (capitalised inside a sentence) in both. */
-function sharesName(x: Traits, y: Traits, shared: string[]): boolean {
-  for (const s of shared) if (x.inner.has(s) && y.inner.has(s)) return true;
-  return false;
-}
-
-const subjectStemCache = new WeakMap<Analysis, Set<string>>();
-function subjectStems(a: Analysis): Set<string> {
-  let s = subjectStemCache.get(a);
-  if (!s) {
-    s = new Set(
-      a.subjects
-        .flatMap((x) => [x.name, ...x.aliases])
-        .flatMap((n) => tokenize(n).map((t) => t.stem)),
-    );
-    subjectStemCache.set(a, s);
-  }
-  return s;
-}
-
-/** For each other source, its closest passage to `u` when close enough. */
-export function supportFor(a: Analysis, u: number, threshold = SUPPORT_SIMILARITY): number[] {
-  const unit = a.units[u]!;
-  const best = new Map<string, { j: number; sim: number }>();
+/**
+ * For each other source (copies of one source counting as one), its closest passage that states
+ * the same fact as `u`: close by tf-idf or reporting the same month-precise date, then checked
+ * for the same who, what, numbers and dates. Passages that agree on who and what but give other
+ * numbers or dates are recorded as candidate disagreements (`a.conflicts`).
+ */
+export function supportDetail(a: Analysis, u: number, threshold = SUPPORT_SIMILARITY): Support[] {
+  const origin = originOf(a, u);
+  const best = new Map<string, { j: number; sim: number; relation: Relation }>();
   const di = unitDate(a, u);
-  const tu = traits(a, u);
-  // Only passages close enough, or reporting the same month-precise date, can support.
   let candidates = similarUnits(a, u, threshold);
   if (di !== undefined && di.iso.length >= 7) {
     const dated = unitsDated(a, di.iso);
@@ -118,33 +54,34 @@ export function supportFor(a: Analysis, u: number, threshold = SUPPORT_SIMILARIT
       candidates = [...new Set([...candidates, ...dated])].sort((x, y) => x - y);
   }
   for (const j of candidates) {
-    const other = a.units[j]!;
-    if (other.sourceId === unit.sourceId) continue;
+    const from = originOf(a, j);
+    if (from === origin) continue;
     const sim = similarity(a, u, j);
-    const dj = unitDate(a, j);
-    const sameDate = di !== undefined && di.iso.length >= 7 && di.iso === dj?.iso;
-    if (!sameDate && sim < threshold) continue;
     // Only a closer passage than the one already found for that source can change the answer.
-    const prev = best.get(other.sourceId);
+    const prev = best.get(from);
     if (prev && sim <= prev.sim) continue;
-    const tj = traits(a, j);
-    const shared = sharedContent(tu, tj);
-    // Same month-precise date and a shared name: the same event, however it is worded.
-    if (sameDate && sharesName(tu, tj, shared)) {
-      // supported
-    } else if (sim < threshold || shared.length < 2 || nameOverlap(tu, tj) < 0.25) {
-      continue;
-    }
-    best.set(other.sourceId, { j, sim });
+    const verdict = relate(a, u, j);
+    if (verdict.kind === "conflict") recordConflict(a, u, j, verdict.on);
+    if (verdict.kind !== "support") continue;
+    best.set(from, { j, sim, relation: verdict.relation });
   }
-  return [...best.values()].sort((x, y) => x.j - y.j).map((b) => b.j);
+  return [...best.values()]
+    .sort((x, y) => x.j - y.j)
+    .map((b) => ({ unit: b.j, relation: b.relation }));
+}
+
+/** The passages of other sources that state the same fact as `u` (see `supportDetail`). */
+export function supportFor(a: Analysis, u: number, threshold = SUPPORT_SIMILARITY): number[] {
+  return supportDetail(a, u, threshold).map((s) => s.unit);
 }
 
 export function buildFindings(a: Analysis): Finding[] {
   const scored: Scored[] = [];
   a.units.forEach((unit, u) => {
     if (!isFree(a, unit) || unit.words < 8) return;
-    const support = unit.attributedOnly ? [] : supportFor(a, u);
+    const detail = unit.attributedOnly ? [] : supportDetail(a, u);
+    const support = detail.map((d) => d.unit);
+    const relations = new Map(detail.map((d) => [d.unit, d.relation]));
     const rel = Math.max(0, ...a.relevance.map((r) => r[u]!));
     const score =
       support.length * 0.45 +
@@ -152,7 +89,7 @@ export function buildFindings(a: Analysis): Finding[] {
       rel * 0.35 +
       (unit.named.length > 0 ? 0.25 : 0) +
       (unit.quoted ? -0.2 : 0);
-    scored.push({ unit: u, support, score });
+    scored.push({ unit: u, support, relations, score });
   });
   scored.sort((x, y) => y.score - x.score || x.unit - y.unit);
   const budget = a.maxWords * FINDINGS_SHARE;
@@ -204,8 +141,13 @@ export function buildFindings(a: Analysis): Finding[] {
     const attribution = corroborated
       ? undefined
       : `According to ${a.labels.get(unit.sourceId)?.credit ?? unit.sourceId}`;
+    const claim = makeClaim(unit, supports, attribution);
+    cited.forEach((j, i) => {
+      const citation = claim.citations[i + 1];
+      if (citation) citation.relation = c.relations.get(j) ?? "same";
+    });
     return {
-      claim: makeClaim(unit, supports, attribution),
+      claim,
       corroborated,
       support: 1 + c.support.length,
     };

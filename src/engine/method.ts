@@ -31,8 +31,13 @@ export function methodNote(b: Briefing, candidates: number): string[] {
     `Of ${candidates} candidate statements (questions, first- and second-person sentences and headings excluded), each matrix cell holds the best-ranked ones by BM25 relevance to the dimension's terms, focus on the subject and informativeness, varied across sources (maximal marginal relevance).`,
   );
   out.push(
-    "Key findings are ranked by the number of sources that make a similar statement; statements only one source makes are attributed to it. Dates are resolved against each source's own date; stances come from a small lexicon of evaluative words, listed with each score.",
+    "Key findings are ranked by the number of sources that state the same fact: a passage from another source counts as support only when it has the same subject, the same main verb (or a close synonym) with shared words, or reports the same dated event, and gives no different number or date; statements only one source makes are attributed to it. Dates are resolved against each source's own date; stances come from a small lexicon of evaluative words, listed with each score.",
   );
+  const copies = b.copies ?? [];
+  if (copies.length > 0)
+    out.push(
+      `${copies.length === 1 ? "One source is a copy" : `${copies.length} sources are copies`} of another (most of their five-word sequences are the same), counted as one source for corroboration: ${list(copies.map((c) => `${c.file} of ${c.copyOf}`))}.`,
+    );
   const gaps = b.matrix.filter((c) => c.gap).length;
   if (gaps > 0)
     out.push(`${gaps} matrix cells are not addressed by any source and are marked as gaps.`);

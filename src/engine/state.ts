@@ -4,6 +4,7 @@
  */
 import type { Source } from "../model/source.js";
 import { tokenize } from "../util/text.js";
+import type { FactConflict } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
 import { buildMatchers, type SubjectMatcher, type SubjectRef } from "./subjects.js";
@@ -36,6 +37,13 @@ export interface Analysis {
   maxWords: number;
   /** Sources whose statement candidates were cut (see MAX_UNITS_PER_SOURCE). */
   truncated: string[];
+  /**
+   * Source id → the source it is a near-duplicate copy of (see copies.ts); a source missing
+   * here is an original. Copies count as one source for corroboration.
+   */
+  copyOf: Map<string, string>;
+  /** Passages that agree on who and what but not on a number or date (see corroboration.ts). */
+  conflicts: FactConflict[];
 }
 
 const dateCache = new WeakMap<Analysis, (EventDate | undefined)[]>();
@@ -330,5 +338,7 @@ export function createAnalysis(
     evidencePerCell: options.evidencePerCell,
     maxWords: options.maxWords,
     truncated,
+    copyOf: new Map(),
+    conflicts: [],
   };
 }

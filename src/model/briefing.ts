@@ -7,8 +7,11 @@
 
 import type { ExhibitData } from "./exhibits.js";
 
-/** 2: adds `exhibits`. */
-export const BRIEFING_SCHEMA_VERSION = 2 as const;
+/**
+ * 2: adds `exhibits`. 3: adds `Citation.relation` (how a supporting citation relates to the
+ * claim) and `copies` (near-duplicate sources, counted as one).
+ */
+export const BRIEFING_SCHEMA_VERSION = 3 as const;
 
 /** W3C Web Annotation TextQuoteSelector: `exact` plus `prefix`/`suffix` when ambiguous. */
 export interface TextQuoteSelector {
@@ -26,6 +29,12 @@ export interface Citation {
   /** 1-based sentence index within the block. */
   sentence?: number;
   quote: TextQuoteSelector;
+  /**
+   * Set on a supporting citation (any but a claim's first): `same` when it states the same fact,
+   * `detail` when it states the same fact with more detail (numbers, a more precise date, more
+   * words). Absent on a claim's own citation.
+   */
+  relation?: "same" | "detail";
 }
 
 /** A deletion made to a source sentence to produce a claim's text. */
@@ -146,4 +155,9 @@ export interface Briefing {
   exhibits: ExhibitData[];
   /** The method note: how the briefing was made (tool-authored, not a corpus statement). */
   method: string[];
+  /**
+   * Near-duplicate sources (the same article saved twice, syndicated copies): each `file` is a
+   * copy of `copyOf` and counts as the same source for corroboration. Absent when there are none.
+   */
+  copies?: { file: string; copyOf: string }[];
 }
