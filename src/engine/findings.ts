@@ -1,8 +1,12 @@
 /**
- * Key findings: 5–8 statements ranked by how many sources support them. A passage is supported
- * by another source when that source has a passage close to it (tf-idf cosine); corroborated
- * findings cite their supporting sources (the closest five when there are more), single-source
- * ones carry an attribution.
+ * Key findings: 5–8 statements a decision maker needs first, ranked by
+ * - corroboration: how many independent sources state the same fact (see corroboration.ts);
+ * - centrality: how many other sources write about the same thing (degree centrality over the
+ *   tf-idf similarity graph, the thresholded variant of LexRank);
+ * - information: numbers, dates and names, and above all comparisons naming two subjects;
+ * balanced across subjects, and never restating a fact the evidence matrix already shows.
+ * Corroborated findings cite their supporting sources (the closest five when there are more),
+ * single-source ones carry an attribution.
  */
 
 import type { Finding } from "../model/briefing.js";
@@ -23,6 +27,8 @@ const SUPPORT_SIMILARITY = 0.2;
 export const FINDINGS_SHARE = 0.15;
 const MIN_FINDINGS = 5;
 const MAX_FINDINGS = 8;
+/** Cosine at which two passages of different sources are taken to write about the same thing. */
+const TOPIC_SIMILARITY = 0.15;
 
 interface Scored {
   unit: number;
@@ -75,6 +81,33 @@ export function supportFor(a: Analysis, u: number, threshold = SUPPORT_SIMILARIT
   return supportDetail(a, u, threshold).map((s) => s.unit);
 }
 
+/** 0…1: the share of the other sources that have a passage on the same thing as `u`. */
+function centrality(a: Analysis, u: number): number {
+  const others = new Set(a.sources.map((s) => s.id)).size - 1;
+  if (others <= 0) return 0;
+  const origin = originOf(a, u);
+  const sources = new Set<string>();
+  for (const j of similarUnits(a, u, TOPIC_SIMILARITY)) {
+    const from = originOf(a, j);
+    if (from !== origin) sources.add(from);
+  }
+  return Math.min(1, sources.size / others);
+}
+
+/** True when `u` states a fact that a passage already shown (the matrix, the timeline…) states. */
+function alreadyShown(a: Analysis, u: number, shown: readonly number[]): boolean {
+  return shown.some((m) => {
+    if (m === u || similarity(a, u, m) < SUPPORT_SIMILARITY) return false;
+    return relate(a, u, m).kind === "support" || relate(a, m, u).kind === "support";
+  });
+}
+
+/** The subject a finding is mainly about (undefined for a comparison or a statement about none). */
+function mainSubject(a: Analysis, u: number): string | undefined {
+  const unit = a.units[u]!;
+  return unit.named.length === 1 ? unit.named[0] : undefined;
+}
+
 export function buildFindings(a: Analysis): Finding[] {
   const scored: Scored[] = [];
   a.units.forEach((unit, u) => {
@@ -85,9 +118,11 @@ export function buildFindings(a: Analysis): Finding[] {
     const rel = Math.max(0, ...a.relevance.map((r) => r[u]!));
     const score =
       support.length * 0.45 +
+      centrality(a, u) * 0.4 +
       unit.info * 0.5 +
       rel * 0.35 +
       (unit.named.length > 0 ? 0.25 : 0) +
+      (unit.named.length > 1 ? 0.3 : 0) +
       (unit.quoted ? -0.2 : 0);
     scored.push({ unit: u, support, relations, score });
   });
@@ -95,6 +130,10 @@ export function buildFindings(a: Analysis): Finding[] {
   const budget = a.maxWords * FINDINGS_SHARE;
   const chosen: Scored[] = [];
   const perSource = new Map<string, number>();
+  const perSubject = new Map<string, number>();
+  // No subject takes more than its share (plus one) of the findings; comparisons count for none.
+  const subjectCap = Math.ceil(MAX_FINDINGS / Math.max(1, a.subjects.length)) + 1;
+  const shown = a.units.flatMap((unit, u) => (isFree(a, unit) ? [] : [u]));
   let words = 0;
   // First statements that name a subject, at most two single-source ones per source; then,
   // if fewer than five, anything informative.
@@ -114,10 +153,14 @@ export function buildFindings(a: Analysis): Finding[] {
       )
         continue;
       if (strict && (perSource.get(unit.sourceId) ?? 0) >= 2 && c.support.length === 0) continue;
+      const subject = mainSubject(a, c.unit);
+      if (strict && subject && (perSubject.get(subject) ?? 0) >= subjectCap) continue;
+      if (alreadyShown(a, c.unit, shown)) continue;
       if (chosen.length >= MIN_FINDINGS && words + unit.words > budget) break;
       chosen.push(c);
       words += unit.words;
       perSource.set(unit.sourceId, (perSource.get(unit.sourceId) ?? 0) + 1);
+      if (subject) perSubject.set(subject, (perSubject.get(subject) ?? 0) + 1);
       markUsed(a, unit);
     }
   }
