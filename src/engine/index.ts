@@ -3,3 +3,4 @@
  * model (and diagnostics, util) only.
  */
 export { type AnalyseResult, analyse } from "./analyse.js";
+export { type Copy, findCopies } from "./copies.js";

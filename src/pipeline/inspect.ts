@@ -10,6 +10,7 @@ import {
   unknownSources,
 } from "../brief/index.js";
 import type { Diagnostic } from "../diagnostics/types.js";
+import { type Copy, findCopies } from "../engine/index.js";
 import type { Source } from "../model/source.js";
 import { displayPath, type ReaderCache, readCorpus } from "../readers/index.js";
 
@@ -44,4 +45,10 @@ export async function readBrief(
     sources: corpus.sources,
     diagnostics: corpus.diagnostics,
   };
+}
+
+/** What `briefwright inspect` shows: the read stage, and which sources are copies of which. */
+export async function inspectCorpus(corpusDir: string): Promise<ReadBrief & { copies: Copy[] }> {
+  const read = await readBrief(corpusDir);
+  return { ...read, copies: findCopies(read.sources) };
 }

@@ -30,6 +30,33 @@ describe("briefwright inspect (subprocess)", () => {
     );
   });
 
+  it("says which files are copies of which (the same article saved twice)", async () => {
+    const dir = await tempCorpus();
+    const article = [
+      "# Alliance grows",
+      "",
+      "The alliance admitted two new members in April 2023 after a long ratification process in every national parliament.",
+      "",
+      "Officials said the enlargement doubled the length of the border the alliance must defend against any attack.",
+      "",
+    ].join("\n");
+    await writeFile(join(dir, "a.md"), article);
+    await writeFile(
+      join(dir, "b.md"),
+      article.replace("# Alliance grows", "# Two join the alliance"),
+    );
+    await writeFile(
+      join(dir, "c.md"),
+      "# Other news\n\nA different report about the weather in the mountains during a cold and dry winter.\n",
+    );
+    const { code, stdout } = cli(["inspect", "--corpus", dir]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/copy: b\.md is a copy of a\.md \(\d+ % of word 5-grams shared\)/);
+    expect(stdout).not.toMatch(/copy: c\.md/);
+    const json = JSON.parse(cli(["inspect", "--corpus", dir, "--json"]).stdout);
+    expect(json.copies).toEqual([expect.objectContaining({ file: "b.md", copyOf: "a.md" })]);
+  });
+
   it("exit 1 with file:line:column for a broken brief.yaml, no stack trace", async () => {
     const dir = await tempCorpus();
     await writeFile(join(dir, "a.md"), "# A\n\nSome text about things that happened in 2020.\n");

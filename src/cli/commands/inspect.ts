@@ -1,5 +1,5 @@
 /** `briefwright inspect [--corpus DIR] [--json]`: what the reader made of each source. */
-import { readBrief } from "../../pipeline/inspect.js";
+import { inspectCorpus } from "../../pipeline/inspect.js";
 import type { CommandContext } from "../context.js";
 import { table } from "../format.js";
 
@@ -7,10 +7,10 @@ export async function inspect(
   ctx: CommandContext,
   opts: { corpus: string; json: boolean },
 ): Promise<number> {
-  const result = await readBrief(opts.corpus);
+  const result = await inspectCorpus(opts.corpus);
   if (opts.json) {
     ctx.stdout(
-      `${JSON.stringify({ sources: result.sources, diagnostics: result.diagnostics }, null, 2)}\n`,
+      `${JSON.stringify({ sources: result.sources, diagnostics: result.diagnostics, copies: result.copies }, null, 2)}\n`,
     );
     return 0;
   }
@@ -30,6 +30,11 @@ export async function inspect(
   ctx.stdout(
     `${table(["id", "title", "author", "date", "publisher", "words", "blocks", "dropped", "warnings"], rows)}\n`,
   );
+  // Near-duplicates (the same article saved twice, syndicated copies) count as one source.
+  for (const c of result.copies)
+    ctx.stdout(
+      `copy: ${c.file} is a copy of ${c.copyOf} (${Math.round(c.jaccard * 100)} % of word 5-grams shared); it counts as one source for corroboration\n`,
+    );
   ctx.report(result.diagnostics);
   return 0;
 }
