@@ -123,8 +123,17 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
   for (const e of timeline) cite(e.claim.citations);
   for (const d of disagreements) for (const s of d.sides) cite(s.citations);
   for (const p of profiles) if (p.thesis) cite(p.thesis.citations);
+  const withStatements = new Set(a.units.map((u) => u.sourceId));
   for (const s of sources) {
-    if (!cited.has(s.id)) {
+    if (!withStatements.has(s.id)) {
+      diagnostics.push({
+        severity: "warning",
+        ruleId: "briefing-source-no-statements",
+        file: s.file,
+        message: `${s.id} yields no usable statement: no sentence of it can stand alone as a claim`,
+        hint: "check what the reader kept (`briefwright inspect`); headings, questions, first-person and reader-directed sentences are not statements",
+      });
+    } else if (!cited.has(s.id)) {
       diagnostics.push({
         severity: "warning",
         ruleId: "briefing-source-unused",
