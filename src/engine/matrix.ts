@@ -21,10 +21,30 @@ interface Cell {
   words: number;
 }
 
+/**
+ * How clearly unit `u` states something of `subject`: 1 when the subject is what its main clause
+ * is about (0.9 each when a comparison has two), 0 when it is only mentioned in a side clause or
+ * an object. A unit naming no subject keeps the focus its block or heading gives it only when its
+ * main clause is about no named third party ("The alliance has …", not "Russia did not …").
+ * A unit that could not be parsed is not placed.
+ */
+export function placementFocus(a: Analysis, subject: string, u: number): number {
+  const unit = a.units[u]!;
+  const topics = a.topics[u];
+  if (!topics) return 0;
+  if (topics.length > 0) return topics.includes(subject) ? (topics.length > 1 ? 0.9 : 1) : 0;
+  if (unit.named.length > 0) return 0;
+  const structure = a.structures[u]!;
+  const thirdParty = structure.clauses.some((c) =>
+    c.subject.some((t) => structure.words[t]!.pos === "PROPN"),
+  );
+  return thirdParty ? 0 : (unit.focus.get(subject) ?? 0);
+}
+
 export function cellScore(a: Analysis, d: number, subject: string, u: number): number {
   const unit = a.units[u]!;
   const rel = a.relevance[d]![u]!;
-  const focus = unit.focus.get(subject) ?? 0;
+  const focus = placementFocus(a, subject, u);
   if (rel < MIN_RELEVANCE || focus === 0 || unit.attributedOnly) return 0;
   return rel * focus * (0.45 + 0.55 * unit.info) * (unit.quoted ? 0.85 : 1);
 }

@@ -3,10 +3,11 @@
  * source labels, and the set of sentences already used (no sentence is shown twice).
  */
 import type { Source } from "../model/source.js";
-import { tokenize } from "../util/text.js";
+import { STOP_WORDS, stemWord, tokenize } from "../util/text.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
-import { buildMatchers, type SubjectMatcher, type SubjectRef } from "./subjects.js";
+import { buildMatchers, findMentions, type SubjectMatcher, type SubjectRef } from "./subjects.js";
+import { analyseStructure, lemmasOf, type Structure, topicsOf } from "./syntax.js";
 import { buildUnits, type Unit } from "./units.js";
 
 export interface DimensionRef {
@@ -28,7 +29,17 @@ export interface Analysis {
   matchers: SubjectMatcher[];
   units: Unit[];
   vectors: Vector[];
-  /** relevance[d][u]: 0…1, BM25 of unit u for dimension d's terms, scaled to the best unit. */
+  /** Per unit, its sentence structure (main clauses, subjects); null where it was not parsed. */
+  structures: (Structure | null)[];
+  /**
+   * Per unit, the subjects it states something about (named in a main clause's subject noun
+   * phrase); null where the passage could not be parsed.
+   */
+  topics: (string[] | null)[];
+  /**
+   * relevance[d][u]: 0…1, BM25 of unit u's main-clause words (stems and lemmas) for dimension d's
+   * terms (and their lemmas), scaled to the best unit.
+   */
   relevance: number[][];
   labels: Map<string, SourceLabel>;
   used: Set<string>;
@@ -274,11 +285,50 @@ function termStems(term: string): string[] {
   return tokenize(term).map((t) => t.stem);
 }
 
-/** BM25 relevance of every unit to every dimension, with a bonus for whole-phrase matches. */
-function dimensionRelevance(units: Unit[], dimensions: DimensionRef[]): number[][] {
-  const bm25 = new Bm25(units.map((u) => u.stems));
+/**
+ * The stems a unit's main clauses contribute to dimension relevance: each content word's stem and
+ * its lemma's stem. Words in side clauses, asides and prepositional openers do not count.
+ */
+function clauseStems(structure: Structure | null): string[] {
+  if (!structure) return [];
+  const out: string[] = [];
+  for (const c of structure.clauses)
+    for (const t of c.words) {
+      const w = structure.words[t]!;
+      if (w.pos === "PUNCT" || w.pos === "DET" || w.pos === "ADP" || w.pos === "CCONJ") continue;
+      const norm = w.text.toLowerCase();
+      if (STOP_WORDS.has(norm) || !/[\p{L}\p{N}]/u.test(norm)) continue;
+      const stem = stemWord(norm);
+      out.push(stem);
+      const lemmaStem = stemWord(w.lemma);
+      if (lemmaStem !== stem && lemmaStem.length > 0) out.push(lemmaStem);
+    }
+  return out;
+}
+
+/** A dimension's term stems, each with its lemma's stem ("sold" also matches "sell"). */
+function expandedTermStems(term: string): string[] {
+  const stems = termStems(term);
+  for (const l of lemmasOf(term)) {
+    const s = stemWord(l);
+    if (s && !STOP_WORDS.has(l) && !stems.includes(s)) stems.push(s);
+  }
+  return stems;
+}
+
+/**
+ * BM25 relevance of every unit's main clauses to every dimension, with a bonus for whole-phrase
+ * matches.
+ */
+function dimensionRelevance(
+  units: Unit[],
+  structures: (Structure | null)[],
+  dimensions: DimensionRef[],
+): number[][] {
+  const docs = structures.map(clauseStems);
+  const bm25 = new Bm25(docs);
   return dimensions.map((d) => {
-    const query = d.terms.flatMap(termStems);
+    const query = d.terms.flatMap(expandedTermStems);
     const phrases = d.terms
       .filter((t) => /\s/u.test(t.trim()))
       .map((t) =>
@@ -291,11 +341,11 @@ function dimensionRelevance(units: Unit[], dimensions: DimensionRef[]): number[]
       let s = bm25.score(query, i);
       if (s === 0) return 0;
       // Passages matching several of the dimension's terms beat one matching a single term.
-      const own = new Set(u.stems);
+      const own = new Set(docs[i]);
       const matched = distinct.filter((q) => own.has(q)).length;
       s *= 1 + 0.35 * (matched - 1);
       if (phrases.length > 0) {
-        const joined = u.tokens.map((t) => t.stem).join(" ");
+        const joined = docs[i]!.join(" ");
         for (const p of phrases) if (joined.includes(p)) s *= 1.3;
       }
       return s;
@@ -317,6 +367,11 @@ export function createAnalysis(
   const matchers = buildMatchers(subjects);
   const truncated: string[] = [];
   const units = buildUnits(sources, { matchers, truncated });
+  // The sentence structure is read once per unit, here, and kept on the analysis.
+  const structures = units.map((u) => analyseStructure(u.text));
+  const topics = units.map((u, i) =>
+    topicsOf(u.text, structures[i]!, findMentions(u.text, matchers)),
+  );
   return {
     sources,
     subjects,
@@ -324,7 +379,9 @@ export function createAnalysis(
     matchers,
     units,
     vectors: tfidfVectors(units.map((u) => u.stems)),
-    relevance: dimensionRelevance(units, dimensions),
+    structures,
+    topics,
+    relevance: dimensionRelevance(units, structures, dimensions),
     labels,
     used: new Set(),
     evidencePerCell: options.evidencePerCell,
