@@ -149,7 +149,7 @@ function isVerb(words: Word[], i: number, from: number): boolean {
   if (w.pos === "AUX") return true;
   if (w.pos !== "VERB") return false;
   const prev = i > from ? words[i - 1] : undefined;
-  if (prev && (prev.pos === "PART" && prev.lemma === "to")) return false;
+  if (prev && prev.pos === "PART" && prev.lemma === "to") return false;
   // A gerund or participle opening the clause or following a preposition or determiner is a
   // noun-like form ("entering NATO was …", "after joining", "the attacked country").
   if (/ing$|ed$/iu.test(w.text) && (!prev || ["ADP", "DET", "SCONJ"].includes(prev.pos)))
@@ -205,7 +205,9 @@ function clauseStart(words: Word[], toks: number[]): number {
   if (!first) return k;
   const lower = first.text.toLowerCase();
   const subordinate =
-    first.pos === "SCONJ" || LEADING_SUBORDINATOR.has(lower) || (lower === "to" && first.pos === "PART");
+    first.pos === "SCONJ" ||
+    LEADING_SUBORDINATOR.has(lower) ||
+    (lower === "to" && first.pos === "PART");
   if (!subordinate && first.pos !== "ADP" && lower !== "according") return k;
   // Skip to the first comma if a verb follows it.
   for (let c = k + 1; c < toks.length; c++) {
@@ -355,11 +357,16 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
     }
     let subject = subjectOf(words, body.slice(0, v));
     let ve = v;
-    while (ve + 1 < body.length && (isVerb(words, body[ve + 1]!, body[0]!) || words[body[ve + 1]!]!.pos === "PART" || words[body[ve + 1]!]!.pos === "ADV")) ve++;
+    while (
+      ve + 1 < body.length &&
+      (isVerb(words, body[ve + 1]!, body[0]!) ||
+        words[body[ve + 1]!]!.pos === "PART" ||
+        words[body[ve + 1]!]!.pos === "ADV")
+    )
+      ve++;
     const after = body.slice(ve + 1);
     // "There is/are X": about X.
-    if (subject.length === 1 && words[subject[0]!]!.text.toLowerCase() === "there")
-    {
+    if (subject.length === 1 && words[subject[0]!]!.text.toLowerCase() === "there") {
       const stop = after.findIndex(
         (t) => words[t]!.pos === "ADP" && words[t]!.text.toLowerCase() !== "of",
       );
@@ -394,14 +401,14 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
         }
       }
     }
-    const verbs = body.slice(v, ve + 1).filter((t) => words[t]!.pos === "VERB" || words[t]!.pos === "AUX");
+    const verbs = body
+      .slice(v, ve + 1)
+      .filter((t) => words[t]!.pos === "VERB" || words[t]!.pos === "AUX");
     const subjectHeads = subject.filter((t) => ["NOUN", "PROPN", "NUM"].includes(words[t]!.pos));
     // "the size of the user community": the measure noun is not what the clause is about.
     const clauseWords = body
       .slice(0, end)
-      .filter(
-        (t) => !(MEASURE.has(words[t]!.lemma) && words[t + 1]?.text.toLowerCase() === "of"),
-      );
+      .filter((t) => !(MEASURE.has(words[t]!.lemma) && words[t + 1]?.text.toLowerCase() === "of"));
     out.push({
       subject,
       words: clauseWords,
