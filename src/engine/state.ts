@@ -285,28 +285,42 @@ function termStems(term: string): string[] {
   return tokenize(term).map((t) => t.stem);
 }
 
+/** A unit's main-clause words in reading order: surface stems and lemma stems. */
+interface ClauseText {
+  /** Content words' stems and lemma stems: what BM25 counts. */
+  bag: string[];
+  /** Every word's stem, and every word's lemma stem, in order (for multi-word terms). */
+  surface: string[];
+  lemma: string[];
+}
+
 /**
- * The stems a unit's main clauses contribute to dimension relevance: each content word's stem and
+ * The words a unit's main clauses contribute to dimension relevance: each content word's stem and
  * its lemma's stem. Words in side clauses, asides and prepositional openers do not count.
  */
-function clauseStems(structure: Structure | null): string[] {
-  if (!structure) return [];
-  const out: string[] = [];
-  for (const c of structure.clauses)
+function clauseText(structure: Structure | null): ClauseText {
+  const out: ClauseText = { bag: [], surface: [], lemma: [] };
+  if (!structure) return out;
+  for (const c of structure.clauses) {
     for (const t of c.words) {
       const w = structure.words[t]!;
-      if (w.pos === "PUNCT" || w.pos === "DET" || w.pos === "ADP" || w.pos === "CCONJ") continue;
       const norm = w.text.toLowerCase();
-      if (STOP_WORDS.has(norm) || !/[\p{L}\p{N}]/u.test(norm)) continue;
+      if (w.pos === "PUNCT" || !/[\p{L}\p{N}]/u.test(norm)) continue;
       const stem = stemWord(norm);
-      out.push(stem);
-      const lemmaStem = stemWord(w.lemma);
-      if (lemmaStem !== stem && lemmaStem.length > 0) out.push(lemmaStem);
+      const lemmaStem = stemWord(w.lemma) || stem;
+      out.surface.push(stem);
+      out.lemma.push(lemmaStem);
+      if (["DET", "ADP", "CCONJ"].includes(w.pos) || STOP_WORDS.has(norm)) continue;
+      out.bag.push(stem);
+      if (lemmaStem !== stem) out.bag.push(lemmaStem);
     }
+    out.surface.push("|");
+    out.lemma.push("|");
+  }
   return out;
 }
 
-/** A dimension's term stems, each with its lemma's stem ("sold" also matches "sell"). */
+/** A one-word term's stems, with its lemma's stem ("sold" also matches "sell"). */
 function expandedTermStems(term: string): string[] {
   const stems = termStems(term);
   for (const l of lemmasOf(term)) {
@@ -316,39 +330,55 @@ function expandedTermStems(term: string): string[] {
   return stems;
 }
 
+/** The token a multi-word term adds to the passages that contain it as a phrase. */
+const phraseToken = (term: string) => `~${termStems(term).join(" ")}`;
+
+function containsPhrase(seq: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= seq.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (seq[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
 /**
- * BM25 relevance of every unit's main clauses to every dimension, with a bonus for whole-phrase
- * matches.
+ * BM25 relevance of every unit's main clauses to every dimension. A one-word term matches a word
+ * or its lemma; a multi-word term ("collective defence", "market share") matches only as a phrase.
  */
 function dimensionRelevance(
-  units: Unit[],
   structures: (Structure | null)[],
   dimensions: DimensionRef[],
 ): number[][] {
-  const docs = structures.map(clauseStems);
+  const texts = structures.map(clauseText);
+  const multi = [
+    ...new Set(dimensions.flatMap((d) => d.terms.filter((t) => /\s/u.test(t.trim())))),
+  ];
+  const phrases = multi.map((t) => ({
+    token: phraseToken(t),
+    surface: termStems(t),
+    lemma: lemmasOf(t).map((l) => stemWord(l) || l),
+  }));
+  const docs = texts.map((x) => {
+    const bag = [...x.bag];
+    for (const p of phrases)
+      if (containsPhrase(x.surface, p.surface) || containsPhrase(x.lemma, p.lemma))
+        bag.push(p.token);
+    return bag;
+  });
   const bm25 = new Bm25(docs);
   return dimensions.map((d) => {
-    const query = d.terms.flatMap(expandedTermStems);
-    const phrases = d.terms
-      .filter((t) => /\s/u.test(t.trim()))
-      .map((t) =>
-        tokenize(t)
-          .map((x) => x.stem)
-          .join(" "),
-      );
-    const distinct = [...new Set(query)];
-    const raw = units.map((u, i) => {
-      let s = bm25.score(query, i);
+    const query = [
+      ...new Set(
+        d.terms.flatMap((t) => (/\s/u.test(t.trim()) ? [phraseToken(t)] : expandedTermStems(t))),
+      ),
+    ];
+    const raw = docs.map((doc, i) => {
+      const s = bm25.score(query, i);
       if (s === 0) return 0;
       // Passages matching several of the dimension's terms beat one matching a single term.
-      const own = new Set(docs[i]);
-      const matched = distinct.filter((q) => own.has(q)).length;
-      s *= 1 + 0.35 * (matched - 1);
-      if (phrases.length > 0) {
-        const joined = docs[i]!.join(" ");
-        for (const p of phrases) if (joined.includes(p)) s *= 1.3;
-      }
-      return s;
+      const own = new Set(doc);
+      const matched = query.filter((q) => own.has(q)).length;
+      return s * (1 + 0.35 * (matched - 1));
     });
     // Scale to the third-best passage, so one outlier does not flatten the rest.
     const sorted = raw.filter((x) => x > 0).sort((x, y) => y - x);
@@ -381,7 +411,7 @@ export function createAnalysis(
     vectors: tfidfVectors(units.map((u) => u.stems)),
     structures,
     topics,
-    relevance: dimensionRelevance(units, structures, dimensions),
+    relevance: dimensionRelevance(structures, dimensions),
     labels,
     used: new Set(),
     evidencePerCell: options.evidencePerCell,

@@ -406,8 +406,11 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
       .filter((t) => words[t]!.pos === "VERB" || words[t]!.pos === "AUX");
     const subjectHeads = subject.filter((t) => ["NOUN", "PROPN", "NUM"].includes(words[t]!.pos));
     // "the size of the user community": the measure noun is not what the clause is about.
+    // The subject noun phrase (not the prepositional phrases before the verb) and the predicate.
+    const inSubject = new Set(subject);
     const clauseWords = body
       .slice(0, end)
+      .filter((t, k) => k >= v || inSubject.has(t))
       .filter((t) => !(MEASURE.has(words[t]!.lemma) && words[t + 1]?.text.toLowerCase() === "of"));
     out.push({
       subject,
