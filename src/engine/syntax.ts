@@ -235,41 +235,40 @@ function clauseStart(words: Word[], toks: number[]): number {
 
 /** Noun-phrase chunks of `toks` (indices into toks), split at prepositions and punctuation. */
 function subjectOf(words: Word[], toks: number[]): number[] {
-  // The last chain of chunks not introduced by a preposition other than "of".
+  // The last chain of chunks not introduced by a preposition, with its "of" complements and the
+  // "for"/"about" phrases right after it ("games for the DS", "the first thing about the DS").
   let chain: number[] = [];
   let current: number[] = [];
   let introduced = false;
   let ofLink = false;
+  let lastInChain = false;
   const close = () => {
     if (current.length > 0) {
-      if (ofLink && chain.length > 0) chain.push(...current);
-      else if (!introduced) chain = [...current];
-      else if (!ofLink) {
-        /* a prepositional phrase: not the subject */
-      }
+      if (ofLink && chain.length > 0) {
+        chain.push(...current);
+        lastInChain = true;
+      } else if (!introduced) {
+        chain = [...current];
+        lastInChain = true;
+      } else lastInChain = false;
     }
     current = [];
   };
   for (let k = 0; k < toks.length; k++) {
     const w = words[toks[k]!]!;
     const lower = w.text.toLowerCase();
-    if (w.pos === "ADP" && lower !== "of") {
+    if (w.pos === "ADP" || lower === "of") {
       close();
-      introduced = true;
-      ofLink = false;
-      continue;
-    }
-    if (lower === "of") {
-      const wasIntroduced: boolean = introduced;
-      close();
-      ofLink = !wasIntroduced || chain.length > 0;
-      introduced = wasIntroduced && chain.length === 0;
+      const link = lower === "of" || lower === "for" || lower === "about";
+      ofLink = link && lastInChain;
+      introduced = !ofLink;
       continue;
     }
     if (w.pos === "PUNCT" && w.text !== "'s" && w.text !== "’s" && w.text !== "-") {
       close();
       introduced = false;
       ofLink = false;
+      lastInChain = false;
       continue;
     }
     const prev = k > 0 ? words[toks[k - 1]!] : undefined;
