@@ -13,10 +13,10 @@
  * per passage that a cheaper filter (tf-idf or same date) makes a candidate.
  */
 
-import { createRequire } from "node:module";
 import type { WinkMethods } from "wink-nlp";
 import type { Claim } from "../model/briefing.js";
 import { STOP_WORDS, stemWord, tokenize } from "../util/text.js";
+import { winkNlp } from "./nlp.js";
 import { type Analysis, unitDate } from "./state.js";
 import { findMentions } from "./subjects.js";
 
@@ -31,16 +31,9 @@ export interface FactConflict {
   kind: "number" | "date";
 }
 
-let wink: WinkMethods | undefined;
-
 function nlp(): WinkMethods {
-  if (!wink) {
-    const require = createRequire(import.meta.url);
-    const winkNLP = require("wink-nlp") as typeof import("wink-nlp").default;
-    const model =
-      require("wink-eng-lite-web-model") as typeof import("wink-eng-lite-web-model").default;
-    wink = winkNLP(model, ["sbd", "negation", "pos"]);
-  }
+  const wink = winkNlp();
+  if (!wink) throw new Error("wink-nlp could not be loaded");
   return wink;
 }
 

@@ -8,8 +8,11 @@
 import type { MatrixCell } from "../model/briefing.js";
 import { makeClaim } from "./claims.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
+import type { Structure } from "./syntax.js";
 
-const MIN_RELEVANCE = 0.18;
+const MIN_RELEVANCE = 0.3;
+/** Share of a passage's best dimension relevance another dimension needs to place it there too. */
+const DOMINANT = 0.75;
 /** Share of the word budget for matrix + dimension sections together. */
 export const MATRIX_SHARE = 0.45;
 
@@ -21,10 +24,53 @@ interface Cell {
   words: number;
 }
 
+/**
+ * How clearly unit `u` states something of `subject`: 1 when the subject is what its main clause
+ * is about (0.9 each when a comparison has two), 0 when it is only mentioned in a side clause or
+ * an object. A unit naming no subject keeps the focus its block or heading gives it only when its
+ * main clause is about no named third party ("The alliance has …", not "Russia did not …").
+ * A unit that could not be parsed is not placed.
+ */
+export function placementFocus(a: Analysis, subject: string, u: number): number {
+  const unit = a.units[u]!;
+  const topics = a.topics[u];
+  if (!topics) return 0;
+  if (topics.length > 0) return topics.includes(subject) ? (topics.length > 1 ? 0.9 : 1) : 0;
+  if (unit.named.length > 0) return 0;
+  const structure = a.structures[u]!;
+  const thirdParty = structure.clauses.some((c) =>
+    c.subject.some((t) => structure.words[t]!.pos === "PROPN"),
+  );
+  if (thirdParty || !definiteSubject(structure)) return 0;
+  return unit.focus.get(subject) ?? 0;
+}
+
+/**
+ * Whether a main clause's subject points back to something already named: a pronoun ("it",
+ * "they") or a definite singular description ("the alliance", "this console", "its firmware").
+ */
+function definiteSubject(structure: Structure): boolean {
+  return structure.clauses.some((c) => {
+    const first = structure.words[c.subject[0] ?? -1];
+    if (!first) return false;
+    const lower = first.text.toLowerCase();
+    if (c.subject.length === 1 && (lower === "it" || lower === "they")) return true;
+    if (!["the", "this", "its", "their"].includes(lower)) return false;
+    const nouns = c.subject.map((t) => structure.words[t]!);
+    if (nouns.some((w) => w.pos === "NUM" || w.pos === "PROPN")) return false;
+    const head = nouns.filter((w) => w.pos === "NOUN").pop();
+    return head !== undefined && head.lemma === head.text.toLowerCase();
+  });
+}
+
 export function cellScore(a: Analysis, d: number, subject: string, u: number): number {
   const unit = a.units[u]!;
   const rel = a.relevance[d]![u]!;
-  const focus = unit.focus.get(subject) ?? 0;
+  // A passage goes under the dimension(s) its main clause is most about, not every one it touches.
+  let best = 0;
+  for (const r of a.relevance) best = Math.max(best, r[u]!);
+  if (rel < best * DOMINANT) return 0;
+  const focus = placementFocus(a, subject, u);
   if (rel < MIN_RELEVANCE || focus === 0 || unit.attributedOnly) return 0;
   return rel * focus * (0.45 + 0.55 * unit.info) * (unit.quoted ? 0.85 : 1);
 }

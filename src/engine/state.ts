@@ -3,11 +3,12 @@
  * source labels, and the set of sentences already used (no sentence is shown twice).
  */
 import type { Source } from "../model/source.js";
-import { tokenize } from "../util/text.js";
+import { STOP_WORDS, stemWord, tokenize } from "../util/text.js";
 import type { FactConflict } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
-import { buildMatchers, type SubjectMatcher, type SubjectRef } from "./subjects.js";
+import { buildMatchers, findMentions, type SubjectMatcher, type SubjectRef } from "./subjects.js";
+import { analyseStructure, lemmasOf, type Structure, topicsOf } from "./syntax.js";
 import { buildUnits, type Unit } from "./units.js";
 
 export interface DimensionRef {
@@ -29,7 +30,17 @@ export interface Analysis {
   matchers: SubjectMatcher[];
   units: Unit[];
   vectors: Vector[];
-  /** relevance[d][u]: 0…1, BM25 of unit u for dimension d's terms, scaled to the best unit. */
+  /** Per unit, its sentence structure (main clauses, subjects); null where it was not parsed. */
+  structures: (Structure | null)[];
+  /**
+   * Per unit, the subjects it states something about (named in a main clause's subject noun
+   * phrase); null where the passage could not be parsed.
+   */
+  topics: (string[] | null)[];
+  /**
+   * relevance[d][u]: 0…1, BM25 of unit u's main-clause words (stems and lemmas) for dimension d's
+   * terms (and their lemmas), scaled to the best unit.
+   */
   relevance: number[][];
   labels: Map<string, SourceLabel>;
   used: Set<string>;
@@ -282,31 +293,100 @@ function termStems(term: string): string[] {
   return tokenize(term).map((t) => t.stem);
 }
 
-/** BM25 relevance of every unit to every dimension, with a bonus for whole-phrase matches. */
-function dimensionRelevance(units: Unit[], dimensions: DimensionRef[]): number[][] {
-  const bm25 = new Bm25(units.map((u) => u.stems));
+/** A unit's main-clause words in reading order: surface stems and lemma stems. */
+interface ClauseText {
+  /** Content words' stems and lemma stems: what BM25 counts. */
+  bag: string[];
+  /** Every word's stem, and every word's lemma stem, in order (for multi-word terms). */
+  surface: string[];
+  lemma: string[];
+}
+
+/**
+ * The words a unit's main clauses contribute to dimension relevance: each content word's stem and
+ * its lemma's stem. Words in side clauses, asides and prepositional openers do not count.
+ */
+function clauseText(structure: Structure | null): ClauseText {
+  const out: ClauseText = { bag: [], surface: [], lemma: [] };
+  if (!structure) return out;
+  for (const c of structure.clauses) {
+    for (const t of c.words) {
+      const w = structure.words[t]!;
+      const norm = w.text.toLowerCase();
+      if (w.pos === "PUNCT" || !/[\p{L}\p{N}]/u.test(norm)) continue;
+      const stem = stemWord(norm);
+      const lemmaStem = stemWord(w.lemma) || stem;
+      out.surface.push(stem);
+      out.lemma.push(lemmaStem);
+      if (["DET", "ADP", "CCONJ"].includes(w.pos) || STOP_WORDS.has(norm)) continue;
+      out.bag.push(stem);
+      if (lemmaStem !== stem) out.bag.push(lemmaStem);
+    }
+    out.surface.push("|");
+    out.lemma.push("|");
+  }
+  return out;
+}
+
+/** A one-word term's stems, with its lemma's stem ("sold" also matches "sell"). */
+function expandedTermStems(term: string): string[] {
+  const stems = termStems(term);
+  for (const l of lemmasOf(term)) {
+    const s = stemWord(l);
+    if (s && !STOP_WORDS.has(l) && !stems.includes(s)) stems.push(s);
+  }
+  return stems;
+}
+
+/** The token a multi-word term adds to the passages that contain it as a phrase. */
+const phraseToken = (term: string) => `~${termStems(term).join(" ")}`;
+
+function containsPhrase(seq: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= seq.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (seq[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+/**
+ * BM25 relevance of every unit's main clauses to every dimension. A one-word term matches a word
+ * or its lemma; a multi-word term ("collective defence", "market share") matches only as a phrase.
+ */
+function dimensionRelevance(
+  structures: (Structure | null)[],
+  dimensions: DimensionRef[],
+): number[][] {
+  const texts = structures.map(clauseText);
+  const multi = [
+    ...new Set(dimensions.flatMap((d) => d.terms.filter((t) => /\s/u.test(t.trim())))),
+  ];
+  const phrases = multi.map((t) => ({
+    token: phraseToken(t),
+    surface: termStems(t),
+    lemma: lemmasOf(t).map((l) => stemWord(l) || l),
+  }));
+  const docs = texts.map((x) => {
+    const bag = [...x.bag];
+    for (const p of phrases)
+      if (containsPhrase(x.surface, p.surface) || containsPhrase(x.lemma, p.lemma))
+        bag.push(p.token);
+    return bag;
+  });
+  const bm25 = new Bm25(docs);
   return dimensions.map((d) => {
-    const query = d.terms.flatMap(termStems);
-    const phrases = d.terms
-      .filter((t) => /\s/u.test(t.trim()))
-      .map((t) =>
-        tokenize(t)
-          .map((x) => x.stem)
-          .join(" "),
-      );
-    const distinct = [...new Set(query)];
-    const raw = units.map((u, i) => {
-      let s = bm25.score(query, i);
+    const query = [
+      ...new Set(
+        d.terms.flatMap((t) => (/\s/u.test(t.trim()) ? [phraseToken(t)] : expandedTermStems(t))),
+      ),
+    ];
+    const raw = docs.map((doc, i) => {
+      const s = bm25.score(query, i);
       if (s === 0) return 0;
       // Passages matching several of the dimension's terms beat one matching a single term.
-      const own = new Set(u.stems);
-      const matched = distinct.filter((q) => own.has(q)).length;
-      s *= 1 + 0.35 * (matched - 1);
-      if (phrases.length > 0) {
-        const joined = u.tokens.map((t) => t.stem).join(" ");
-        for (const p of phrases) if (joined.includes(p)) s *= 1.3;
-      }
-      return s;
+      const own = new Set(doc);
+      const matched = query.filter((q) => own.has(q)).length;
+      return s * (1 + 0.35 * (matched - 1));
     });
     // Scale to the third-best passage, so one outlier does not flatten the rest.
     const sorted = raw.filter((x) => x > 0).sort((x, y) => y - x);
@@ -325,6 +405,11 @@ export function createAnalysis(
   const matchers = buildMatchers(subjects);
   const truncated: string[] = [];
   const units = buildUnits(sources, { matchers, truncated });
+  // The sentence structure is read once per unit, here, and kept on the analysis.
+  const structures = units.map((u) => analyseStructure(u.text));
+  const topics = units.map((u, i) =>
+    topicsOf(u.text, structures[i]!, findMentions(u.text, matchers)),
+  );
   return {
     sources,
     subjects,
@@ -332,7 +417,9 @@ export function createAnalysis(
     matchers,
     units,
     vectors: tfidfVectors(units.map((u) => u.stems)),
-    relevance: dimensionRelevance(units, dimensions),
+    structures,
+    topics,
+    relevance: dimensionRelevance(structures, dimensions),
     labels,
     used: new Set(),
     evidencePerCell: options.evidencePerCell,

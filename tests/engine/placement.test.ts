@@ -1,0 +1,120 @@
+/**
+ * Placement in the evidence matrix by sentence structure: a passage goes under a subject only when
+ * the subject is what a main clause is about, and under a dimension by its main clause's words.
+ */
+import { describe, expect, it } from "vitest";
+import { cellScore } from "../../src/engine/matrix.js";
+import { type Analysis, createAnalysis } from "../../src/engine/state.js";
+import { analyseStructure } from "../../src/engine/syntax.js";
+import { makeSource } from "./helpers.js";
+
+const subjects = [
+  { name: "NATO", aliases: ["the Alliance"] },
+  { name: "CSTO", aliases: [] },
+];
+const dimensions = [
+  { name: "Military weight", terms: ["forces", "soldiers", "troops"] },
+  { name: "Origins and membership", terms: ["member", "membership", "join"] },
+];
+
+function analysis(
+  paragraphs: string[],
+  s = subjects,
+  d: { name: string; terms: string[] }[] = dimensions,
+): Analysis {
+  return createAnalysis([makeSource("src", paragraphs)], s, d, new Map(), {
+    evidencePerCell: 2,
+    maxWords: 2000,
+  });
+}
+
+function unitOf(a: Analysis, start: string): number {
+  const u = a.units.findIndex((x) => x.text.startsWith(start));
+  expect(u).toBeGreaterThanOrEqual(0);
+  return u;
+}
+
+describe("subject placement", () => {
+  it("places a possessor of the subject noun phrase under that subject", () => {
+    const a = analysis(["NATO's rapid reaction force has 40,000 soldiers on standby in 2023."]);
+    const u = unitOf(a, "NATO's");
+    expect(a.topics[u]).toEqual(["NATO"]);
+    expect(cellScore(a, 0, "NATO", u)).toBeGreaterThan(0);
+  });
+
+  it("does not place a side-clause or object mention under that subject", () => {
+    const a = analysis([
+      "Russia attacked Ukraine, so entering NATO was a logical wish for Ukraine in 2014.",
+      "When Kazakhstan asked the CSTO for help, Russia sent 2,000 troops to Almaty.",
+    ]);
+    for (const start of ["Russia attacked", "When Kazakhstan"]) {
+      const u = unitOf(a, start);
+      expect(a.topics[u]).toEqual([]);
+      for (const s of ["NATO", "CSTO"])
+        for (let d = 0; d < dimensions.length; d++) expect(cellScore(a, d, s, u)).toBe(0);
+    }
+  });
+
+  it("does not place a sentence about a third party", () => {
+    const a = analysis([
+      "The CSTO has six member states in Central Asia and the Caucasus.",
+      "Prior to 2014 Ukraine was a neutral country with 200,000 troops.",
+    ]);
+    const u = unitOf(a, "Prior to 2014");
+    expect(a.topics[u]).toEqual([]);
+    expect(cellScore(a, 0, "CSTO", u)).toBe(0);
+  });
+
+  it("places a comparison naming both subjects as subjects under both", () => {
+    const a = analysis(["The CSTO has 20,000 troops while NATO has 40,000 soldiers on call."]);
+    const u = unitOf(a, "The CSTO");
+    expect([...(a.topics[u] ?? [])].sort()).toEqual(["CSTO", "NATO"]);
+    expect(cellScore(a, 0, "NATO", u)).toBeGreaterThan(0);
+    expect(cellScore(a, 0, "CSTO", u)).toBeGreaterThan(0);
+  });
+});
+
+describe("dimension placement", () => {
+  const parsers = [
+    { name: "html5lib", aliases: [] },
+    { name: "lxml", aliases: [] },
+  ];
+  const dims = [
+    { name: "Limits and scale", terms: ["size", "gigabytes", "large documents", "memory"] },
+    { name: "Community", terms: ["community", "contributors", "users"] },
+  ];
+  it("reads relevance on the main clause's head words, not a measure noun", () => {
+    const a = analysis(
+      [
+        "The size of the html5lib user community has doubled since 2019.",
+        "lxml reads documents of several gigabytes in size with little memory.",
+      ],
+      parsers,
+      dims,
+    );
+    const community = unitOf(a, "The size");
+    const limits = unitOf(a, "lxml reads");
+    expect(a.topics[community]).toEqual(["html5lib"]);
+    expect(a.relevance[0]![community]).toBe(0);
+    expect(cellScore(a, 0, "html5lib", community)).toBe(0);
+    expect(cellScore(a, 1, "html5lib", community)).toBeGreaterThan(0);
+    expect(cellScore(a, 0, "lxml", limits)).toBeGreaterThan(0);
+  });
+
+  it("expands a dimension's terms by their lemmas", () => {
+    const a = analysis(
+      ["The CSTO sold weapons to Armenia in 2021 for 400 million dollars."],
+      subjects,
+      [{ name: "Sales", terms: ["sells"] }],
+    );
+    expect(a.relevance[0]![unitOf(a, "The CSTO")]).toBeGreaterThan(0);
+  });
+});
+
+describe("sentence structure", () => {
+  it("never throws on hostile text and skips what it cannot read", () => {
+    for (const t of ["", "\u0000\u0001", "((((((", "— — —", "x".repeat(5000), "\uFFFF\uD800 a b"])
+      expect(() => analyseStructure(t)).not.toThrow();
+    expect(analyseStructure("x".repeat(5000))).toBeNull();
+  });
+});
