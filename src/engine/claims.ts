@@ -6,6 +6,7 @@
 
 import type { Citation, Claim, Edit, TextQuoteSelector } from "../model/briefing.js";
 import type { Block } from "../model/source.js";
+import { renderEdits } from "../util/edits.js";
 
 const CONNECTIVE =
   /^(?:That is|In other words|However|Moreover|Furthermore|Nevertheless|Nonetheless|Meanwhile|Instead|Likewise|Similarly|Additionally|Indeed|Thus|Therefore|Still|Otherwise|In turn|That said|More importantly|Of course|In fact|As a result|Consequently|After all|Now|Well|So|But|And|Yet|Also|Then|Besides|Hence|Finally|First|Second|Third|Initially)\b,?\s+/u;
@@ -21,14 +22,37 @@ function words(s: string): number {
   return s.split(/\s+/u).filter(Boolean).length;
 }
 
-/** The deletions to apply to `text` (a source sentence), sorted, non-overlapping. */
-export function computeEdits(text: string, options: { lowercaseStart?: boolean } = {}): Edit[] {
+/** What a deletion may never remove: a number or a negation. */
+export const PROTECTED =
+  /\d|\b(?:not|no|never|nor|neither|none|nothing|without|cannot)\b|n['’]t\b/iu;
+
+/**
+ * The new first letter after a deletion at the start: upper-cased in brackets ("[T]he DS …").
+ * Undefined when it already reads as a sentence start.
+ */
+export function startCase(text: string, at: number): Edit | undefined {
+  const letter = text.charAt(at);
+  if (!/\p{Ll}/u.test(letter)) return undefined;
+  // A lower-case identifier ("iPhone", "css-select") keeps its case.
+  const word = /^\S+/u.exec(text.slice(at))?.[0] ?? "";
+  if (/[\p{Lu}\p{N}\-./_]/u.test(word.slice(1))) return undefined;
+  return { kind: "case", text: letter, to: letter.toUpperCase(), at, reason: "sentence-start" };
+}
+
+/**
+ * The deletions to apply to `text` (a source sentence), sorted, non-overlapping, with the case
+ * change of the new first letter after a leading connective. `lowercaseStart` is kept for
+ * callers; a lower-case start after a deletion is now always marked as a case edit.
+ */
+export function computeEdits(text: string, _options: { lowercaseStart?: boolean } = {}): Edit[] {
   const edits: Edit[] = [];
   const connective = CONNECTIVE.exec(text);
-  if (connective) {
+  if (connective && !PROTECTED.test(connective[0])) {
     const next = text.charAt(connective[0].length);
-    if (options.lowercaseStart || /[\p{Lu}\p{N}"“‘']/u.test(next)) {
+    if (/[\p{L}\p{N}"“‘']/u.test(next)) {
       edits.push({ kind: "delete", text: connective[0], at: 0, reason: "leading-connective" });
+      const c = startCase(text, connective[0].length);
+      if (c) edits.push(c);
     }
   }
   for (const m of text.matchAll(FILLER)) {
@@ -36,12 +60,12 @@ export function computeEdits(text: string, options: { lowercaseStart?: boolean }
     edits.push({ kind: "delete", text: m[0], at: m.index, reason: "filler" });
   }
   for (const m of text.matchAll(REFERENCE_MARKER)) {
-    edits.push({ kind: "delete", text: m[0], at: m.index, reason: "parenthetical" });
+    edits.push({ kind: "delete", text: m[0], at: m.index, reason: "reference-marker" });
   }
   for (const m of text.matchAll(PARENTHETICAL)) {
     const inner = m[1] ?? "";
     const whole = m.index === 0 || (m.index <= 1 && m[0].startsWith(" "));
-    if (whole) continue;
+    if (whole || PROTECTED.test(inner)) continue;
     if (words(inner) >= 10 || ASIDE.test(inner)) {
       edits.push({ kind: "delete", text: m[0], at: m.index, reason: "parenthetical" });
     }
@@ -57,15 +81,9 @@ export function computeEdits(text: string, options: { lowercaseStart?: boolean }
   return out;
 }
 
+/** `text` with `edits` applied, shown as quotations show them (see util/edits.ts). */
 export function applyEdits(text: string, edits: Edit[]): string {
-  let out = "";
-  let pos = 0;
-  for (const e of edits) {
-    out += text.slice(pos, e.at);
-    pos = e.at + e.text.length;
-  }
-  out += text.slice(pos);
-  return out.replace(/\s{2,}/gu, " ").trim();
+  return renderEdits(text, edits);
 }
 
 /** A TextQuoteSelector for `block.text.slice(start, end)`, with context when `exact` repeats. */
@@ -84,6 +102,8 @@ export function quoteSelector(blockText: string, start: number, end: number): Te
 
 export interface Passage {
   sourceId: string;
+  /** The marked edits of the passage when already made (a unit's); else computed. */
+  edits?: Edit[];
   block: Block;
   /** First and last sentence (1-based) the passage spans. */
   first: number;
@@ -120,9 +140,11 @@ export const MAX_CITED_SUPPORT = 5;
 /** `support` is cited in the order given, up to `MAX_CITED_SUPPORT`. */
 export function makeClaim(p: Passage, support: Passage[] = [], attribution?: string): Claim {
   const original = passageText(p);
-  const edits = computeEdits(original, {
-    lowercaseStart: Boolean(attribution) && LOWER_START.test(original),
-  });
+  const edits =
+    p.edits ??
+    computeEdits(original, {
+      lowercaseStart: Boolean(attribution) && LOWER_START.test(original),
+    });
   const claim: Claim = {
     id: claimId(p),
     text: applyEdits(original, edits),

@@ -1,14 +1,17 @@
 /**
  * Statement candidates ("units"): the source sentences that can stand alone as a claim.
  * Headings, questions, lines ending in a colon, first/second person and reader-directed
- * chatter are not statements. A sentence that points back ("This is why …", "The rest …",
- * "It annexed …") is merged with the sentence before it in the same block, or skipped.
+ * chatter are not statements. A sentence whose subject points back ("It annexed …", "The
+ * company is …") gets its referent in brackets when the sentence before names it
+ * (`referents.ts`); one that still leans on other text ("This is why …", "the following") is
+ * not used.
  */
 
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
 import { contentStems, STOP_WORDS, type Token, tokenize } from "../util/text.js";
 import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js";
+import { SourceReferents } from "./referents.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
 
 export interface Unit extends Passage {
@@ -181,6 +184,7 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
     let count = 0;
     let truncated = false;
     const seen = new Set<string>();
+    const referents = new SourceReferents(source, { matchers: ctx.matchers });
     for (const block of source.blocks) {
       if (block.kind === "heading") {
         headingNamed = namedIn(block.text, ctx.matchers);
@@ -201,15 +205,12 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
         }
         const info = infoAt(i);
         if (!info.usable) continue;
-        let first = info;
-        if (info.pointsBack) {
-          const prev = i > 0 ? infoAt(i - 1) : undefined;
-          if (!prev?.canAnchor) continue;
-          first = prev;
-        }
+        const standalone = referents.standalone(block, i);
+        if ("drop" in standalone) continue;
+        const first = info;
         const original = block.text.slice(first.start, info.end);
-        const lowerStart = first === info && info.lowerStart;
-        const edits = computeEdits(original, { lowercaseStart: lowerStart });
+        const lowerStart = info.lowerStart;
+        const edits = standalone.edits;
         const text = applyEdits(original, edits);
         const wordCount = text.split(/\s+/u).filter(Boolean).length;
         if (wordCount > 75 || seen.has(text)) continue;

@@ -28,7 +28,7 @@ const claim = (i: number): Claim => ({
 });
 const briefingOf = (n: number): Briefing =>
   ({
-    schemaVersion: 2,
+    schemaVersion: 3,
     meta: {
       title: "T",
       language: "en",
