@@ -6,7 +6,7 @@
 
 import type { Citation, Claim, Edit, TextQuoteSelector } from "../model/briefing.js";
 import type { Block } from "../model/source.js";
-import { renderEdits } from "../util/edits.js";
+import { PROTECTED, renderEdits } from "../util/edits.js";
 
 const CONNECTIVE =
   /^(?:That is|In other words|However|Moreover|Furthermore|Nevertheless|Nonetheless|Meanwhile|Instead|Likewise|Similarly|Additionally|Indeed|Thus|Therefore|Still|Otherwise|In turn|That said|More importantly|Of course|In fact|As a result|Consequently|After all|Now|Well|So|But|And|Yet|Also|Then|Besides|Hence|Finally|First|Second|Third|Initially)\b,?\s+/u;
@@ -22,10 +22,6 @@ function words(s: string): number {
   return s.split(/\s+/u).filter(Boolean).length;
 }
 
-/** What a deletion may never remove: a number or a negation. */
-export const PROTECTED =
-  /\d|\b(?:not|no|never|nor|neither|none|nothing|without|cannot)\b|n['’]t\b/iu;
-
 /**
  * The new first letter after a deletion at the start: upper-cased in brackets ("[T]he DS …").
  * Undefined when it already reads as a sentence start.
@@ -40,16 +36,22 @@ export function startCase(text: string, at: number): Edit | undefined {
 }
 
 /**
- * The deletions to apply to `text` (a source sentence), sorted, non-overlapping, with the case
- * change of the new first letter after a leading connective. `lowercaseStart` is kept for
- * callers; a lower-case start after a deletion is now always marked as a case edit.
+ * The deletions to apply to `text` (a source sentence), sorted, non-overlapping. A leading
+ * connective goes when a capital follows; with `markCase` also before a lower-case start, whose
+ * first letter then gets a bracketed case edit ("In comparison, the DS …" → "[T]he DS …").
  */
-export function computeEdits(text: string, _options: { lowercaseStart?: boolean } = {}): Edit[] {
+export function computeEdits(
+  text: string,
+  options: { lowercaseStart?: boolean; markCase?: boolean } = {},
+): Edit[] {
   const edits: Edit[] = [];
   const connective = CONNECTIVE.exec(text);
   if (connective && !PROTECTED.test(connective[0])) {
     const next = text.charAt(connective[0].length);
-    if (/[\p{L}\p{N}"“‘']/u.test(next)) {
+    const capital = /[\p{Lu}\p{N}"“‘']/u.test(next);
+    if (capital || options.lowercaseStart) {
+      edits.push({ kind: "delete", text: connective[0], at: 0, reason: "leading-connective" });
+    } else if (options.markCase && /\p{Ll}/u.test(next)) {
       edits.push({ kind: "delete", text: connective[0], at: 0, reason: "leading-connective" });
       const c = startCase(text, connective[0].length);
       if (c) edits.push(c);
@@ -81,8 +83,21 @@ export function computeEdits(text: string, _options: { lowercaseStart?: boolean 
   return out;
 }
 
-/** `text` with `edits` applied, shown as quotations show them (see util/edits.ts). */
+/** `text` with its deletions applied, plainly (no marks): for measuring a sentence. */
 export function applyEdits(text: string, edits: Edit[]): string {
+  let out = "";
+  let pos = 0;
+  for (const e of edits) {
+    if (e.kind !== "delete") continue;
+    out += text.slice(pos, e.at);
+    pos = e.at + e.text.length;
+  }
+  out += text.slice(pos);
+  return out.replace(/\s{2,}/gu, " ").trim();
+}
+
+/** `text` with `edits` applied as a claim shows it: marked as quotations are (util/edits.ts). */
+export function showEdits(text: string, edits: Edit[]): string {
   return renderEdits(text, edits);
 }
 
@@ -147,7 +162,7 @@ export function makeClaim(p: Passage, support: Passage[] = [], attribution?: str
     });
   const claim: Claim = {
     id: claimId(p),
-    text: applyEdits(original, edits),
+    text: showEdits(original, edits),
     citations: [citationFor(p), ...support.slice(0, MAX_CITED_SUPPORT).map(citationFor)],
     edits,
   };

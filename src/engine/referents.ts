@@ -63,7 +63,7 @@ const THING =
   /^(?:device|devices|console|consoles|machine|machines|handheld|gadget|system|product|game|title|treaty|force|forces|measure|resolution|enlargement|expansion|deployment|mission|library|parser|module|package|project|tool|format|fear|move|decision)$/iu;
 const GENERIC = { test: (w: string) => AGENT.test(w) || THING.test(w) };
 const GENERIC_WORDS =
-  "company|companies|firm|giant|maker|manufacturer|organi[sz]ation|alliance|bloc|pact|government|regime|device|devices|console|consoles|machine|machines|handheld|gadget|product|treaty|measure|resolution|enlargement|deployment|library|parser|module|package|fear";
+  "company|companies|firm|giant|maker|manufacturer|organi[sz]ation|alliance|bloc|pact|government|regime|device|devices|console|consoles|machine|machines|handheld|gadget|product|treaty|measure|enlargement|deployment|library|parser|module|package|fear";
 /** "… for the device …", "the two-screen clamshell gadget": a description left unresolved. */
 const BARE_DESCRIPTION = new RegExp(
   `\\bthe ((?:[\\p{Ll}\\d-]+ ){0,3})(?:${GENERIC_WORDS})\\b(?!['’]s)(?!\\s+(?:of|between|against|that|which|who|whose)\\b)(?!,\\s*(?:the\\s+)?\\p{Lu})`,
@@ -92,7 +92,9 @@ export interface ReferentContext {
 }
 
 /** The outcome for one sentence: its marked edits, or why it is not used. */
-export type Standalone = { edits: Edit[]; referent?: string } | { drop: string };
+export type Standalone =
+  | { edits: Edit[]; referent?: string }
+  | { drop: string /** True when the sentence only leans on the one before. */; pointer?: boolean };
 
 interface Analysed {
   raw: string;
@@ -122,7 +124,7 @@ export class SourceReferents {
     if (!a) {
       const sentence = block.sentences[i]!;
       const raw = block.text.slice(sentence.start, sentence.end);
-      const base = computeEdits(raw);
+      const base = computeEdits(raw, { markCase: true });
       const lead = base.find((e) => e.kind === "delete" && e.reason === "leading-connective");
       a = { raw, toks: tag(raw), base, from: lead ? lead.text.length : 0 };
       this.memo.set(key, a);
@@ -254,17 +256,18 @@ export class SourceReferents {
     let referent: string | undefined;
     let subjectEnd = from;
     const needs = this.needsReferent(a, toks);
-    if (needs === "pointer") return { drop: "opens with a pointer to earlier text" };
+    if (needs === "pointer") return { drop: "opens with a pointer to earlier text", pointer: true };
     if (needs) {
       const prev = this.previous(block, i);
       let name = prev ? this.subjectName(prev[0], prev[1]) : undefined;
       // "The organisation …": the one brief subject the last sentences name, if only one.
       if (!name && AGENT.test(/(\S+)$/u.exec(needs.text)?.[1] ?? ""))
         name = this.onlySubjectBefore(block, i);
-      if (!name) return { drop: "no certain referent for the subject" };
+      if (!name) return { drop: "no certain referent for the subject", pointer: true };
       // "The device" may mean the product or its maker: only an actor is resolved.
       const head = /(\S+)$/u.exec(needs.text)?.[1] ?? "";
-      if (THING.test(head)) return { drop: `“${needs.text}” may mean more than one thing` };
+      if (THING.test(head))
+        return { drop: `“${needs.text}” may mean more than one thing`, pointer: true };
       // A name the sentence already uses ("… Sony …") would be read as a second party.
       referent = /^the /u.test(name) ? `The ${name.slice(4)}` : name;
       edits = edits.filter((e) => e.kind !== "case");
@@ -273,7 +276,7 @@ export class SourceReferents {
       subjectEnd = from + needs.text.length;
     }
     const problem = this.pointsElsewhere(a, toks, subjectEnd, Boolean(referent));
-    if (problem) return { drop: problem };
+    if (problem) return { drop: problem, pointer: true };
     edits.sort((x, y) => x.at - y.at);
     return referent ? { edits, referent } : { edits };
   }

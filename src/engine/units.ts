@@ -10,7 +10,7 @@
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
 import { contentStems, STOP_WORDS, type Token, tokenize } from "../util/text.js";
-import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js";
+import { applyEdits, computeEdits, LOWER_START, type Passage, showEdits } from "./claims.js";
 import { SourceReferents } from "./referents.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
 
@@ -206,12 +206,26 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
         const info = infoAt(i);
         if (!info.usable) continue;
         const standalone = referents.standalone(block, i);
-        if ("drop" in standalone) continue;
-        const first = info;
+        let first = info;
+        let edits: Edit[];
+        if ("drop" in standalone) {
+          // A sentence that only leans on the one before it in the ¶ is quoted with it.
+          if (!standalone.pointer || !info.pointsBack || i === 0) continue;
+          const prev = infoAt(i - 1);
+          const anchor = referents.standalone(block, i - 1);
+          if (!prev.canAnchor || "drop" in anchor || anchor.referent) continue;
+          first = prev;
+          const offset = info.start - prev.start;
+          edits = [
+            ...anchor.edits,
+            ...computeEdits(block.text.slice(info.start, info.end))
+              .filter((e) => e.reason !== "leading-connective")
+              .map((e) => ({ ...e, at: e.at + offset })),
+          ];
+        } else edits = standalone.edits;
         const original = block.text.slice(first.start, info.end);
-        const lowerStart = info.lowerStart;
-        const edits = standalone.edits;
-        const text = applyEdits(original, edits);
+        const lowerStart = first === info && info.lowerStart;
+        const text = showEdits(original, edits);
         const wordCount = text.split(/\s+/u).filter(Boolean).length;
         if (wordCount > 75 || seen.has(text)) continue;
         seen.add(text);

@@ -14,6 +14,13 @@ export interface MarkedEdit {
   reason: string;
 }
 
+/** What a deletion may never remove: a number or a negation. */
+export const PROTECTED =
+  /\d|\b(?:not|no|never|nor|neither|none|nothing|without|cannot)\b|n['’]t\b/iu;
+
+/** A note number ("[3]"): the one deletion that may hold a digit. */
+export const NOTE_NUMBER = /^\s?\[\d{1,3}\]$/u;
+
 /** Deletions that show nothing where they were (the bracket next to them, or a note number). */
 const SILENT = new Set(["referent", "reference-marker"]);
 
@@ -69,10 +76,13 @@ export function checkEdits(
   shown: string,
 ): string | undefined {
   let end = 0;
+  let start = -1;
   for (const e of orderEdits(edits)) {
     if (e.at < 0 || e.at > original.length) return `an edit at ${e.at} is outside the sentence`;
     if (e.kind === "insert") {
-      if (e.at < end) return `the insertion “${e.text}” falls inside another edit`;
+      // An insertion goes where a deletion starts (a replacement) or outside every edit.
+      if (e.at < end && e.at !== start)
+        return `the insertion “${e.text}” falls inside another edit`;
       if (!e.text.trim()) return "an empty insertion";
       continue;
     }
@@ -83,6 +93,7 @@ export function checkEdits(
     if (e.kind === "case" && (e.to ?? "").toLowerCase() !== e.text.toLowerCase()) {
       return `the case change “${e.text}” → “${e.to}” changes the letter`;
     }
+    start = e.at;
     end = e.at + e.text.length;
   }
   const rendered = renderEdits(original, edits);
