@@ -56,8 +56,15 @@ export const UNSEEN =
   /\b(?:the following|as follows|(?:described|shown|listed|mentioned|discussed|explained|outlined|given|illustrated) (?:here|below|above|earlier|previously)|in this (?:scenario|example|case|section|article|post|chapter|guide|tutorial|video|piece|story|paper|report)|see (?:below|above)|as (?:shown|seen|noted|mentioned|discussed) (?:above|below|earlier)|this example|the (?:example|code|table|figure|list|snippet) (?:below|above)|the above|aforementioned|the previous (?:section|example|chapter|paragraph)|(?:above|below):)/iu;
 
 /** Heads of a bare description of an actor ("the company"): a proper noun may be its referent. */
-const AGENT =
-  /^(?:company|companies|firm|giant|maker|manufacturer|organi[sz]ation|alliance|bloc|group|body|pact|government|regime|country|state|nation|leader|president)$/iu;
+const COMPANY = /^(?:company|firm|giant|maker|manufacturer)$/iu;
+/** "The organisation", "the alliance": only a subject of the brief may be the referent. */
+const ORGANISATION = /^(?:organi[sz]ation|alliance|bloc|pact|group|body)$/iu;
+const AGENT = {
+  test: (w: string) =>
+    COMPANY.test(w) ||
+    ORGANISATION.test(w) ||
+    /^(?:companies|government|regime|country|state|nation|leader|president)$/iu.test(w),
+};
 /** Heads of a bare description of a thing ("the device"): only a brief subject may be its referent. */
 const THING =
   /^(?:device|devices|console|consoles|machine|machines|handheld|gadget|system|product|game|title|treaty|force|forces|measure|resolution|enlargement|expansion|deployment|mission|library|parser|module|package|project|tool|format|fear|move|decision)$/iu;
@@ -81,7 +88,7 @@ const POINTER_START =
   /^(?:This|That|These|Those|Such|Both|Neither|Either|Here|There(?:in|by|fore)|He|She|His|Her|Its|Their|Them|Him|Which|Whose|Whom|Another|Other|Others|Each|The (?:rest|other|others|latter|former|two|three|same|remaining)|Some of (?:these|those|them))\b/u;
 /** "It is likely that …", "It's possible to …": an expletive subject points nowhere. */
 const EXPLETIVE =
-  /^It(?:['’]s| is| was| has been| had been| would be| will be| could be| may be| might be| seems| seemed| appears| appeared| remains| remained)\b(?:(?![.;]).)*?\b(?:that|to|whether|how|why|when|if)\b/u;
+  /^It(?:['’]s| is| was| has been| had been| would be| will be| could be| may be| might be| seems| seemed| appears| appeared| remains| remained)(?: (?:not|also|still|now|very|quite|more|less|most|highly|equally|hardly))* (?:\p{L}+ )?(?:that|whether|how|why|when|if|to (?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)\p{Ll}+)\b/u;
 const CONTEXT_PHRASE =
   /\b(?:(?:neither|either|both|none) (?:is|are|was|were|of (?:them|these|those))|in comparison|by comparison|in contrast|by contrast|the same|the latter|the former|the rest|the other (?:two|three|one)|such an?|(?:in|for) this scenario|at the time|as a result)\b/iu;
 const VERB = new Set(["VERB", "AUX"]);
@@ -161,7 +168,9 @@ export class SourceReferents {
       while (k >= 0 && (NOMINAL.has(toks[k]!.pos) || /^[-’'()]$|^'s$/u.test(toks[k]!.text))) k--;
       const span = toks.slice(k + 1, j + 1);
       const head = span.at(-1);
-      if (head && span.every((t) => t.pos !== "CCONJ")) {
+      // "Armenia and Azerbaijan …", "Japan, Europe …": a coordination is no one referent.
+      const coordinated = k >= 0 && (toks[k]!.pos === "CCONJ" || toks[k]!.text === ",");
+      if (head && !coordinated && span.every((t) => t.pos !== "CCONJ")) {
         const spanText = a.raw.slice(span[0]!.start, head.end);
         const spanStart = span[0]!.start;
         if (head.pos === "PRON" || (span.length === 1 && SUBJECT_PRONOUN.test(head.text))) {
@@ -261,12 +270,25 @@ export class SourceReferents {
       const prev = this.previous(block, i);
       let name = prev ? this.subjectName(prev[0], prev[1]) : undefined;
       // "The organisation …": the one brief subject the last sentences name, if only one.
-      if (!name && AGENT.test(/(\S+)$/u.exec(needs.text)?.[1] ?? ""))
+      const headWord = /(\S+)$/u.exec(needs.text)?.[1] ?? "";
+      if (
+        ORGANISATION.test(headWord) &&
+        (!name || findMentions(name, this.ctx.matchers).length === 0)
+      )
         name = this.onlySubjectBefore(block, i);
       if (!name) return { drop: "no certain referent for the subject", pointer: true };
-      // "The device" may mean the product or its maker: only an actor is resolved.
+      // "The device" may mean the product or its maker: only an actor is resolved, an
+      // organisation only to a subject of the brief, a company to a proper noun.
       const head = /(\S+)$/u.exec(needs.text)?.[1] ?? "";
-      if (THING.test(head))
+      const described = /^the\s/iu.test(needs.text);
+      const known = findMentions(name, this.ctx.matchers).length > 0;
+      // "It" is one thing: not "Experts", "Americans" (a brief subject's name may end in s).
+      if (/^it$/iu.test(needs.text) && !known && /[^s']s$/u.test(name))
+        return { drop: "the pronoun and the name do not agree", pointer: true };
+      if (
+        described &&
+        (THING.test(head) || !(COMPANY.test(head) || (ORGANISATION.test(head) && known)))
+      )
         return { drop: `“${needs.text}” may mean more than one thing`, pointer: true };
       // A name the sentence already uses ("… Sony …") would be read as a second party.
       referent = /^the /u.test(name) ? `The ${name.slice(4)}` : name;
@@ -294,6 +316,11 @@ export class SourceReferents {
       return "pointer";
     }
     if (POINTER_START.test(view) || /^(?:this|that|these|those|its|their)\b/u.test(view))
+      return "pointer";
+    // "The system's short comings …": a description's possessive leans on it the same way.
+    if (
+      new RegExp(`^the (?:[\\p{Ll}-]+ ){0,3}(?:${GENERIC_WORDS}|system)['’]s\\b`, "iu").test(view)
+    )
       return "pointer";
     if (/^the$/iu.test(first.text)) {
       let j = 1;

@@ -45,13 +45,13 @@ export function verifyClaimEdits(claim: ClaimData, sources: Source[]): string | 
   const citation = claim.citations[0];
   if (!citation) return `claim ${claim.id} has edits but no citation`;
   const original = citation.quote?.exact ?? "";
-  const problem = checkEdits(original, edits, claim.text);
-  if (problem) return `claim ${claim.id}: ${problem}`;
   for (const e of edits) {
     if (e.kind === "delete" && PROTECTED.test(e.text) && !NOTE_NUMBER.test(e.text)) {
       return `claim ${claim.id}: a deletion removes a number or a negation (“${e.text.trim()}”)`;
     }
   }
+  const problem = checkEdits(original, edits, claim.text);
+  if (problem) return `claim ${claim.id}: ${problem}`;
   const inserts = edits.filter((e) => e.kind === "insert");
   if (inserts.length === 0) return undefined;
   const source = sources.find((s) => s.id === citation.sourceId);
