@@ -100,7 +100,12 @@ export interface ReferentContext {
 
 /** The outcome for one sentence: its marked edits, or why it is not used. */
 export type Standalone =
-  | { edits: Edit[]; referent?: string }
+  | {
+      edits: Edit[];
+      referent?: string;
+      /** Set when the referent is the subject of the sentence before in the same ¶. */
+      previous?: { sentence: number; nameEnd: number; replaced: string };
+    }
   | { drop: string /** True when the sentence only leans on the one before. */; pointer?: boolean };
 
 interface Analysed {
@@ -116,6 +121,8 @@ export class SourceReferents {
   private readonly memo = new Map<string, Analysed>();
   private readonly results = new Map<string, Standalone>();
   private readonly subjects = new Map<string, string | undefined>();
+  /** Where the subject name of a sentence ends (offset in the sentence), when it is its own. */
+  readonly subjectEnds = new Map<string, number>();
   private readonly blocks: Block[];
 
   constructor(
@@ -181,11 +188,13 @@ export class SourceReferents {
             const before = a.raw.slice(0, spanStart + mention.start);
             const the = /\bthe\s+$/iu.test(before) ? "the " : "";
             name = the + spanText.slice(mention.start, mention.end);
+            this.subjectEnds.set(key, spanStart + mention.end);
           } else if (head.pos === "PROPN" && /^\p{Lu}/u.test(head.text)) {
             let s = span.length - 1;
             while (s > 0 && span[s - 1]!.pos === "PROPN" && /^\p{Lu}/u.test(span[s - 1]!.text)) s--;
             // "Rival Sony", "Market leader Nintendo": the name is the last capitalised run.
             name = a.raw.slice(span[s]!.start, head.end);
+            this.subjectEnds.set(key, head.end);
             if (s > 0 && /^(?:the)$/iu.test(span[s - 1]!.text)) name = `the ${name}`;
           }
         }
@@ -222,6 +231,19 @@ export class SourceReferents {
     const before = this.textBefore(block, i);
     const the = new RegExp(`\\bthe ${surface.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "u");
     return the.test(before) ? `the ${surface}` : surface;
+  }
+
+  /**
+   * The one named act ("the United Nations General Assembly resolution") that the sentences
+   * before (block, i) in its ¶ mention; undefined when none or several.
+   */
+  private namedActBefore(block: Block, i: number): string | undefined {
+    const before = block.text.slice(0, block.sentences[i]!.start);
+    const found = new Set<string>();
+    const act =
+      /\bthe ((?:\p{Lu}[\p{L}-]*\s){1,5})(resolution|treaty|agreement|pact|bill|law|declaration|charter)\b/gu;
+    for (const m of before.matchAll(act)) found.add(`the ${m[1]}${m[2]}`);
+    return found.size === 1 ? [...found][0] : undefined;
   }
 
   /** The source's text before sentence (block, i). */
@@ -264,6 +286,7 @@ export class SourceReferents {
     let edits = [...a.base];
     let referent: string | undefined;
     let subjectEnd = from;
+    let viaPrevious = i > 0;
     const needs = this.needsReferent(a, toks);
     if (needs === "pointer") return { drop: "opens with a pointer to earlier text", pointer: true };
     if (needs) {
@@ -274,8 +297,10 @@ export class SourceReferents {
       if (
         ORGANISATION.test(headWord) &&
         (!name || findMentions(name, this.ctx.matchers).length === 0)
-      )
+      ) {
         name = this.onlySubjectBefore(block, i);
+        viaPrevious = false;
+      }
       if (!name) return { drop: "no certain referent for the subject", pointer: true };
       // "The device" may mean the product or its maker: only an actor is resolved, an
       // organisation only to a subject of the brief, a company to a proper noun.
@@ -297,10 +322,26 @@ export class SourceReferents {
       edits.push({ kind: "insert", text: referent, at: from, reason: "referent" });
       subjectEnd = from + needs.text.length;
     }
-    const problem = this.pointsElsewhere(a, toks, subjectEnd, Boolean(referent));
+    // "… voted against the measure": a named act the ¶ gave before, if only one, in brackets.
+    let restFrom = subjectEnd;
+    const bare = BARE_DESCRIPTION.exec(raw.slice(subjectEnd));
+    if (bare && /^(?:measure|resolution|treaty|pact)$/iu.test(/(\S+)$/u.exec(bare[0])?.[1] ?? "")) {
+      const named = this.namedActBefore(block, i);
+      if (named) {
+        const at = subjectEnd + bare.index;
+        edits.push({ kind: "delete", text: bare[0], at, reason: "referent" });
+        edits.push({ kind: "insert", text: named, at, reason: "referent" });
+        referent ??= named;
+        restFrom = at + bare[0].length;
+      }
+    }
+    const problem = this.pointsElsewhere(a, toks, subjectEnd, Boolean(referent), restFrom);
     if (problem) return { drop: problem, pointer: true };
     edits.sort((x, y) => x.at - y.at);
-    return referent ? { edits, referent } : { edits };
+    if (!referent) return { edits };
+    const nameEnd = viaPrevious ? this.subjectEnds.get(`${block.index}:${i - 1}`) : undefined;
+    if (nameEnd === undefined || !needs || typeof needs === "string") return { edits, referent };
+    return { edits, referent, previous: { sentence: i - 1, nameEnd, replaced: needs.text } };
   }
 
   /** The subject to replace ("It", "The military organisation"), "pointer", or undefined. */
@@ -346,10 +387,11 @@ export class SourceReferents {
     toks: Tok[],
     subjectEnd: number,
     resolved: boolean,
+    restFrom = subjectEnd,
   ): string | undefined {
     const rest = a.raw.slice(subjectEnd);
     if (CONTEXT_PHRASE.test(rest)) return "compares with or continues earlier text";
-    const bare = BARE_DESCRIPTION.exec(rest);
+    const bare = BARE_DESCRIPTION.exec(a.raw.slice(restFrom));
     if (bare) return `“${bare[0]}” has no referent in the sentence`;
     const verb = toks.findIndex((t) => VERB.has(t.pos));
     const name = (t: Tok) => t.pos === "PROPN" && /^\p{Lu}/u.test(t.text);

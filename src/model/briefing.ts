@@ -41,7 +41,9 @@ export interface DeleteEdit {
   at: number;
   /**
    * `referent`: a pronoun or bare description replaced by the bracketed insertion at the same
-   * offset; `reference-marker`: a note number ("[3]"), omitted without an ellipsis.
+   * offset; `reference-marker`: a note number ("[3]"), omitted without an ellipsis; `elision`:
+   * the words between a name and what the next sentence says of it ("In 2014 Russia … annexed
+   * Crimea"), shown as "…".
    */
   reason:
     | "leading-connective"
@@ -49,7 +51,8 @@ export interface DeleteEdit {
     | "trailing-clause"
     | "filler"
     | "referent"
-    | "reference-marker";
+    | "reference-marker"
+    | "elision";
 }
 
 /** A bracketed insertion: the referent of a pronoun or bare description ("[The CSTO]"). */

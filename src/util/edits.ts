@@ -30,8 +30,16 @@ export function orderEdits<E extends MarkedEdit>(edits: E[]): E[] {
   return [...edits].sort((a, b) => a.at - b.at || rank(a) - rank(b));
 }
 
-/** `original` with `edits` applied, as a quotation shows it. */
-export function renderEdits(original: string, edits: MarkedEdit[]): string {
+/**
+ * `original` with `edits` applied, as a quotation shows it; with `marks: false` plainly (the
+ * insertion and the changed letter without brackets, no ellipsis), for measuring the text.
+ */
+export function renderEdits(
+  original: string,
+  edits: MarkedEdit[],
+  options: { marks?: boolean } = {},
+): string {
+  const marks = options.marks ?? true;
   let out = "";
   let pos = 0;
   let started = false;
@@ -43,16 +51,16 @@ export function renderEdits(original: string, edits: MarkedEdit[]): string {
       pos = e.at;
     }
     if (e.kind === "delete") {
-      if (started && !SILENT.has(e.reason)) {
+      if (marks && started && !SILENT.has(e.reason)) {
         const tail = original.slice(e.at + e.text.length);
         out += /^\s*[.!?]*\s*$/u.test(tail) ? " …" : " … ";
       }
       pos = e.at + e.text.length;
     } else if (e.kind === "insert") {
-      out += `[${e.text}]`;
+      out += marks ? `[${e.text}]` : e.text;
       started = true;
     } else {
-      out += `[${e.to ?? e.text}]`;
+      out += marks ? `[${e.to ?? e.text}]` : (e.to ?? e.text);
       pos = e.at + e.text.length;
       started = true;
     }

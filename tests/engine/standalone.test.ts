@@ -11,8 +11,9 @@ const matchers = buildMatchers([
   { name: "CSTO", aliases: ["Collective Security Treaty Organization"] },
 ]);
 
+/** The statements as claims show them. */
 function texts(paragraphs: string[]): string[] {
-  return buildUnits([makeSource("s", paragraphs)], { matchers }).map((u) => u.text);
+  return buildUnits([makeSource("s", paragraphs)], { matchers }).map((u) => makeClaim(u).text);
 }
 
 describe("standalone statements", () => {
@@ -26,14 +27,14 @@ describe("standalone statements", () => {
       { matchers },
     );
     const unit = units.find((u) => u.original.startsWith("It deployed"));
-    expect(unit?.text).toBe("[The CSTO] deployed troops to Kazakhstan in January 2022.");
+    expect(makeClaim(unit!).text).toBe("[The CSTO] deployed troops to Kazakhstan in January 2022.");
     expect(unit?.edits).toEqual([
       { kind: "delete", text: "It", at: 0, reason: "referent" },
       { kind: "insert", text: "The CSTO", at: 0, reason: "referent" },
     ]);
     // The claim made from it carries the same marked edits, and undoing them is the source.
     const claim = makeClaim(unit!);
-    expect(claim.text).toBe(unit!.text);
+    expect(unit!.text).toBe("The CSTO deployed troops to Kazakhstan in January 2022.");
     expect(renderEdits(unit!.original, claim.edits)).toBe(claim.text);
   });
 

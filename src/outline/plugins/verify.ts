@@ -23,7 +23,12 @@ export function remarkBriefwrightVerify(options: VerifyOptions) {
   const { sources } = options;
   return (tree: Root, file: VFile): undefined => {
     visit(tree, "cite", (node: CiteNode) => {
-      const edited = node.claim ? verifyClaimEdits(node.claim, sources) : undefined;
+      // The claim's edits are checked against its own quote once that quote checks out.
+      const own = node.claim?.citations[0];
+      const edited =
+        node.claim && own && !verifyCitation(own, sources)
+          ? verifyClaimEdits(node.claim, sources)
+          : undefined;
       if (edited) {
         error(file, `claim edits could not be verified: ${edited}`, {
           ruleId: "cite-unverified",
