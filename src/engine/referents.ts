@@ -90,7 +90,7 @@ const POINTER_START =
 const EXPLETIVE =
   /^It(?:['’]s| is| was| has been| had been| would be| will be| could be| may be| might be| seems| seemed| appears| appeared| remains| remained)(?: (?:not|also|still|now|very|quite|more|less|most|highly|equally|hardly))* (?:\p{L}+ )?(?:that|whether|how|why|when|if|to (?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)\p{Ll}+)\b/u;
 const CONTEXT_PHRASE =
-  /\b(?:(?:neither|either|both|none) (?:is|are|was|were|of (?:them|these|those))|in comparison|by comparison|in contrast|by contrast|the same|the latter|the former|the rest|the other (?:two|three|one)|such an?|(?:in|for) this scenario|at the time|as a result)\b/iu;
+  /(?:^|\s)(?:(?:\w+|a few|a couple of) (?:days|weeks|months|years) later|(?:shortly|soon) (?:after|afterwards)|at launch)\b|\b(?:(?:neither|either|both|none) (?:is|are|was|were|of (?:them|these|those))|in comparison|by comparison|in contrast|by contrast|the same|the latter|the former|the rest|the other (?:two|three|one)|such an?|(?:in|for) this scenario|at the time|as a result)\b/iu;
 const VERB = new Set(["VERB", "AUX"]);
 const NOMINAL = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
 
@@ -390,7 +390,7 @@ export class SourceReferents {
     restFrom = subjectEnd,
   ): string | undefined {
     const rest = a.raw.slice(subjectEnd);
-    if (CONTEXT_PHRASE.test(rest)) return "compares with or continues earlier text";
+    if (CONTEXT_PHRASE.test(` ${rest}`)) return "compares with or continues earlier text";
     const bare = BARE_DESCRIPTION.exec(a.raw.slice(restFrom));
     if (bare) return `“${bare[0]}” has no referent in the sentence`;
     const verb = toks.findIndex((t) => VERB.has(t.pos));
