@@ -81,8 +81,23 @@ async function evaluate(goldFile) {
   // Standalone share of the statements in the outputs (each claim's own sentence, once).
   const seen = new Set();
   let standalone = 0;
+  let repaired = 0;
   let labelled = 0;
   let unlabelledStatements = 0;
+  // A statement the engine repaired by a marked edit: a bracketed referent that names the gold
+  // referent, or a deleted opening connective (the sentence then reads without the one before).
+  const words = (t) => new Set((t ?? "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const namesReferent = (edit, referent) => {
+    const r = [...words(referent)].filter((w) => !["the", "a", "an", "its", "s"].includes(w));
+    const w = words(edit.text);
+    return r.length > 0 && r.some((x) => w.has(x));
+  };
+  const repairs = (claim, label) =>
+    (claim.edits ?? []).some(
+      (e) =>
+        (e.kind === "insert" && namesReferent(e, label.referent)) ||
+        (e.kind === "delete" && e.at === 0 && e.reason === "leading-connective"),
+    );
   for (const s of all) {
     const k = citeKey(s.claim.citations[0]);
     if (seen.has(`${s.where}|${s.claim.id}`)) continue;
@@ -92,6 +107,7 @@ async function evaluate(goldFile) {
     else {
       labelled++;
       if (label.standalone) standalone++;
+      else if (repairs(s.claim, label)) repaired++;
     }
   }
 
@@ -120,7 +136,11 @@ async function evaluate(goldFile) {
     gold: { sentences: gold.sentences.length, pairs: gold.pairs.length },
     subjects: placement("subject", "subjects"),
     dimensions: placement("dimension", "dimensions"),
-    standalone: { share: ratio(standalone, labelled), unlabelled: unlabelledStatements },
+    standalone: {
+      share: ratio(standalone, labelled),
+      withEdits: ratio(standalone + repaired, labelled),
+      unlabelled: unlabelledStatements,
+    },
     corroboration: { precision: ratio(same, judged), unlabelled: unlabelledPairs },
   };
 }
@@ -146,6 +166,7 @@ function total(results) {
     dimensions: placement("dimensions"),
     standalone: {
       share: sum((r) => r.standalone.share),
+      withEdits: sum((r) => r.standalone.withEdits),
       unlabelled: add((r) => r.standalone.unlabelled),
     },
     corroboration: {
@@ -174,7 +195,8 @@ if (process.argv.includes("--json")) {
     ["dimension precision", (c) => show(c.dimensions.precision)],
     ["dimension recall", (c) => show(c.dimensions.recall)],
     ["matrix claims unlabelled", (c) => String(c.subjects.unlabelled)],
-    ["standalone share", (c) => show(c.standalone.share)],
+    ["standalone share (source text)", (c) => show(c.standalone.share)],
+    ["standalone share (with edits)", (c) => show(c.standalone.withEdits)],
     ["statements unlabelled", (c) => String(c.standalone.unlabelled)],
     ["corroboration precision", (c) => show(c.corroboration.precision)],
     ["corroboration pairs unlabelled", (c) => String(c.corroboration.unlabelled)],

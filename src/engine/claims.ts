@@ -6,9 +6,10 @@
 
 import type { Citation, Claim, Edit, TextQuoteSelector } from "../model/briefing.js";
 import type { Block } from "../model/source.js";
+import { PROTECTED, renderEdits } from "../util/edits.js";
 
 const CONNECTIVE =
-  /^(?:That is|In other words|However|Moreover|Furthermore|Nevertheless|Nonetheless|Meanwhile|Instead|Likewise|Similarly|Additionally|Indeed|Thus|Therefore|Still|Otherwise|In turn|That said|More importantly|Of course|In fact|As a result|Consequently|After all|Now|Well|So|But|And|Yet|Also|Then|Besides|Hence|Finally|First|Second|Third|Initially)\b,?\s+/u;
+  /^(?:That is|In other words|In comparison|By comparison|In contrast|By contrast|On the other hand|At the same time|Even so|After this|After that|Because of this|Due to this|As such|In addition|However|Moreover|Furthermore|Nevertheless|Nonetheless|Meanwhile|Instead|Likewise|Similarly|Additionally|Indeed|Thus|Therefore|Still|Otherwise|In turn|That said|More importantly|Of course|In fact|As a result|Consequently|After all|Now|Well|So|But|And|Yet|Also|Then|Besides|Hence|Finally|First|Second|Third|Initially)\b,?\s+/u;
 
 /** A pointer connective whose sentence stands alone once it is deleted, after an attribution. */
 export const LOWER_START = /^(?:That is|In other words),\s+\p{Ll}/u;
@@ -21,14 +22,39 @@ function words(s: string): number {
   return s.split(/\s+/u).filter(Boolean).length;
 }
 
-/** The deletions to apply to `text` (a source sentence), sorted, non-overlapping. */
-export function computeEdits(text: string, options: { lowercaseStart?: boolean } = {}): Edit[] {
+/**
+ * The new first letter after a deletion at the start: upper-cased in brackets ("[T]he DS …").
+ * Undefined when it already reads as a sentence start.
+ */
+export function startCase(text: string, at: number): Edit | undefined {
+  const letter = text.charAt(at);
+  if (!/\p{Ll}/u.test(letter)) return undefined;
+  // A lower-case identifier ("iPhone", "css-select") keeps its case.
+  const word = /^\S+/u.exec(text.slice(at))?.[0] ?? "";
+  if (/[\p{Lu}\p{N}\-./_]/u.test(word.slice(1))) return undefined;
+  return { kind: "case", text: letter, to: letter.toUpperCase(), at, reason: "sentence-start" };
+}
+
+/**
+ * The deletions to apply to `text` (a source sentence), sorted, non-overlapping. A leading
+ * connective goes when a capital follows; with `markCase` also before a lower-case start, whose
+ * first letter then gets a bracketed case edit ("In comparison, the DS …" → "[T]he DS …").
+ */
+export function computeEdits(
+  text: string,
+  options: { lowercaseStart?: boolean; markCase?: boolean } = {},
+): Edit[] {
   const edits: Edit[] = [];
   const connective = CONNECTIVE.exec(text);
-  if (connective) {
+  if (connective && !PROTECTED.test(connective[0])) {
     const next = text.charAt(connective[0].length);
-    if (options.lowercaseStart || /[\p{Lu}\p{N}"“‘']/u.test(next)) {
+    const capital = /[\p{Lu}\p{N}"“‘']/u.test(next);
+    if (capital || options.lowercaseStart) {
       edits.push({ kind: "delete", text: connective[0], at: 0, reason: "leading-connective" });
+    } else if (options.markCase && /\p{Ll}/u.test(next)) {
+      edits.push({ kind: "delete", text: connective[0], at: 0, reason: "leading-connective" });
+      const c = startCase(text, connective[0].length);
+      if (c) edits.push(c);
     }
   }
   for (const m of text.matchAll(FILLER)) {
@@ -36,12 +62,12 @@ export function computeEdits(text: string, options: { lowercaseStart?: boolean }
     edits.push({ kind: "delete", text: m[0], at: m.index, reason: "filler" });
   }
   for (const m of text.matchAll(REFERENCE_MARKER)) {
-    edits.push({ kind: "delete", text: m[0], at: m.index, reason: "parenthetical" });
+    edits.push({ kind: "delete", text: m[0], at: m.index, reason: "reference-marker" });
   }
   for (const m of text.matchAll(PARENTHETICAL)) {
     const inner = m[1] ?? "";
     const whole = m.index === 0 || (m.index <= 1 && m[0].startsWith(" "));
-    if (whole) continue;
+    if (whole || PROTECTED.test(inner)) continue;
     if (words(inner) >= 10 || ASIDE.test(inner)) {
       edits.push({ kind: "delete", text: m[0], at: m.index, reason: "parenthetical" });
     }
@@ -57,15 +83,22 @@ export function computeEdits(text: string, options: { lowercaseStart?: boolean }
   return out;
 }
 
+/** `text` with its deletions applied, plainly (no marks): for measuring a sentence. */
 export function applyEdits(text: string, edits: Edit[]): string {
   let out = "";
   let pos = 0;
   for (const e of edits) {
+    if (e.kind !== "delete") continue;
     out += text.slice(pos, e.at);
     pos = e.at + e.text.length;
   }
   out += text.slice(pos);
   return out.replace(/\s{2,}/gu, " ").trim();
+}
+
+/** `text` with `edits` applied as a claim shows it: marked as quotations are (util/edits.ts). */
+export function showEdits(text: string, edits: Edit[]): string {
+  return renderEdits(text, edits);
 }
 
 /** A TextQuoteSelector for `block.text.slice(start, end)`, with context when `exact` repeats. */
@@ -84,6 +117,8 @@ export function quoteSelector(blockText: string, start: number, end: number): Te
 
 export interface Passage {
   sourceId: string;
+  /** The marked edits of the passage when already made (a unit's); else computed. */
+  edits?: Edit[];
   block: Block;
   /** First and last sentence (1-based) the passage spans. */
   first: number;
@@ -120,12 +155,14 @@ export const MAX_CITED_SUPPORT = 5;
 /** `support` is cited in the order given, up to `MAX_CITED_SUPPORT`. */
 export function makeClaim(p: Passage, support: Passage[] = [], attribution?: string): Claim {
   const original = passageText(p);
-  const edits = computeEdits(original, {
-    lowercaseStart: Boolean(attribution) && LOWER_START.test(original),
-  });
+  const edits =
+    p.edits ??
+    computeEdits(original, {
+      lowercaseStart: Boolean(attribution) && LOWER_START.test(original),
+    });
   const claim: Claim = {
     id: claimId(p),
-    text: applyEdits(original, edits),
+    text: showEdits(original, edits),
     citations: [citationFor(p), ...support.slice(0, MAX_CITED_SUPPORT).map(citationFor)],
     edits,
   };

@@ -1,14 +1,18 @@
 /**
  * Statement candidates ("units"): the source sentences that can stand alone as a claim.
  * Headings, questions, lines ending in a colon, first/second person and reader-directed
- * chatter are not statements. A sentence that points back ("This is why …", "The rest …",
- * "It annexed …") is merged with the sentence before it in the same block, or skipped.
+ * chatter are not statements. A sentence whose subject points back ("It annexed …", "The
+ * company is …") gets its referent in brackets when the sentence before names it
+ * (`referents.ts`); one that still leans on other text ("This is why …", "the following") is
+ * not used.
  */
 
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
+import { PROTECTED, renderEdits } from "../util/edits.js";
 import { contentStems, STOP_WORDS, type Token, tokenize } from "../util/text.js";
 import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js";
+import { SourceReferents } from "./referents.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
 
 export interface Unit extends Passage {
@@ -20,7 +24,7 @@ export interface Unit extends Passage {
   /** The source text of the passage. */
   original: string;
   edits: Edit[];
-  /** The passage after deletions: what a claim shows. */
+  /** The passage after its edits, without marks (the claim shows them marked). */
   text: string;
   tokens: Token[];
   stems: string[];
@@ -181,6 +185,7 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
     let count = 0;
     let truncated = false;
     const seen = new Set<string>();
+    const referents = new SourceReferents(source, { matchers: ctx.matchers });
     for (const block of source.blocks) {
       if (block.kind === "heading") {
         headingNamed = namedIn(block.text, ctx.matchers);
@@ -201,16 +206,61 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
         }
         const info = infoAt(i);
         if (!info.usable) continue;
+        const standalone = referents.standalone(block, i);
         let first = info;
-        if (info.pointsBack) {
-          const prev = i > 0 ? infoAt(i - 1) : undefined;
-          if (!prev?.canAnchor) continue;
+        let edits: Edit[];
+        if ("drop" in standalone) {
+          // A sentence that only leans on the one before it in the ¶ is quoted with it.
+          if (!standalone.pointer || !info.pointsBack || i === 0) continue;
+          const prev = infoAt(i - 1);
+          const anchor = referents.standalone(block, i - 1);
+          if (!prev.canAnchor || "drop" in anchor || anchor.referent) continue;
           first = prev;
-        }
+          const offset = info.start - prev.start;
+          edits = [
+            ...anchor.edits,
+            ...computeEdits(block.text.slice(info.start, info.end))
+              .filter((e) => e.reason !== "leading-connective")
+              .map((e) => ({ ...e, at: e.at + offset })),
+          ];
+        } else if (standalone.previous && !YEAR.test(block.text.slice(info.start, info.end))) {
+          // "In 2014 Russia broke this rule. It annexed Crimea …": when the sentence before
+          // gives the date, quote from it, eliding what lies between the name and what this
+          // sentence says of it: "In 2014 Russia … annexed Crimea …".
+          const prev = infoAt(i - 1);
+          const { nameEnd, replaced } = standalone.previous;
+          const lead = block.text.slice(prev.start, prev.start + nameEnd);
+          const replacedAt =
+            standalone.edits.find((e) => e.kind === "delete" && e.reason === "referent")?.at ?? 0;
+          const elidedEnd = info.start + replacedAt + replaced.length;
+          const elided = block.text.slice(prev.start + nameEnd, elidedEnd);
+          const prevEdits = referents.standalone(block, i - 1);
+          const headEdits =
+            "drop" in prevEdits || prevEdits.referent
+              ? computeEdits(lead, { markCase: true })
+              : prevEdits.edits.filter((e) => e.at + e.text.length <= nameEnd);
+          const offset = info.start - prev.start;
+          if (
+            prev.usable &&
+            YEAR.test(lead) &&
+            !PROTECTED.test(elided) &&
+            headEdits.every((e) => e.reason === "leading-connective" || e.kind === "case")
+          ) {
+            first = prev;
+            edits = [
+              ...headEdits,
+              { kind: "delete", text: elided, at: nameEnd, reason: "elision" },
+              ...standalone.edits
+                .filter((e) => e.reason !== "referent" && e.reason !== "leading-connective")
+                .filter((e) => !(e.kind === "case" && e.at === 0))
+                .map((e) => ({ ...e, at: e.at + offset })),
+            ];
+          } else edits = standalone.edits;
+        } else edits = standalone.edits;
         const original = block.text.slice(first.start, info.end);
         const lowerStart = first === info && info.lowerStart;
-        const edits = computeEdits(original, { lowercaseStart: lowerStart });
-        const text = applyEdits(original, edits);
+        // What the engine measures: the edited text without marks (claims show the marks).
+        const text = renderEdits(original, edits, { marks: false });
         const wordCount = text.split(/\s+/u).filter(Boolean).length;
         if (wordCount > 75 || seen.has(text)) continue;
         seen.add(text);

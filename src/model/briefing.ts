@@ -2,14 +2,16 @@
  * The `Briefing`: the typed model the engine builds from the corpus and `brief.yaml`
  * (written as `out/briefing.json`). It is the only contract between analysis and the writers.
  * Every statement in it is a `Claim` whose text is a source's own sentence (edited only by
- * recorded deletions) with citations that were verified against the source.
+ * recorded, marked edits) with citations that were verified against the source.
  */
 
 import type { ExhibitData } from "./exhibits.js";
 
 /**
  * 2: adds `exhibits`. 3: adds `Citation.relation` (how a supporting citation relates to the
- * claim) and `copies` (near-duplicate sources, counted as one).
+ * claim) and `copies` (near-duplicate sources, counted as one); an `Edit` is a deletion, a
+ * bracketed insertion (a referent the same source names before the sentence) or a bracketed
+ * case change, and claim texts show them the way quotations do ("[The CSTO] triggered …").
  */
 export const BRIEFING_SCHEMA_VERSION = 3 as const;
 
@@ -38,14 +40,52 @@ export interface Citation {
 }
 
 /** A deletion made to a source sentence to produce a claim's text. */
-export interface Edit {
+export interface DeleteEdit {
   kind: "delete";
   /** The deleted text, exactly as in the source sentence. */
   text: string;
   /** Offset in the original sentence where the deletion starts. */
   at: number;
-  reason: "leading-connective" | "parenthetical" | "trailing-clause" | "filler";
+  /**
+   * `referent`: a pronoun or bare description replaced by the bracketed insertion at the same
+   * offset; `reference-marker`: a note number ("[3]"), omitted without an ellipsis; `elision`:
+   * the words between a name and what the next sentence says of it ("In 2014 Russia … annexed
+   * Crimea"), shown as "…".
+   */
+  reason:
+    | "leading-connective"
+    | "parenthetical"
+    | "trailing-clause"
+    | "filler"
+    | "referent"
+    | "reference-marker"
+    | "elision";
 }
+
+/** A bracketed insertion: the referent of a pronoun or bare description ("[The CSTO]"). */
+export interface InsertEdit {
+  kind: "insert";
+  /** The inserted text (shown in brackets): a name the same source uses before the sentence. */
+  text: string;
+  /** Offset in the original sentence where it goes. */
+  at: number;
+  reason: "referent";
+}
+
+/** A bracketed change of a letter's case at the new start of the statement ("[T]he DS …"). */
+export interface CaseEdit {
+  kind: "case";
+  /** The letter as in the source. */
+  text: string;
+  /** The letter as shown. */
+  to: string;
+  /** Offset of the letter in the original sentence. */
+  at: number;
+  reason: "sentence-start";
+}
+
+/** One marked change to a source sentence; `Claim.text` shows them as quotations do. */
+export type Edit = DeleteEdit | InsertEdit | CaseEdit;
 
 export interface Claim {
   /** Stable id, e.g. `c-putz-2022-12-2`. */

@@ -39,10 +39,18 @@ export function cite(citations: Citation[], claimId?: string): CiteNode {
 
 /**
  * After an attribution ("According to Catherine Putz, the CSTO …") a sentence-initial common
- * word reads lower-cased; names and acronyms keep their capitals. Only the display changes:
- * the claim text and its quote stay the source's.
+ * word reads lower-cased, the changed letter in brackets ("[t]he CSTO"); names and acronyms
+ * keep their capitals. Only the display changes: the claim text and its quote stay the source's.
  */
 export function afterAttribution(sentence: string): string {
+  // A start already upper-cased in brackets ("[T]he DS …") reads as the source wrote it.
+  const marked = /^\[(\p{Lu})\](\p{Ll}*)/u.exec(sentence);
+  if (marked) {
+    const word = `${marked[1]}${marked[2]}`;
+    if (STOP_WORDS.has(word.toLowerCase()) || /^\p{Ll}/u.test(marked[2] ?? "x")) {
+      return marked[1]!.toLowerCase() + sentence.slice(3);
+    }
+  }
   const m = /^(\p{Lu}\p{Ll}*)\b/u.exec(sentence);
   if (!m) return sentence;
   const word = m[1]!;
@@ -55,7 +63,8 @@ export function afterAttribution(sentence: string): string {
   if (!common && !/^\p{Lu}\p{Ll}{3,}ed$/u.test(word)) {
     return sentence;
   }
-  return word.toLowerCase() + sentence.slice(word.length);
+  // The changed letter is marked the way quotations mark it: "According to X, [t]he CSTO …".
+  return `[${word.charAt(0).toLowerCase()}]${sentence.slice(1)}`;
 }
 
 /** The phrasing content of a claim: attribution (if any), text, closing cite. */

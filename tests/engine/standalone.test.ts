@@ -1,0 +1,133 @@
+// Standalone statements: bracketed referents, dropped pointers, marked connectives and case.
+import { describe, expect, it } from "vitest";
+import { makeClaim } from "../../src/engine/claims.js";
+import { buildMatchers } from "../../src/engine/subjects.js";
+import { buildUnits } from "../../src/engine/units.js";
+import { renderEdits } from "../../src/util/edits.js";
+import { makeSource } from "./helpers.js";
+
+const matchers = buildMatchers([
+  { name: "NATO", aliases: ["North Atlantic Treaty Organization", "the Alliance"] },
+  { name: "CSTO", aliases: ["Collective Security Treaty Organization"] },
+]);
+
+/** The statements as claims show them. */
+function texts(paragraphs: string[]): string[] {
+  return buildUnits([makeSource("s", paragraphs)], { matchers }).map((u) => makeClaim(u).text);
+}
+
+describe("standalone statements", () => {
+  it("gives a pronoun subject its referent from the sentence before, in brackets", () => {
+    const units = buildUnits(
+      [
+        makeSource("s", [
+          "The CSTO was founded by six post-Soviet states in 1992. It deployed troops to Kazakhstan in January 2022.",
+        ]),
+      ],
+      { matchers },
+    );
+    const unit = units.find((u) => u.original.startsWith("It deployed"));
+    expect(makeClaim(unit!).text).toBe("[The CSTO] deployed troops to Kazakhstan in January 2022.");
+    expect(unit?.edits).toEqual([
+      { kind: "delete", text: "It", at: 0, reason: "referent" },
+      { kind: "insert", text: "The CSTO", at: 0, reason: "referent" },
+    ]);
+    // The claim made from it carries the same marked edits, and undoing them is the source.
+    const claim = makeClaim(unit!);
+    expect(unit!.text).toBe("The CSTO deployed troops to Kazakhstan in January 2022.");
+    expect(renderEdits(unit!.original, claim.edits)).toBe(claim.text);
+  });
+
+  it("resolves a bare description of an actor to the one subject the sentences before name", () => {
+    const out = texts([
+      "Only Belarus of the CSTO members supported Russia in the vote. Putin visited Iran in July.",
+      "The military organisation triggered its Article on collective defence only once, in January 2022.",
+    ]);
+    expect(out).toContain(
+      "[The CSTO] triggered its Article on collective defence only once, in January 2022.",
+    );
+  });
+
+  it("drops a sentence whose pronoun has no certain referent", () => {
+    const out = texts([
+      "Armenia and Azerbaijan fought over Karabakh for years. They signed nothing in the end, observers said.",
+      "Experts disagree about the reasons for the delay in 2021. It was never explained to the public at all.",
+    ]);
+    expect(out.some((t) => /^(?:They|It|\[)/u.test(t))).toBe(false);
+    expect(out).toContain("Armenia and Azerbaijan fought over Karabakh for years.");
+  });
+
+  it("deletes a pointing connective and marks the changed first letter", () => {
+    const out = texts([
+      "The PSP sold 185,000 units in its first UK weekend. In comparison, the Nintendo DS sold roughly 87,000 units in its launch week.",
+    ]);
+    expect(out).toContain("[T]he Nintendo DS sold roughly 87,000 units in its launch week.");
+    const unit = buildUnits(
+      [
+        makeSource("s", [
+          "In comparison, the Nintendo DS sold roughly 87,000 units in its launch week.",
+        ]),
+      ],
+      { matchers },
+    )[0]!;
+    expect(unit.edits).toEqual([
+      { kind: "delete", text: "In comparison, ", at: 0, reason: "leading-connective" },
+      { kind: "case", text: "t", to: "T", at: 15, reason: "sentence-start" },
+    ]);
+  });
+
+  it("drops sentences that refer to text the reader does not have", () => {
+    const out = texts([
+      "The following SQL demonstrates how NATO budgets are summed per member.",
+      "Developers report that memory grows quickly in this scenario with large NATO documents.",
+      "As shown above, the CSTO has six member states today.",
+      "NATO has thirty-two member states since Sweden joined in 2024.",
+    ]);
+    expect(out).toEqual(["NATO has thirty-two member states since Sweden joined in 2024."]);
+  });
+
+  it("drops an unresolved description inside the sentence", () => {
+    const out = texts([
+      "Japan and Europe will have to wait until the first quarter of 2005 to get the device.",
+    ]);
+    expect(out).toEqual([]);
+  });
+
+  it("shows a deletion in the middle with an ellipsis and a note number silently", () => {
+    expect(
+      renderEdits(
+        "Support rose to 83% [3] after the war (as the long survey by the institute shows in detail) in 2022.",
+        [
+          { kind: "delete", text: " [3]", at: 19, reason: "reference-marker" },
+          {
+            kind: "delete",
+            text: " (as the long survey by the institute shows in detail)",
+            at: 37,
+            reason: "parenthetical",
+          },
+        ],
+      ),
+    ).toBe("Support rose to 83% after the war … in 2022.");
+  });
+});
+
+describe("the default corpus (promise)", () => {
+  it("has no statement that opens with a pronoun", async () => {
+    const { readBrief } = await import("../../src/pipeline/inspect.js");
+    const { analyse } = await import("../../src/engine/index.js");
+    const corpus = await readBrief(new URL("../../corpus", import.meta.url).pathname);
+    const { briefing } = analyse(corpus.sources, corpus.options.engine);
+    const claims = [
+      ...briefing.findings.map((f) => f.claim),
+      ...briefing.matrix.flatMap((c) => c.claims),
+      ...briefing.timeline.map((t) => t.claim),
+      ...briefing.figures.map((f) => f.claim),
+      ...briefing.disagreements.flatMap((d) => d.sides),
+    ];
+    expect(claims.length).toBeGreaterThan(20);
+    const opening = claims.filter((c) =>
+      /^(?:It|Its|They|Their|Them|He|His|She|Her|This|That|These|Those)\b/u.test(c.text),
+    );
+    expect(opening.map((c) => c.text)).toEqual([]);
+  }, 120000);
+});
