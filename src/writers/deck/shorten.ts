@@ -163,3 +163,22 @@ export function isDeletionOf(short: string, full: string): boolean {
   for (let i = 0; i < f.length && j < s.length; i++) if (f[i] === s[j]) j++;
   return j === s.length;
 }
+
+/**
+ * The claim at `level`, or at the first higher level whose text has at most `most` words
+ * (counting the lead shown before it). The last level's text when none does.
+ */
+export function shortenWithin(
+  text: string,
+  level: number,
+  most: number,
+  leadWords = 0,
+): { text: string; level: number } {
+  let lvl = Math.max(0, Math.min(MAX_LEVEL, level));
+  let out = shortenClaim(text, lvl);
+  while (words(out) + leadWords > most && lvl < MAX_LEVEL) {
+    lvl += 1;
+    out = shortenClaim(text, lvl);
+  }
+  return { text: out, level: lvl };
+}

@@ -136,9 +136,11 @@ describe("renderDeckHtml", () => {
     expect(entry).toBe(
       "Putz, Catherine. “What Is the Value of the CSTO Now?” The Diplomat, March 2022.",
     );
+    // The sources slide shows the short label and the title; the notes hold the style's entry.
     expect(html).toContain(
-      `<span class="bw-lead">Putz 2022</span> <span class="bw-text">${entry}</span>`,
+      `<span class="bw-lead">Putz 2022</span> <span class="bw-text">What Is the Value of the CSTO Now?</span>`,
     );
+    expect(html).toContain(`<p>${entry}</p>`);
   });
 
   it("lists the sources slide in the style's order, each led by its short label", async () => {
@@ -153,7 +155,8 @@ describe("renderDeckHtml", () => {
       "Medium n.d.",
       "Putz 2022",
     ]);
-    expect(items.map((i) => i.text.split(".")[0])).toEqual([
+    // The style's full entry goes to the notes, in the style's order.
+    expect(items.map((i) => i.full?.split(".")[0])).toEqual([
       "Fischer, Eva",
       "Karelska, Christine",
       "Lennon, Jhon",
