@@ -20,7 +20,7 @@ import type { CitationFormatter } from "../shared/citations/index.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
 
-/** More subjects than this in one dimension: one vertical slide per subject instead of columns. */
+/** More subjects than this in one dimension: one list of labelled subject groups instead of columns. */
 export const MAX_COLUMNS = 3;
 
 /** Bullets start at the standard trims; a claim over 20 words is shortened harder (items.ts). */
@@ -161,7 +161,7 @@ function listSlides(section: Section, ctx: ItemContext, ids: Ids, kicker?: strin
   return out;
 }
 
-/** One dimension: columns per subject, or a vertical stack when there are too many subjects. */
+/** One dimension: columns per subject, or labelled subject groups when there are too many subjects. */
 function dimensionColumn(
   section: Section,
   ctx: ItemContext,
@@ -200,18 +200,9 @@ function dimensionColumn(
       },
     ];
   }
-  const stack: Slide[] = [];
-  if (intro.length > 0) stack.push({ ...base, id: ids.take(title), layout: "list", groups: intro });
-  for (const group of groups) {
-    stack.push({
-      ...base,
-      kind: "dimension-subject",
-      id: ids.take(`${title} ${group.label ?? ""}`),
-      layout: "list",
-      groups: [group],
-    });
-  }
-  return stack;
+  // Too many subjects for columns: one list, a labelled group per subject, which the deck
+  // then packs into parts of even weight (never a subject's lone bullet on a slide of its own).
+  return [{ ...base, id: ids.take(title), layout: "list", groups: [...intro, ...groups] }];
 }
 
 /**

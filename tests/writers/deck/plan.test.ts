@@ -21,7 +21,7 @@ describe("planDeck", () => {
       "agenda",
       "findings",
       "matrix",
-      "dimension-subject", // Membership: four subjects, a vertical stack
+      "dimension", // Membership: four subjects, labelled groups of one list
       "dimension",
       "dimension",
       "timeline",
@@ -58,11 +58,13 @@ describe("planDeck", () => {
     expect(plan.columns[1]![0]!.groups[0]!.items[0]!.text).toBe("How it unfolded");
   });
 
-  it("gives one column per subject up to three, one vertical slide each beyond", async () => {
+  it("gives one column per subject up to three, labelled subject groups beyond", async () => {
     const fx = loadFixture();
     const plan = planDeck(fx.document, await deckCitationsOf(fx.document));
     const membership = plan.columns.find((c) => c[0]!.title === "Membership")!;
-    expect(membership.map((s) => s.groups[0]!.label)).toEqual([
+    expect(membership).toHaveLength(1);
+    expect(membership[0]!.layout).toBe("list");
+    expect(membership[0]!.groups.map((g) => g.label)).toEqual([
       "NATO",
       "CSTO",
       "Russia",
