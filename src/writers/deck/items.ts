@@ -67,7 +67,13 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
         const shownLead = lead ?? (ctx.lead ? claim[ctx.lead] : undefined);
         // A bullet aims at AIM_BULLET_WORDS words (never more than MAX_BULLET_WORDS): a longer
         // claim is shortened harder.
-        const short = shortenWithin(claim.text, ctx.level, AIM_BULLET_WORDS, countWords(shownLead));
+        const short = shortenWithin(
+          claim.text,
+          ctx.level,
+          AIM_BULLET_WORDS,
+          countWords(shownLead),
+          MAX_BULLET_WORDS,
+        );
         items.push({
           kind: "claim",
           text: short.text,

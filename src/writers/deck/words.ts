@@ -138,7 +138,11 @@ function regroup(slide: Slide, units: readonly Unit[]): SlideGroup[] {
  * holding two units or more); failing that the fewest of at most PACK_LIMIT words; failing that
  * the fewest that keep every part under MAX_SLIDE_WORDS, single units allowed.
  */
-function chooseParts(costs: readonly number[], over: (k: number) => number): number[] {
+function chooseParts(
+  costs: readonly number[],
+  over: (k: number) => number,
+  target = TARGET_SLIDE_WORDS,
+): number[] {
   const n = costs.length;
   const heaviest = (sizes: number[]) => {
     let at = 0;
@@ -153,7 +157,7 @@ function chooseParts(costs: readonly number[], over: (k: number) => number): num
     return max;
   };
   const attempts: [number, number][] = [
-    [TARGET_SLIDE_WORDS, 2],
+    [target, 2],
     [PACK_LIMIT_WORDS, 2],
     [MAX_SLIDE_WORDS - 2, 1],
   ];
@@ -212,9 +216,11 @@ export function packSlide(slide: Slide): SlideGroup[][] {
   }
   const units = listUnits(slide);
   if (units.length === 0) return [slide.groups];
+  // A list of sources is looked up, not read: its parts may be fuller.
   const sizes = chooseParts(
     units.map((u) => u.words),
     over,
+    slide.layout === "sources" ? PACK_LIMIT_WORDS : TARGET_SLIDE_WORDS,
   );
   return runsOf(units, sizes).map((run) => regroup(slide, run));
 }
