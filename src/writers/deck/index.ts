@@ -5,7 +5,7 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Diagnostic } from "../../diagnostics/types.js";
+import { BriefwrightError, type Diagnostic } from "../../diagnostics/types.js";
 import type { SourceProfile } from "../../model/briefing.js";
 import type { BriefingDocument } from "../../model/document.js";
 import type { DeckOptions } from "../../model/options.js";
@@ -25,13 +25,28 @@ import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
 import { printDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
-import type { DeckPlan } from "./slides.js";
+import type { DeckPlan, Slide } from "./slides.js";
 import { type SlideMeasure, splitOverflowing } from "./split.js";
+import { MAX_SLIDE_WORDS, packByWords, rebalance, slideItems, thinOrigins } from "./words.js";
 
 export { SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 export { planDeck } from "./plan.js";
 export { isDeletionOf, shortenClaim } from "./shorten.js";
 export type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
+export { countWords, MAX_BULLET_WORDS, MAX_SLIDE_WORDS, packByWords } from "./words.js";
+
+/** What the browser measured of the finished deck (for `build -v` and benchmarks). */
+export interface DeckFigures {
+  slides: number;
+  /** Words a viewer reads per slide (headline and body; not the citation footer nor the notes). */
+  words: { max: number; median: number };
+  /** Content slides (all but the title and the agenda) with speaker notes, and how many there are. */
+  notes: { withNotes: number; content: number };
+  /** Slides showing fewer than two items, charts and the title aside (ids). */
+  thin: string[];
+  /** Longest headline, in lines at the deck's title size. */
+  headlineLines: number;
+}
 
 export interface DeckInput {
   document: BriefingDocument;
@@ -60,11 +75,16 @@ export interface WriteSlidesResult {
   slides: number;
   /** Requests the browser refused while measuring and printing (empty for a sound deck). */
   blocked: string[];
-  /** Slides that still overflow after splitting (empty for a sound deck), as warnings. */
+  /** Always empty: a slide that fails a check (overflow, long headline, too many words) throws. */
   diagnostics: Diagnostic[];
+  /** The finished deck as measured in Chromium. */
+  figures: DeckFigures;
   /** Where the time went, in milliseconds (for benchmarks; never written into an output). */
   timings: { fit: number; rounds: number; pdf: number };
 }
+
+/** A headline over this many lines fails the build. */
+export const MAX_HEADLINE_LINES = 2;
 
 /** Rounds of measure-and-split before giving up (each round splits every overflowing slide). */
 const MAX_ROUNDS = 12;
@@ -110,64 +130,132 @@ export async function renderDeckHtml(input: DeckInput): Promise<string> {
   );
 }
 
-function overflowDiagnostics(measures: readonly SlideMeasure[]): Diagnostic[] {
-  return measures
-    .filter((m) => m.overflow)
-    .map((m) => ({
-      severity: "warning" as const,
-      ruleId: "slides-overflow",
-      message: `slide #${m.id} is ${Math.round(m.height)} px tall, more than ${SLIDE_HEIGHT} px, and could not be split further`,
-      hint: "shorten the section in the outline template or the claim it shows",
-    }));
+const titleOf = (slide: Slide | undefined, id: string) =>
+  slide
+    ? `"${slide.title}${slide.part ? ` ${slide.part.index}/${slide.part.total}` : ""}"`
+    : `#${id}`;
+
+/**
+ * The deck's checks on what the browser measured: a slide that overflows, a headline over two
+ * lines, more than 60 words on a slide. Each an error naming the slide.
+ */
+export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Diagnostic[] {
+  const byId = new Map(plan.columns.flat().map((s) => [s.id, s]));
+  const out: Diagnostic[] = [];
+  for (const m of measures) {
+    const title = titleOf(byId.get(m.id), m.id);
+    if (m.overflow) {
+      out.push({
+        severity: "error",
+        ruleId: "slides-overflow",
+        message: `slide ${title} is ${Math.round(m.height)} px tall, more than ${SLIDE_HEIGHT} px, and could not be split further`,
+        hint: "shorten the section in the outline template or the claim it shows",
+      });
+    }
+    if ((m.headlineLines ?? 0) > MAX_HEADLINE_LINES) {
+      out.push({
+        severity: "error",
+        ruleId: "slides-headline-too-long",
+        message: `slide ${title}: its headline takes ${m.headlineLines} lines, more than ${MAX_HEADLINE_LINES}`,
+        hint: "shorten the heading in the outline template",
+      });
+    }
+    if ((m.words ?? 0) > MAX_SLIDE_WORDS) {
+      out.push({
+        severity: "error",
+        ruleId: "slides-too-many-words",
+        message: `slide ${title} shows ${m.words} words, more than ${MAX_SLIDE_WORDS}`,
+        hint: "shorten the section's text in the outline template (a table row or heading cannot be split)",
+      });
+    }
+  }
+  return out;
 }
 
-/** Lays out, measures and splits the deck in `dir` until every slide fits. */
-async function fitDeck(
-  input: DeckInput,
-  dir: string,
-  browser: BrowserSession,
-): Promise<{
+function hasNotes(slide: Slide): boolean {
+  return slide.notes.length > 0 || slide.groups.some((g) => g.items.some((i) => i.full));
+}
+
+export function deckFigures(plan: DeckPlan, measures: readonly SlideMeasure[]): DeckFigures {
+  const slides = plan.columns.flat();
+  const words = measures.map((m) => m.words ?? 0).sort((a, b) => a - b);
+  const content = slides.filter((s) => s.kind !== "title" && s.kind !== "agenda");
+  return {
+    slides: slides.length,
+    words: {
+      max: words[words.length - 1] ?? 0,
+      median: words.length > 0 ? words[Math.floor((words.length - 1) / 2)]! : 0,
+    },
+    notes: { withNotes: content.filter(hasNotes).length, content: content.length },
+    thin: slides
+      .filter((s) => s.layout !== "title" && s.layout !== "exhibit" && slideItems(s) < 2)
+      .map((s) => s.id),
+    headlineLines: Math.max(0, ...measures.map((m) => m.headlineLines ?? 0)),
+  };
+}
+
+interface Fitted {
   plan: DeckPlan;
   indexPath: string;
   blocked: string[];
-  diagnostics: Diagnostic[];
+  measures: SlideMeasure[];
   rounds: number;
-}> {
+}
+
+/**
+ * Lays out, measures and splits the deck in `dir` until every slide fits: slides are first cut
+ * by words into parts of even weight, then split where the browser finds them too tall, then a
+ * continuation left with a single item is evened out with its siblings when that still fits.
+ */
+async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): Promise<Fitted> {
   const sources = sourcesById(input.document);
   const indexPath = join(dir, "index.html");
-  let plan = planDeck(input.document, await deckCitations(input));
+  const planned = planDeck(input.document, await deckCitations(input));
   // Exhibit slides are never split, so their drawings are made once.
-  const drawings = await deckDrawings(plan, input.document);
+  const drawings = await deckDrawings(planned, input.document);
+  let plan = packByWords(planned);
   const sandbox = await browser.newPage({ allowedRoots: [dir] });
+  let rounds = 0;
+  const measure = async (p: DeckPlan) => {
+    rounds++;
+    await writeFile(indexPath, deckDocument(p, sources, input.options, drawings));
+    await sandbox.open(indexPath);
+    await waitForDeck(sandbox);
+    return measureDeck(sandbox);
+  };
   try {
     await sandbox.page.setViewport({ width: SLIDE_WIDTH, height: SLIDE_HEIGHT });
-    for (let round = 0; ; round++) {
-      await writeFile(indexPath, deckDocument(plan, sources, input.options, drawings));
-      await sandbox.open(indexPath);
-      await waitForDeck(sandbox);
-      const measures = await measureDeck(sandbox);
+    let measures: SlideMeasure[];
+    for (;;) {
+      measures = await measure(plan);
       const overflowing = measures.filter((m) => m.overflow);
-      if (overflowing.length === 0) {
-        return {
-          plan,
-          indexPath,
-          blocked: [...sandbox.blocked],
-          diagnostics: [],
-          rounds: round + 1,
-        };
-      }
+      if (overflowing.length === 0) break;
       const { plan: next, stuck } = splitOverflowing(plan, measures);
-      if (round + 1 >= MAX_ROUNDS || stuck.length === overflowing.length) {
-        return {
-          plan,
-          indexPath,
-          blocked: [...sandbox.blocked],
-          diagnostics: overflowDiagnostics(measures),
-          rounds: round + 1,
-        };
-      }
+      if (rounds >= MAX_ROUNDS || stuck.length === overflowing.length) break;
       plan = next;
     }
+    // Thin continuations: try each evened out; keep it where every part still fits.
+    for (const origin of thinOrigins(plan)) {
+      const candidate = rebalance(plan, origin);
+      const tried = await measure(candidate);
+      const ids = new Set(
+        candidate.columns
+          .flat()
+          .filter((s) => s.origin === origin)
+          .map((s) => s.id),
+      );
+      const ok = tried
+        .filter((m) => ids.has(m.id))
+        .every((m) => !m.overflow && (m.words ?? 0) <= MAX_SLIDE_WORDS);
+      if (ok) {
+        plan = candidate;
+        measures = tried;
+      }
+    }
+    // The file on disk is the last plan measured: write the kept one back when it differs.
+    if (rounds > 0)
+      await writeFile(indexPath, deckDocument(plan, sources, input.options, drawings));
+    return { plan, indexPath, blocked: [...sandbox.blocked], measures, rounds };
   } finally {
     await sandbox.close();
   }
@@ -186,6 +274,14 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
     const started = performance.now();
     const fitted = await fitDeck(input, stage, browser);
     const fittedAt = performance.now();
+    const failed = checkDeck(fitted.plan, fitted.measures);
+    if (failed.length > 0) {
+      throw new BriefwrightError(
+        "input",
+        `the deck fails ${failed.length} check(s): ${failed.map((d) => d.message).join("; ")}`,
+        failed,
+      );
+    }
     const printed = await printDeck(browser, fitted.indexPath, stage);
     const target = join(outDir, "slides");
     const pdfPath = join(outDir, "slides.pdf");
@@ -201,7 +297,8 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
       pdfPath,
       slides: countSlides(fitted.plan),
       blocked: [...fitted.blocked, ...printed.blocked],
-      diagnostics: fitted.diagnostics,
+      diagnostics: [],
+      figures: deckFigures(fitted.plan, fitted.measures),
       timings: {
         fit: Math.round(fittedAt - started),
         rounds: fitted.rounds,
@@ -225,10 +322,13 @@ export const write: WriteFn = async (document, context) => {
     browser: context.browser,
     ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
   });
-  return {
+  // The measured figures travel with the result (the pipeline keeps only `slides` today).
+  const written: Awaited<ReturnType<WriteFn>> & { figures: DeckFigures } = {
     outputs: ["slides/index.html", "slides.pdf"],
     blocked: result.blocked,
     diagnostics: result.diagnostics,
     slides: result.slides,
+    figures: result.figures,
   };
+  return written;
 };

@@ -6,14 +6,20 @@
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import type { CiteNode } from "../../model/document.js";
-import { shortenClaim } from "./shorten.js";
+import { shortenWithin } from "./shorten.js";
 import type { SlideGroup, SlideItem } from "./slides.js";
+import { AIM_BULLET_WORDS, countWords, MAX_BULLET_WORDS } from "./words.js";
 
 export interface ItemContext {
   /** What a claim is led by on the slide: its event date (timeline), its value (figures). */
   lead: "date" | "value" | undefined;
   /** Shortening level new claim items start at. */
   level: number;
+  /**
+   * A generated section: a paragraph that is only an uncited emphasised sentence is its
+   * "nothing found" statement ("No disagreement between the sources was found."), not shown.
+   */
+  generated?: boolean;
 }
 
 /** Mdast nodes including briefwright's `cite`. */
@@ -57,19 +63,41 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
       const claim = cite.claim;
       if (claim) {
         const citations = cite.citations.length > 0 ? cite.citations : claim.citations;
+        // The outline's emphasised lead (a date, a figure) first, else the briefing's.
+        const shownLead = lead ?? (ctx.lead ? claim[ctx.lead] : undefined);
+        // A bullet aims at AIM_BULLET_WORDS words (never more than MAX_BULLET_WORDS): a longer
+        // claim is shortened harder.
+        const short = shortenWithin(
+          claim.text,
+          ctx.level,
+          AIM_BULLET_WORDS,
+          countWords(shownLead),
+          MAX_BULLET_WORDS,
+        );
         items.push({
           kind: "claim",
-          text: shortenClaim(claim.text, ctx.level),
+          text: short.text,
           full: claim.text,
-          // The outline's emphasised lead (a date, a figure) first, else the briefing's.
-          lead: lead ?? (ctx.lead ? claim[ctx.lead] : undefined),
+          lead: shownLead,
           citations,
           claimId: claim.id,
-          level: ctx.level,
+          level: short.level,
         });
       } else if (meaningful(text)) {
         const t = clean(text);
-        items.push({ kind: "cited", text: t, full: t, lead, citations: cite.citations, level: 0 });
+        // Author prose too: a long cited sentence shows shortened (by deletion), whole in the notes.
+        const shown =
+          countWords(t) + countWords(lead) > MAX_BULLET_WORDS
+            ? shortenWithin(t, 0, MAX_BULLET_WORDS, countWords(lead)).text
+            : t;
+        items.push({
+          kind: "cited",
+          text: shown,
+          full: t,
+          lead,
+          citations: cite.citations,
+          level: 0,
+        });
       } else if (items.length > 0) {
         // A second cite right after a claim: more sources for the same statement.
         items[items.length - 1]!.citations = [
@@ -93,8 +121,8 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
       // Pandoc style puts the sentence's full stop after the citation: "… resolution [@putz, ¶9]."
       const punct = /^\s*([.,;:!?…]+)/u.exec(value);
       if (punct) {
-        last.text += punct[1];
-        last.full = last.text;
+        last.full = `${last.full ?? last.text}${punct[1]}`;
+        if (!last.text.endsWith("…")) last.text += punct[1];
         value = value.slice(punct[0].length);
       }
     }
@@ -152,6 +180,18 @@ export function hasCite(node: AnyNode): boolean {
   return "children" in node && (node.children as AnyNode[]).some(hasCite);
 }
 
+/** A generated section's statement that it has nothing to show: one emphasised, uncited sentence. */
+function isNoneStatement(node: Paragraph): boolean {
+  const parts = node.children.filter((c) => !(c.type === "text" && !meaningful(c.value)));
+  const only = parts[0];
+  return (
+    parts.length === 1 &&
+    only!.type === "emphasis" &&
+    only!.data?.briefwright?.gap !== true &&
+    !hasCite(node)
+  );
+}
+
 /** A paragraph that is only emphasised text, e.g. a disagreement's **topic**: a group label. */
 function labelOf(node: Paragraph): string | undefined {
   const parts = node.children.filter((c) => !(c.type === "text" && !meaningful(c.value)));
@@ -196,6 +236,7 @@ export function groupsFromContent(
         break;
       }
       case "paragraph": {
+        if (ctx.generated && isNoneStatement(node)) break;
         const label = labelOf(node);
         if (label) {
           current = { label, items: [] };

@@ -91,7 +91,35 @@ function measureInPage(waitFrame: boolean): Promise<SlideMeasure[]> {
             capacity: limit - bodyTop,
           };
         }
-        out.push({ id: slide.id, overflow: height > H || width > W, height, fits, units });
+        // What a viewer reads: headline and body (a chart: its source line), not the citation
+        // footer, the drawing or the notes. Counted as the writer counts: tokens with a letter or digit.
+        const readable =
+          slide.getAttribute("data-layout") === "exhibit"
+            ? [".bw-head", ".bw-exhibit-source"]
+            : [".bw-head", ".bw-body", ".bw-title"];
+        let words = 0;
+        for (const sel of readable) {
+          for (const el of Array.from(slide.querySelectorAll<HTMLElement>(sel))) {
+            for (const token of el.innerText.split(/\s+/u))
+              if (/[\p{L}\p{N}]/u.test(token)) words++;
+          }
+        }
+        const headline = slide.querySelector<HTMLElement>(".bw-head h2");
+        let headlineLines = 0;
+        if (headline) {
+          const lineHeight = Number.parseFloat(getComputedStyle(headline).lineHeight);
+          const box = headline.getBoundingClientRect().height / scale;
+          headlineLines = lineHeight > 0 ? Math.round(box / lineHeight) : 1;
+        }
+        out.push({
+          id: slide.id,
+          overflow: height > H || width > W,
+          height,
+          fits,
+          units,
+          words,
+          headlineLines,
+        });
       }
     }
     reveal.slide(0, 0);

@@ -20,8 +20,11 @@ import type { CitationFormatter } from "../shared/citations/index.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
 
-/** More subjects than this in one dimension: one vertical slide per subject instead of columns. */
+/** More subjects than this in one dimension: one list of labelled subject groups instead of columns. */
 export const MAX_COLUMNS = 3;
+
+/** Bullets start at the standard trims; a claim over 20 words is shortened harder (items.ts). */
+const LIST_LEVEL = 0;
 
 /** Matrix cells show their first claim shortened harder (a glance, not a paragraph): two subjects leave wide cells. */
 const matrixLevel = (subjects: number) => (subjects <= 2 ? 1 : 2);
@@ -74,6 +77,8 @@ function titleSlide(meta: DocumentMeta, title: string, ids: Ids): Slide {
   };
 }
 
+const ZERO_STANCE = /^(?:\p{L}+ \([+−-]?0(?:\.0+)?\)|[–—-])?$/u;
+
 /** A table as a slide: header row → column heads, each row → a unit (label + one item per cell). */
 function tableSlide(
   title: string,
@@ -83,7 +88,14 @@ function tableSlide(
   kind: SlideKind,
   kicker?: string,
 ): Slide {
-  const [head, ...rows] = table.children;
+  const [head, ...all] = table.children;
+  // A row whose every cell is a zero score with nothing behind it ("neutral (0.00)") shows nothing.
+  const rows =
+    kind === "disagreements"
+      ? all.filter((row) =>
+          row.children.slice(1).some((c) => !ZERO_STANCE.test(clean(mdastToString(c)))),
+        )
+      : all;
   const columns = (head?.children ?? []).map((c) => clean(mdastToString(c)));
   const groups: SlideGroup[] = rows.map((row) => {
     const [labelCell, ...cells] = row.children;
@@ -96,7 +108,23 @@ function tableSlide(
     });
     return { label: labelCell ? clean(mdastToString(labelCell)) : undefined, items };
   });
-  return { id: ids.take(title), kind, layout: "table", title, kicker, columns, groups, notes: [] };
+  // A matrix row no source addresses shows nothing: its gap statements go to the notes.
+  const notes: string[] = [];
+  const shown = groups.filter((g) => {
+    const empty = kind === "matrix" && g.items.every((i) => i.kind === "gap");
+    if (empty) notes.push(...g.items.map((i) => i.text).filter((t) => t !== "–"));
+    return !empty;
+  });
+  return {
+    id: ids.take(title),
+    kind,
+    layout: "table",
+    title,
+    kicker,
+    columns,
+    groups: shown,
+    notes,
+  };
 }
 
 /** A section as a list slide, followed by a table slide for each uncited table in it. */
@@ -120,21 +148,20 @@ function listSlides(section: Section, ctx: ItemContext, ids: Ids, kicker?: strin
     });
   }
   for (const t of tables) {
-    out.push(
-      tableSlide(
-        t.label ?? title,
-        t.table,
-        ctx,
-        ids,
-        data?.kind ?? "prose",
-        t.label ? title : kicker,
-      ),
+    const slide = tableSlide(
+      t.label ?? title,
+      t.table,
+      ctx,
+      ids,
+      data?.kind ?? "prose",
+      t.label ? title : kicker,
     );
+    if (slide.groups.length > 0) out.push(slide);
   }
   return out;
 }
 
-/** One dimension: columns per subject, or a vertical stack when there are too many subjects. */
+/** One dimension: columns per subject, or labelled subject groups when there are too many subjects. */
 function dimensionColumn(
   section: Section,
   ctx: ItemContext,
@@ -155,6 +182,8 @@ function dimensionColumn(
     }))
     .filter((g) => g.items.length > 0);
   if (intro.length === 0 && groups.length === 0) return []; // everything was shown in the matrix
+  // Only "no source addresses it" statements: the matrix already says so.
+  if ([...intro, ...groups].every((g) => g.items.every((i) => i.kind === "gap"))) return [];
   const base = {
     kind: "dimension" as const,
     title,
@@ -171,18 +200,9 @@ function dimensionColumn(
       },
     ];
   }
-  const stack: Slide[] = [];
-  if (intro.length > 0) stack.push({ ...base, id: ids.take(title), layout: "list", groups: intro });
-  for (const group of groups) {
-    stack.push({
-      ...base,
-      kind: "dimension-subject",
-      id: ids.take(`${title} ${group.label ?? ""}`),
-      layout: "list",
-      groups: [group],
-    });
-  }
-  return stack;
+  // Too many subjects for columns: one list, a labelled group per subject, which the deck
+  // then packs into parts of even weight (never a subject's lone bullet on a slide of its own).
+  return [{ ...base, id: ids.take(title), layout: "list", groups: [...intro, ...groups] }];
 }
 
 /**
@@ -251,10 +271,12 @@ function sourcesSlide(
     : sources;
   const omitted = data?.omitted ?? 0;
   const rest = omittedSentence(omitted);
+  // On the slide the short label and the title; the style's full entry in the notes.
   const items: SlideItem[] = cite.bibliography(listed.map((s) => s.id)).map((b) => ({
     kind: "source" as const,
     lead: byId.get(b.id)?.shortLabel ?? b.id,
-    text: b.entry,
+    text: clean(byId.get(b.id)?.title ?? "") || b.entry,
+    full: b.entry,
     citations: [],
     level: 0,
   }));
@@ -307,7 +329,8 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
   // A claim's lead on a slide: the event's date in a timeline, the value in figures.
   const ctxFor = (kind: string | undefined): ItemContext => ({
     lead: kind === "timeline" ? "date" : kind === "figures" ? "value" : undefined,
-    level: 0,
+    level: LIST_LEVEL,
+    generated: kind !== undefined && kind !== "prose",
   });
 
   // Slide-level headings: the shallowest depth that carries briefwright data (default 2).

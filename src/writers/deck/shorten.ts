@@ -163,3 +163,27 @@ export function isDeletionOf(short: string, full: string): boolean {
   for (let i = 0; i < f.length && j < s.length; i++) if (f[i] === s[j]) j++;
   return j === s.length;
 }
+
+/**
+ * The claim at `level`, or at the first higher level whose text has at most `aim` words
+ * (counting the lead shown before it). A level that would drop more than 40 % of the words is
+ * taken only while the text is over `most` words: a sentence of 22 words is better whole than
+ * cut to a lead-in. The last level's text when nothing else is short enough.
+ */
+export function shortenWithin(
+  text: string,
+  level: number,
+  aim: number,
+  leadWords = 0,
+  most = aim,
+): { text: string; level: number } {
+  let lvl = Math.max(0, Math.min(MAX_LEVEL, level));
+  let out = shortenClaim(text, lvl);
+  while (words(out) + leadWords > aim && lvl < MAX_LEVEL) {
+    const next = shortenClaim(text, lvl + 1);
+    if (words(next) < 0.6 * words(out) && words(out) + leadWords <= most) break;
+    lvl += 1;
+    out = next;
+  }
+  return { text: out, level: lvl };
+}

@@ -7,6 +7,7 @@
 
 import { MAX_LEVEL, shortenClaim } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
+import { renumber } from "./words.js";
 
 /** Where a slide's units sit, so the rest can be packed into continuation slides in one go. */
 export interface UnitGeometry {
@@ -29,6 +30,10 @@ export interface SlideMeasure {
   /** Per group (per row for the matrix: one entry): how many leading units fit. */
   fits: number[];
   units?: UnitGeometry;
+  /** Words a viewer reads on the slide: headline and body, not the citation footer nor the notes. */
+  words?: number;
+  /** Lines the headline (`h2`) takes at the deck's title size (0: none). */
+  headlineLines?: number;
 }
 
 export interface SplitResult {
@@ -219,23 +224,6 @@ function pack(rest: SlideGroup[], slide: Slide, geo: UnitGeometry | undefined): 
   }
   if (current.length > 0) parts.push(current);
   return parts;
-}
-
-function renumber(plan: DeckPlan): void {
-  const counts = new Map<string, number>();
-  for (const column of plan.columns)
-    for (const s of column) if (s.origin) counts.set(s.origin, (counts.get(s.origin) ?? 0) + 1);
-  const seen = new Map<string, number>();
-  for (const column of plan.columns) {
-    for (const s of column) {
-      if (!s.origin) continue;
-      const totalParts = counts.get(s.origin)!;
-      const index = (seen.get(s.origin) ?? 0) + 1;
-      seen.set(s.origin, index);
-      s.part = totalParts > 1 ? { index, total: totalParts } : undefined;
-      s.id = index === 1 ? s.origin : `${s.origin}--${index}`;
-    }
-  }
 }
 
 /** Applies one round of splitting to every overflowing slide. Mutates nothing it was given. */

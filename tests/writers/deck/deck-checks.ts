@@ -14,6 +14,12 @@ export interface SlideFacts {
   footer: number;
   /** Smallest font size of the slide's body text (bullets, matrix cells), CSS px. */
   minFont: number;
+  /** Items shown: bullets, matrix cells. */
+  items: number;
+  /** Continuation marker ("2/3"), empty on a slide that is not split. */
+  part: string;
+  /** Headline text, continuation marker aside. */
+  title: string;
 }
 
 /** Visits every slide as a viewer would (one animation frame each) and reads its layout. */
@@ -48,6 +54,9 @@ export async function visitSlides(browser: BrowserSession, indexPath: string, ro
             unmarked: Array.from(claims).filter((c) => !c.querySelector(".bw-mark")).length,
             notes: Boolean(s.querySelector("aside.notes")?.textContent?.trim()),
             footer: s.querySelectorAll(".bw-cites .bw-cite").length,
+            items: s.querySelectorAll(".bw-body li, .bw-matrix tbody td").length,
+            part: s.querySelector(".bw-head .bw-part")?.textContent ?? "",
+            title: (s.querySelector(".bw-head h2")?.firstChild?.textContent ?? "").trim(),
             minFont: Math.min(
               999, // no body text (title slide); Infinity would not survive serialisation
               ...Array.from(s.querySelectorAll(".bw-body li, .bw-body td")).map((el) =>

@@ -62,11 +62,14 @@ describe("sample deck", () => {
     expect(html).toContain(`script-src 'self' ${visited.speakerScriptHash};`);
   });
 
-  it("splits long sections into continuation slides and gives four subjects a vertical stack", () => {
+  it("splits long sections into continuation slides, four subjects' groups too", () => {
     const ids = visited.facts.map((f) => f.id);
     expect(ids).toContain("key-findings--2");
+    expect(ids).toContain("membership--2");
     const html = readFileSync(result.indexPath, "utf8");
-    expect(html).toMatch(/<section class="bw-stack[^"]*"><section id="membership-nato"/);
+    expect(html).toMatch(
+      /<section id="membership--2"[^>]*>[\s\S]*?<h3>(?:Russia|Kazakhstan)<\/h3>/,
+    );
   });
 
   it("cites every content bullet and gives every content slide speaker notes", () => {

@@ -21,7 +21,7 @@ describe("planDeck", () => {
       "agenda",
       "findings",
       "matrix",
-      "dimension-subject", // Membership: four subjects, a vertical stack
+      "dimension", // Membership: four subjects, labelled groups of one list
       "dimension",
       "dimension",
       "timeline",
@@ -58,11 +58,13 @@ describe("planDeck", () => {
     expect(plan.columns[1]![0]!.groups[0]!.items[0]!.text).toBe("How it unfolded");
   });
 
-  it("gives one column per subject up to three, one vertical slide each beyond", async () => {
+  it("gives one column per subject up to three, labelled subject groups beyond", async () => {
     const fx = loadFixture();
     const plan = planDeck(fx.document, await deckCitationsOf(fx.document));
     const membership = plan.columns.find((c) => c[0]!.title === "Membership")!;
-    expect(membership.map((s) => s.groups[0]!.label)).toEqual([
+    expect(membership).toHaveLength(1);
+    expect(membership[0]!.layout).toBe("list");
+    expect(membership[0]!.groups.map((g) => g.label)).toEqual([
       "NATO",
       "CSTO",
       "Russia",
@@ -136,9 +138,11 @@ describe("renderDeckHtml", () => {
     expect(entry).toBe(
       "Putz, Catherine. “What Is the Value of the CSTO Now?” The Diplomat, March 2022.",
     );
+    // The sources slide shows the short label and the title; the notes hold the style's entry.
     expect(html).toContain(
-      `<span class="bw-lead">Putz 2022</span> <span class="bw-text">${entry}</span>`,
+      `<span class="bw-lead">Putz 2022</span> <span class="bw-text">What Is the Value of the CSTO Now?</span>`,
     );
+    expect(html).toContain(`<p>${entry}</p>`);
   });
 
   it("lists the sources slide in the style's order, each led by its short label", async () => {
@@ -153,7 +157,8 @@ describe("renderDeckHtml", () => {
       "Medium n.d.",
       "Putz 2022",
     ]);
-    expect(items.map((i) => i.text.split(".")[0])).toEqual([
+    // The style's full entry goes to the notes, in the style's order.
+    expect(items.map((i) => i.full?.split(".")[0])).toEqual([
       "Fischer, Eva",
       "Karelska, Christine",
       "Lennon, Jhon",
