@@ -81,10 +81,10 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
   let timeline: TimelineEvent[] = [];
   const matrix = buildMatrix(a, () => {
     disagreements = buildDisagreements(a);
-    timeline = buildTimeline(a);
+    timeline = buildTimeline(a, diagnostics);
     findings = buildFindings(a);
   });
-  const figures = buildFigures(a);
+  const figures = buildFigures(a, diagnostics);
   const stances = buildStances(a);
   const profiles = buildProfiles(a);
 
