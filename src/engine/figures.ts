@@ -135,7 +135,7 @@ function meaningful(counts: string): boolean {
 const TARGET =
   /\b(?:intends?|intended|intention|aims?|aimed|aiming|goal|targets?|targeted|hopes?|hoped|hoping|plans?|planned|planning|pledged?|promised?|wants?|seeks?|vowed?)\b/iu;
 const FORECAST =
-  /\b(?:expects?|expected|expecting|set to|likely|unlikely|predicts?|predicted|forecasts?|projected|projects|sees|anticipates?|could|may|might|estimates? that)\b/iu;
+  /\b(?:expects?|expected|expecting|set to|likely|unlikely|predicts?|predicted|forecasts?|projected|projects|sees|anticipates?|estimates? that)\b/iu;
 const FUTURE =
   /\b(?:will|would|shall|is going to|are going to)\b(?!\s+(?:retail|cost|be priced))/iu;
 const FORECAST_AFTER =
@@ -161,7 +161,7 @@ const PERIODS: readonly [RegExp, string][] = [
     /\bsince\s+(?:its\s+|their\s+)?(?:launch|release|it\s+first\s+appeared|(?:it\s+)?(?:first\s+)?(?:went|going|go)\s+on\s+sale)\b/iu,
     "since launch",
   ],
-  [/\byear-to-date\b|\bannual\b|\bthis year\b/iu, "year to date"],
+  [/\byear-to-date\b|\bannual\b/iu, "year to date"],
   [/\bat launch\b/iu, "at launch"],
   [
     /\bby\s+(?:the\s+end\s+of\s+)?((?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}|year['’]s end|its fiscal year)/iu,
@@ -244,7 +244,12 @@ function nounAfter(after: string): NounPhrase | undefined {
     .filter((w) => NAME_WORD.test(w) && !PLACE.test(w))
     .join(" ");
   const tail = words.slice(consumed).join(" ");
-  const of = /^(?:of|for)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\d-]*\s?){1,4})/u.exec(tail)?.[1]?.trim();
+  const of =
+    /^(?:(?:produced|made|designed|developed|released|written)\s+)?(?:of|for)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\d-]*(?:['’]s)?\s?){1,4})/u
+      .exec(tail)?.[1]
+      ?.trim()
+      .split(/['’]s\s+/u)
+      .pop();
   return { phrase: out.join(" "), head, names, ...(of ? { of } : {}) };
 }
 
@@ -270,6 +275,10 @@ function nameEntity(
   return { entity: clean };
 }
 
+function subjectsIn(text: string, matchers: SubjectMatcher[]): string[] {
+  return findMentions(text, matchers).map((m) => m.subject);
+}
+
 /** Subject mentions in `text` that are not part of a longer name ("Sony PS2" is not Sony's PSP). */
 function ownMentions(text: string, matchers: SubjectMatcher[]) {
   const ms = findMentions(text, matchers);
@@ -288,12 +297,18 @@ function entityOf(
   sentence: [number, number],
   clause: [number, number],
   matchers: SubjectMatcher[],
+  difference = false,
 ): { entity?: string; subject?: string } {
   if (np) {
     if (PLURAL_NAME.test(np.head)) return nameEntity(np.head, matchers);
     if (np.names) return nameEntity(np.names, matchers);
     if (np.of) return nameEntity(np.of, matchers);
   }
+  // "the earlier machine's back catalogue of 700 games": whose is said, and it is no subject.
+  const owner = /(\S+)['’]s\s+(?:[\p{L}-]+\s+){0,3}of\s+(?:about\s+|some\s+|around\s+)?$/u.exec(
+    text.slice(clause[0], amount.start),
+  );
+  if (owner && ownMentions(owner[1]!, matchers).length === 0) return {};
   const inClause = text.slice(clause[0], amount.start);
   const mentions = ownMentions(inClause, matchers);
   // A third party as the clause's subject, nearer than any subject mention: "the Microsoft Xbox has sold".
@@ -304,17 +319,19 @@ function entityOf(
   ].pop();
   const last = mentions[mentions.length - 1];
   if (third && !PLACE.test(third[1]!) && (!last || third.index + third[0].length > last.end)) {
-    const named = nameEntity(third[1]!, matchers);
+    const named = nameEntity(third[1]!.replace(/^(?:The|A|An)\s+/u, ""), matchers);
     if (named.entity && !/^(?:The|This|That|It|These|Those|He|She|They)$/u.test(named.entity))
       return named;
   }
-  if (last) return { entity: last.subject, subject: last.subject };
+  // A gap is the clause subject's ("the PSP … falls behind the DS by 130,000"); else the nearest.
+  const own = difference ? mentions[0] : last;
+  if (own) return { entity: own.subject, subject: own.subject };
   // Else the one subject the sentence names, if it names only one and nothing else muddles it.
   const sentenceText = text.slice(sentence[0], sentence[1]);
-  const own = new Set(ownMentions(sentenceText, matchers).map((m) => m.subject));
+  const named = new Set(ownMentions(sentenceText, matchers).map((m) => m.subject));
   const all = new Set(findMentions(sentenceText, matchers).map((m) => m.subject));
-  if (own.size === 1 && all.size === 1) {
-    const s = [...own][0]!;
+  if (named.size === 1 && all.size === 1) {
+    const s = [...named][0]!;
     return { entity: s, subject: s };
   }
   return {};
@@ -376,7 +393,13 @@ function scopeOf(
 ): string | undefined {
   const plain = text.replace(/\([^()]*\)/gu, (m) => " ".repeat(m.length));
   const after = plain.slice(amount.end, clause[1]);
-  let where = placesAt(after).map(([, p]) => p);
+  let where = placesAt(after)
+    .filter(([i]) =>
+      /\b(?:(?:in|across|throughout)\s+(?:the\s+)?(?:\S+\s+and\s+(?:the\s+)?)?|(?:its|their)\s+)$/iu.test(
+        after.slice(0, i),
+      ),
+    )
+    .map(([, p]) => p);
   if (where.length === 0) where = placesBefore(plain.slice(clause[0]), amount.start - clause[0]);
   if (where.length === 0)
     where = placesBefore(plain.slice(sentence[0]), amount.start - sentence[0]);
@@ -435,6 +458,13 @@ export function quantitiesIn(
           ? target[1]!
           : clauseSubject(text, amount.start);
       counts = of ? `${what || "share"} (% of ${of[1]!})` : what;
+      // "a 90% share of the market", "a 50 percent growth in its handheld business".
+      const noun =
+        /^\s*(share|stake|growth|increase|rise|drop|fall|decline|cut)\b(?:\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+)?([\p{L}-]+(?:\s+(?!(?:in|of|the|to|for|on|at|by|and)\b)[\p{L}-]+)?))?/iu.exec(
+          after,
+        );
+      if (noun)
+        counts = noun[2] ? `${noun[1]!.toLowerCase()} (${noun[2]})` : noun[1]!.toLowerCase();
     } else if (amount.unit) {
       // A sum of money: a price when the clause says so (or it converts one), else what it is worth.
       const clauseBefore = text.slice(clause[0], amount.start);
@@ -463,7 +493,11 @@ export function quantitiesIn(
       });
       continue;
     }
-    const who = entityOf(text, amount, np, sentence, clause, matchers);
+    const kind = kindOf(text, amount, clause);
+    let who = entityOf(text, amount, np, sentence, clause, matchers, kind === "difference");
+    // "support for NATO membership … 83%": the subject named inside what is measured is not its owner.
+    if (amount.unit === "%" && who.subject && subjectsIn(counts, matchers).includes(who.subject))
+      who = {};
     const scope = scopeOf(text, amount, sentence, clause);
     out.push({
       value: amount.value,
@@ -471,7 +505,7 @@ export function quantitiesIn(
       ...(amount.unit ? { unit: amount.unit } : {}),
       counts,
       index: amount.numberStart,
-      kind: kindOf(text, amount, clause),
+      kind,
       ...(amount.approx ? { approx: amount.approx } : {}),
       ...(amount.low !== undefined ? { low: amount.low, high: amount.high } : {}),
       ...who,

@@ -199,6 +199,8 @@ function scanOne(
   if (/(?:Article|article|No\.|[Nn]umber|page|p\.|[Vv]ersion|[Ll]evel)\s*$/u.test(before))
     return undefined;
   if (digits !== undefined && !unit && !scaled) {
+    // "01–05", "007": identifiers, not amounts.
+    if (/^0\d/u.test(digits)) return undefined;
     if (/^\d{4}$/u.test(digits) && value >= 1800 && value <= 2100) return undefined;
     if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return undefined;
     if (/^(?:st|nd|rd|th)\b/iu.test(after)) return undefined;
