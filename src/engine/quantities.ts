@@ -212,6 +212,7 @@ function scanOne(
   // "3D", "32MB", "222MHz": a number glued to letters is a name or a technical measure.
   if (/^[\p{L}]/u.test(after) && !scaleSuffix && !percent) return undefined;
   if (/^(?:\s*(?:to|:)\s*1\b)/u.test(after) && digits !== undefined) return undefined;
+  if (digits === "1" && /\d\s*(?:to|:)\s*$/u.test(before)) return undefined;
   if (/^(?:[xX×]\d|["”″])/u.test(after)) return undefined;
   if (/^\s*(?:[KMGT]B|[KMG]Hz|cm|mm|km|kg|inch(?:es)?)\b/u.test(after)) return undefined;
   const compound = /^-([\p{L}]+)/u.exec(after)?.[1];
