@@ -107,6 +107,8 @@ function groupBefore(text: string, to: number): string | undefined {
       text.slice(0, to),
     );
   if (!m) return undefined;
+  // "elements consist of 2 nodes": a verb's object, not a group's size.
+  if (/(?:consists?|consisting|comprised?|composed|made up|made)$/iu.test(m[1]!)) return undefined;
   const words = m[1]!
     .split(/\s+/u)
     .filter((w) => !STOP_WORDS.has(w.toLowerCase()) && !/(?:ed|ing)$/u.test(w));
