@@ -191,6 +191,9 @@ const qMatch = (f, g, lenient) =>
   (f.unit ?? null) === (g.unit ?? null) &&
   (norm(f.entity ?? f.subject) === norm(g.entity) || (lenient && !(f.entity ?? f.subject)));
 
+/** The figure's number as the sentence writes it, to find its sentence in a passage. */
+const numberOf = (f) => f.valueText.replace(/^.*?(?=[\d$£€¥])/u, "").split(" ")[0];
+
 async function evaluateValues(goldFile) {
   const gold = parse(readFileSync(join(goldDir, goldFile), "utf8"));
   const corpus = await readBrief(join(root, gold.corpus));
@@ -221,7 +224,7 @@ async function evaluateValues(goldFile) {
   let drawn = 0;
   const wrong = [];
   for (const f of briefing.figures) {
-    const g = goldFor(f.claim, f.valueText.replace(/^.*?(?=[\d$£€¥])/u, "").split(" ")[0]);
+    const g = goldFor(f.claim, numberOf(f));
     const ok = g?.quantities.some((q) => qMatch(f, q, true));
     if (drawable(f)) {
       drawn++;
@@ -256,20 +259,16 @@ async function evaluateValues(goldFile) {
   }
   const goldQ = gold.sentences.flatMap((s) => s.quantities.map((q) => ({ s, q })));
   const goldE = gold.sentences.flatMap((s) => s.events.map((e) => ({ s, e })));
+  // Recall: gold values that a briefing figure (event) from the same sentence matches.
   const qFound = goldQ.filter(({ s, q }) =>
-    briefing.figures.some(
-      (f) =>
-        goldFor(f.claim, null) &&
-        qMatch(f, q, false) &&
-        f.claim.citations.some((c) => fileOf.get(c.sourceId) === s.file && c.block === s.block),
-    ),
+    briefing.figures.some((f) => goldFor(f.claim, numberOf(f)) === s && qMatch(f, q, false)),
   ).length;
   const eFound = goldE.filter(({ s, e }) =>
     briefing.timeline.some(
       (t) =>
+        goldFor(t.claim, t.date.slice(0, 4)) === s &&
         t.date === String(e.date) &&
-        (t.kind ?? "happened") === e.kind &&
-        t.claim.citations.some((c) => fileOf.get(c.sourceId) === s.file && c.block === s.block),
+        (t.kind ?? "happened") === e.kind,
     ),
   ).length;
   // The extractors alone, over every gold sentence.

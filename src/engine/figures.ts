@@ -27,6 +27,21 @@ const COUNTABLE =
 /** Spans of time are not counts of things. */
 const TIME_NOUN =
   /^(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|decades?|centuries)$/iu;
+/** Countries named by their people ("German leaders"). */
+const COUNTRY_OF: Record<string, string> = {
+  German: "Germany",
+  French: "France",
+  British: "United Kingdom",
+  American: "United States",
+  Russian: "Russia",
+  Ukrainian: "Ukraine",
+  Polish: "Poland",
+  Belarusian: "Belarus",
+  Kazakh: "Kazakhstan",
+  Armenian: "Armenia",
+  Japanese: "Japan",
+  Chinese: "China",
+};
 /** Capitalised words that say where or when, not whose. */
 const PLACE =
   /^(?:UK|U\.K\.|Britain|British|US|U\.S\.|USA|America|American|North|South|Europe|European|Japan|Japanese|Asia|Asian|Western|Eastern|Central|Russian|Ukrainian|World|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday)$/u;
@@ -325,6 +340,12 @@ function entityOf(
     if (named.entity && !/^(?:The|This|That|It|These|Those|He|She|They)$/u.test(named.entity))
       return named;
   }
+  // "German leaders pledged to bring defence spending up to 2 percent": a country by its people.
+  const people = new RegExp(
+    `\\b(${Object.keys(COUNTRY_OF).join("|")})\\s+(?:leaders|officials|government|authorities|ministers?|voters|troops|forces)\\b`,
+    "u",
+  ).exec(inClause);
+  if (people && mentions.length === 0) return { entity: COUNTRY_OF[people[1]!]! };
   // A gap is the clause subject's ("the PSP … falls behind the DS by 130,000"); else the nearest.
   const own = difference ? mentions[0] : last;
   if (own) return { entity: own.subject, subject: own.subject };
