@@ -549,11 +549,15 @@ export function numbersIn(text: string): NumberMention[] {
   }));
 }
 
+/** A cheap test before the scanner: digits, or a number word that can scale or count. */
+const MAY_HOLD_AMOUNT =
+  /\d|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b/iu;
+
 export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] {
   const all: { figure: Figure; score: number; unit: number }[] = [];
   const reported = new Set<string>();
   a.units.forEach((unit, u) => {
-    if (unit.quoted || unit.attributedOnly) return;
+    if (unit.quoted || unit.attributedOnly || !MAY_HOLD_AMOUNT.test(unit.text)) return;
     const { quantities, leftOut } = quantitiesIn(unit.text, a.matchers);
     for (const l of leftOut) {
       const key = `${unit.sourceIndex}\u0000${l.text}\u0000${l.reason}`;

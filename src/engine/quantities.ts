@@ -98,6 +98,9 @@ const WORD = `(?:${Object.keys(SMALL).join("|")})(?:-(?:one|two|three|four|five|
 const SCALE_WORD = "(?:hundred|thousand|million|billion|trillion)";
 const PREFIX = String.raw`(?:¬£|US\$|\$|£|€|¥)`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/** A cheap test first: digits or a number word (most sentences have neither). */
+const MAY_HOLD =
+  /\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b/iu;
 /** One amount: [prefix] number [magnitude] [suffix unit]. */
 const AMOUNT = new RegExp(
   String.raw`(?<![\p{L}\p{N}.,/#\\[-])(${PREFIX})?(?:(${DIGITS})(?:\s?(${SCALE_WORD}s?\b)|(bn|mn|tn|k|m|b)(?![\p{L}\p{N}]))?|(\b(?:a|an)\s+(?:${SCALE_WORD}|dozen)\b|\b${WORD}(?:\s+${WORD})*(?:\s+${SCALE_WORD}|\s+dozen)?\b|\b${SCALE_WORD}\b))(\s*(?:%|per ?cent\b|percent\b))?(\s+(?:US\s+dollars|dollars|yen|euros?|pounds(?:\s+sterling)?)\b)?`,
@@ -232,6 +235,7 @@ function scanOne(
 
 /** Every amount in a sentence, ranges merged, with its qualifier; and what was seen but left out. */
 export function scanAmounts(text: string): { amounts: Amount[]; rejected: Rejected[] } {
+  if (!MAY_HOLD.test(text)) return { amounts: [], rejected: [] };
   const found: Omit<Amount, "start" | "end" | "text" | "approx">[] = [];
   const rejected: Rejected[] = [];
   AMOUNT.lastIndex = 0;
