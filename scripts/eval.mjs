@@ -14,6 +14,18 @@ const { readBrief } = await import(
   pathToFileURL(join(root, "dist", "pipeline", "inspect.js")).href
 );
 const { analyse } = await import(pathToFileURL(join(root, "dist", "engine", "index.js")).href);
+const { quantitiesIn } = await import(
+  pathToFileURL(join(root, "dist", "engine", "figures.js")).href
+);
+const { checkEventDate } = await import(
+  pathToFileURL(join(root, "dist", "engine", "dates.js")).href
+);
+const { buildMatchers } = await import(
+  pathToFileURL(join(root, "dist", "engine", "subjects.js")).href
+);
+const { drawable } = await import(
+  pathToFileURL(join(root, "dist", "engine", "exhibits", "figures.js")).href
+);
 
 const key = (file, block, sentence) => `${file}#${block}.${sentence}`;
 const pairKey = (a, b) => [a, b].sort().join(" ~ ");
@@ -177,14 +189,175 @@ function total(results) {
 }
 
 const files = readdirSync(goldDir)
-  .filter((f) => /\.ya?ml$/u.test(f))
+  .filter((f) => /\.ya?ml$/u.test(f) && !f.startsWith("values-"))
   .sort();
 const results = [];
 for (const f of files) results.push(await evaluate(f));
 const columns = [...results, total(results)];
 
+// ---- Values: quantities and event dates against tests/eval/gold/values-*.yaml -------------------
+// A figure (event) in the briefing is correct when its sentence is in the gold file and its
+// value + unit + entity (date + kind) match one the gold lists for that sentence. "Strict" needs
+// the entity to match; "attributed-or-none" also accepts a figure that names no entity (it claims
+// nothing about whose it is). The extractor rows run over every gold sentence, budget aside.
+const norm = (e) =>
+  e
+    ? String(e)
+        .toLowerCase()
+        .replace(/[^a-z0-9]/gu, "")
+    : null;
+const sameValue = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+const qMatch = (f, g, lenient) =>
+  sameValue(f.value, g.value) &&
+  (f.unit ?? null) === (g.unit ?? null) &&
+  (norm(f.entity ?? f.subject) === norm(g.entity) || (lenient && !(f.entity ?? f.subject)));
+
+/** The figure's number as the sentence writes it, to find its sentence in a passage. */
+const numberOf = (f) => f.valueText.replace(/^.*?(?=[\d$£€¥])/u, "").split(" ")[0];
+
+async function evaluateValues(goldFile) {
+  const gold = parse(readFileSync(join(goldDir, goldFile), "utf8"));
+  const corpus = await readBrief(join(root, gold.corpus));
+  const { briefing } = analyse(corpus.sources, corpus.options.engine);
+  const fileOf = new Map(briefing.sources.map((s) => [s.id, s.file]));
+  const dateOf = new Map(corpus.sources.map((s) => [s.file, s.date]));
+  const byKey = new Map(gold.sentences.map((s) => [key(s.file, s.block, s.sentence), s]));
+  /** The gold sentence a claim's passage states `needle` in (a passage may hold several sentences). */
+  const goldFor = (claim, needle) => {
+    const c = claim.citations[0];
+    const file = fileOf.get(c.sourceId);
+    const first = c.sentence ?? 1;
+    for (let n = first; n < first + 4; n++) {
+      const g = byKey.get(key(file, c.block, n));
+      if (g && (!needle || g.text.includes(needle))) return g;
+    }
+    return byKey.get(key(file, c.block, first));
+  };
+  const matchers = buildMatchers(
+    corpus.options.engine.subjects.map((s) => ({ name: s.name, aliases: [...s.aliases] })),
+  );
+  // Briefing figures.
+  let strict = 0;
+  let lenient = 0;
+  let labelled = 0;
+  let unlabelled = 0;
+  let drawnWrong = 0;
+  let drawn = 0;
+  const wrong = [];
+  for (const f of briefing.figures) {
+    const g = goldFor(f.claim, numberOf(f));
+    const ok = g?.quantities.some((q) => qMatch(f, q, true));
+    if (drawable(f)) {
+      drawn++;
+      if (!g?.quantities.some((q) => qMatch(f, q, false))) drawnWrong++;
+    }
+    if (!g) {
+      unlabelled++;
+      continue;
+    }
+    labelled++;
+    if (g.quantities.some((q) => qMatch(f, q, false))) strict++;
+    if (ok) lenient++;
+    else
+      wrong.push(
+        `figure ${f.valueText} ${f.unit ?? ""} (${f.entity ?? "-"}) in “${g.text.slice(0, 70)}”`,
+      );
+  }
+  // Briefing events.
+  let evHit = 0;
+  let evOf = 0;
+  let evUnlabelled = 0;
+  for (const e of briefing.timeline) {
+    const g = goldFor(e.claim, e.date.slice(0, 4));
+    if (!g) {
+      evUnlabelled++;
+      continue;
+    }
+    evOf++;
+    if (g.events.some((x) => String(x.date) === e.date && x.kind === (e.kind ?? "happened")))
+      evHit++;
+    else wrong.push(`event ${e.kind ?? "happened"} ${e.date} in “${g.text.slice(0, 70)}”`);
+  }
+  const goldQ = gold.sentences.flatMap((s) => s.quantities.map((q) => ({ s, q })));
+  const goldE = gold.sentences.flatMap((s) => s.events.map((e) => ({ s, e })));
+  // Recall: gold values that a briefing figure (event) from the same sentence matches.
+  const qFound = goldQ.filter(({ s, q }) =>
+    briefing.figures.some((f) => goldFor(f.claim, numberOf(f)) === s && qMatch(f, q, false)),
+  ).length;
+  const eFound = goldE.filter(({ s, e }) =>
+    briefing.timeline.some(
+      (t) =>
+        goldFor(t.claim, t.date.slice(0, 4)) === s &&
+        t.date === String(e.date) &&
+        (t.kind ?? "happened") === e.kind,
+    ),
+  ).length;
+  // The extractors alone, over every gold sentence.
+  let xq = 0;
+  let xqOk = 0;
+  let xqKind = 0;
+  let xqFound = 0;
+  let xe = 0;
+  let xeOk = 0;
+  let xeFound = 0;
+  for (const s of gold.sentences) {
+    const found = quantitiesIn(s.text, matchers).quantities;
+    for (const f of found) {
+      xq++;
+      const m = s.quantities.find((q) => qMatch(f, q, true));
+      if (m) {
+        xqOk++;
+        if (m.kind === f.kind) xqKind++;
+      } else
+        wrong.push(
+          `extractor: ${f.valueText} ${f.unit ?? ""} (${f.entity ?? "-"}) in “${s.text.slice(0, 60)}”`,
+        );
+    }
+    for (const q of s.quantities) if (found.some((f) => qMatch(f, q, true))) xqFound++;
+    const d = checkEventDate(s.text, dateOf.get(s.file)).date;
+    if (d) {
+      xe++;
+      if (s.events.some((e) => String(e.date) === d.iso && e.kind === d.kind)) xeOk++;
+      else wrong.push(`extractor: event ${d.kind} ${d.iso} in “${s.text.slice(0, 60)}”`);
+    }
+    for (const e of s.events) if (d && String(e.date) === d.iso && e.kind === d.kind) xeFound++;
+  }
+  return {
+    corpus: gold.corpus,
+    gold: { quantities: goldQ.length, events: goldE.length },
+    figures: {
+      precision: ratio(strict, labelled),
+      lenient: ratio(lenient, labelled),
+      recall: ratio(qFound, goldQ.length),
+      unlabelled,
+      drawnWrong: ratio(drawnWrong, drawn),
+    },
+    events: {
+      precision: ratio(evHit, evOf),
+      recall: ratio(eFound, goldE.length),
+      unlabelled: evUnlabelled,
+    },
+    extractor: {
+      quantityPrecision: ratio(xqOk, xq),
+      quantityRecall: ratio(xqFound, goldQ.length),
+      kindAgreement: ratio(xqKind, xqOk),
+      eventPrecision: ratio(xeOk, xe),
+      eventRecall: ratio(xeFound, goldE.length),
+    },
+    wrong,
+  };
+}
+
+const valueFiles = readdirSync(goldDir)
+  .filter((f) => /^values-.*\.ya?ml$/u.test(f))
+  .sort();
+const valueResults = [];
+for (const f of valueFiles) valueResults.push(await evaluateValues(f));
+
 if (process.argv.includes("--json")) {
-  process.stdout.write(`${JSON.stringify(columns, null, 2)}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ placement: columns, values: valueResults }, null, 2)}\n`,
+  );
 } else {
   const show = (r) =>
     r.value === null ? "—" : `${(100 * r.value).toFixed(0)}% (${r.hit}/${r.of})`;
@@ -213,5 +386,71 @@ if (process.argv.includes("--json")) {
       .trimEnd();
   process.stdout.write(`${line(table[0])}\n${widths.map((w) => "-".repeat(w)).join("  ")}\n`);
   for (const row of table.slice(1)) process.stdout.write(`${line(row)}\n`);
+
+  const sumOf = (pick) => {
+    const parts = valueResults.map(pick);
+    return ratio(
+      parts.reduce((n, r) => n + r.hit, 0),
+      parts.reduce((n, r) => n + r.of, 0),
+    );
+  };
+  const vcols = [
+    ...valueResults,
+    {
+      corpus: "overall",
+      gold: {
+        quantities: valueResults.reduce((n, r) => n + r.gold.quantities, 0),
+        events: valueResults.reduce((n, r) => n + r.gold.events, 0),
+      },
+      figures: {
+        precision: sumOf((r) => r.figures.precision),
+        lenient: sumOf((r) => r.figures.lenient),
+        recall: sumOf((r) => r.figures.recall),
+        unlabelled: valueResults.reduce((n, r) => n + r.figures.unlabelled, 0),
+        drawnWrong: sumOf((r) => r.figures.drawnWrong),
+      },
+      events: {
+        precision: sumOf((r) => r.events.precision),
+        recall: sumOf((r) => r.events.recall),
+        unlabelled: valueResults.reduce((n, r) => n + r.events.unlabelled, 0),
+      },
+      extractor: Object.fromEntries(
+        Object.keys(valueResults[0]?.extractor ?? {}).map((k) => [k, sumOf((r) => r.extractor[k])]),
+      ),
+      wrong: [],
+    },
+  ];
+  const vrows = [
+    ["gold quantities / events", (c) => `${c.gold.quantities} / ${c.gold.events}`],
+    ["figure precision (value+unit+entity)", (c) => show(c.figures.precision)],
+    ["figure precision (entity or none)", (c) => show(c.figures.lenient)],
+    ["figure recall (within the budget)", (c) => show(c.figures.recall)],
+    ["figures unlabelled", (c) => String(c.figures.unlabelled)],
+    ["bars drawn with a wrong value", (c) => show(c.figures.drawnWrong)],
+    ["event precision (date+kind)", (c) => show(c.events.precision)],
+    ["event recall (within the budget)", (c) => show(c.events.recall)],
+    ["events unlabelled", (c) => String(c.events.unlabelled)],
+    ["extractor quantity precision", (c) => show(c.extractor.quantityPrecision)],
+    ["extractor quantity recall", (c) => show(c.extractor.quantityRecall)],
+    ["extractor kind agreement", (c) => show(c.extractor.kindAgreement)],
+    ["extractor event precision", (c) => show(c.extractor.eventPrecision)],
+    ["extractor event recall", (c) => show(c.extractor.eventRecall)],
+  ];
+  const vtable = [
+    ["values", ...vcols.map((c) => c.corpus)],
+    ...vrows.map(([n, f]) => [n, ...vcols.map(f)]),
+  ];
+  const vwidths = vtable[0].map((_, i) => Math.max(...vtable.map((row) => row[i].length)));
+  const vline = (row) =>
+    row
+      .map((cell, i) => cell.padEnd(vwidths[i]))
+      .join("  ")
+      .trimEnd();
+  process.stdout.write(`\n${vline(vtable[0])}\n${vwidths.map((w) => "-".repeat(w)).join("  ")}\n`);
+  for (const row of vtable.slice(1)) process.stdout.write(`${vline(row)}\n`);
+  const wrongs = valueResults.flatMap((r) => r.wrong.map((w) => `${r.corpus}: ${w}`));
+  if (process.argv.includes("--verbose")) for (const w of wrongs) process.stdout.write(`  ${w}\n`);
+  else if (wrongs.length)
+    process.stdout.write(`(${wrongs.length} value mismatches; --verbose lists them)\n`);
 }
 process.exit(0);

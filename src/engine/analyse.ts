@@ -86,12 +86,12 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
   let timeline: TimelineEvent[] = [];
   const matrix = buildMatrix(a, () => {
     disagreements = buildDisagreements(a);
-    timeline = buildTimeline(a);
+    timeline = buildTimeline(a, diagnostics);
     // A merged timeline entry cites only the reports that state the same fact.
     for (const e of timeline) vetSupport(a, e.claim);
     findings = buildFindings(a);
   });
-  const figures = buildFigures(a);
+  const figures = buildFigures(a, diagnostics);
   const stances = buildStances(a);
   const profiles = buildProfiles(a);
 

@@ -1,29 +1,70 @@
 /**
- * Finding the date an event sentence is about: explicit dates (chrono-node), bare years
- * ("In 2014 …", "the 2008 Bucharest Summit"), and relative dates ("last year", "In February")
- * resolved against the source's own date. Partial dates stay partial (`2022-01`).
- * Birth years, "as of" and "before/after/until" boundaries are not events.
+ * Finding the date an event sentence is about, and what kind of event it is: something that
+ * `happened`, is `scheduled` ("will launch on 11 March"), is a `target` ("intends to ship three
+ * million by March 2005") or a `forecast` ("set to explode in 2005").
+ *
+ * Explicit dates come from chrono-node, bare years from a pattern ("In 2014 …", "the 2008
+ * Bucharest Summit"). Partial dates stay partial (`2022-01`). A relative date is resolved only
+ * when it is precise ("On 16 May", "last Tuesday", "last year") and the source is dated; the part
+ * supplied by the source's date is shown in brackets ("16 May [2022]"). Vague phrases ("a few
+ * years ago", "recently", "earlier this year") never become dates. Citation years ("(Wikipedia,
+ * 2006)", "(Smith 2004)"), birth years, "as of", publication lines and "before/after/until"
+ * boundaries are not events.
  */
 import * as chrono from "chrono-node";
+import type { EventKind } from "../model/briefing.js";
 
 export interface EventDate {
   /** ISO 8601, partial allowed. */
   iso: string;
-  /** How it was stated or resolved. */
+  /** How it was stated; a part resolved from the source's date in brackets. */
   text: string;
   relative: boolean;
+  kind: EventKind;
+}
+
+/** A date-like phrase that was seen but is not shown as a date, and why. */
+export interface DateLeftOut {
+  text: string;
+  reason: string;
 }
 
 const MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December";
 const PREFILTER = new RegExp(
-  `\\b(?:(?:1[89]|20)\\d\\d|${MONTHS}|[Ll]ast (?:year|month|week)|[Tt]his year|ago)\\b`,
+  `\\b(?:(?:1[89]|20)\\d\\d|${MONTHS}|[Ll]ast (?:year|month|week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[Tt]his year|ago|[Yy]esterday|[Rr]ecently)\\b`,
   "u",
 );
-const NOT_EVENT = /\bborn\b|\bas of\b|\bage of\b|\bpublished\b|\bfellow\b/iu;
-const BOUNDARY = /(?:prior to|before|until|till|after|since|by|than|pre-|post-)\s*$/iu;
+const NOT_EVENT =
+  /\bborn\b|\bas of\b|\bage of\b|\bpublished\b|\bposted\b|\bupdated\b|\bcopyright\b|©|\bfellow\b/iu;
+const BOUNDARY =
+  /(?:prior to|before|until|till|after|since|than|pre-|post-)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|first|second|third|fourth|last)\s+)?(?:(?:quarter|half)\s+)?(?:of\s+)?$|(?:pre-|post-)$/iu;
+const BY = /\bby\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/iu;
 const BARE_YEAR = /(?<![\d.,/-])((?:1[89]|20)\d\d)(?![\d%]|-year|s\b|['’]s)/gu;
 const NARRATIVE_RELATIVE = /later|earlier|before|after|next|following/iu;
+/** "(Wikipedia, 2006)", "(Smith 2004)", "(Smith et al., 2004: 12)". */
+const CITATION =
+  /\(\s*[\p{L}][^()]*?[,\s]\s*(?:1[89]|20)\d\d[a-z]?(?:\s*[,:]\s*(?:pp?\.\s*)?\d+(?:[-–]\d+)?)?\s*\)/gu;
+const VAGUE =
+  /\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:years|months|weeks|days|decades)\s+ago|years\s+ago|months\s+ago|recently|lately|earlier\s+this\s+(?:year|month|week)|later\s+this\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)|the\s+other\s+day|some\s+time\s+ago|not\s+long\s+ago|a\s+while\s+ago)\b/giu;
+/** Relative phrases precise enough to resolve against a dated source. */
+const PRECISE_RELATIVE = new RegExp(
+  `\\b(?:${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|(?:last|this|next)\\s+(?:year|month)|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:days?|weeks?|months?|years?)\\s+ago)\\b`,
+  "iu",
+);
+
+/** An aim for a date ("intends to ship … by March 2005"); every tense, for "by" dates. */
+const TARGET =
+  /\b(?:intends?|intended|aims?|aimed|aiming|goal|targets?|hopes?|hoped|hoping|plans?|planned|planning|pledged?|promised?|wants?|vowed?)\b/iu;
+/** An aim still open when written ("aims to … in 2005"); "pledged to … in 2022" reports a pledge made. */
+const TARGET_NOW =
+  /\b(?:intends?|aims?|aiming|goal\s+is|targets?|hopes?|hoping|plans?|planning|wants?)\b/iu;
+const FORECAST =
+  /\b(?:expects?|expected|set to|likely|predicts?|predicted|forecasts?|projected|sees|anticipates?|estimates? that)\b/iu;
+const SCHEDULED =
+  /\b(?:will|shall|scheduled|slated|due\s+to|due\s+for|is\s+to|are\s+to|to\s+be\s+(?:released|launched|held))\b/iu;
+
+const MONTH_NAMED = new RegExp(`\\b(?:${MONTHS})\\b`, "iu");
 
 function pad(n: number): string {
   return String(n).padStart(2, "0");
@@ -37,31 +78,86 @@ export function referenceDate(iso: string | undefined): Date | undefined {
   return new Date(Date.UTC(Number(m[1]), Number(m[2] ?? 12) - 1, Number(m[3] ?? 28), 12));
 }
 
-function chronoDate(text: string, ref: Date | undefined): EventDate | undefined {
+/** Blanks out spans (same length, so offsets hold). */
+function blank(text: string, re: RegExp, found: string[]): string {
+  return text.replace(re, (m) => {
+    found.push(m);
+    return " ".repeat(m.length);
+  });
+}
+
+/** The clause before `at`: from the last , ; — or "that" up to the date. */
+function clauseBefore(text: string, at: number): string {
+  const before = text.slice(0, at);
+  const cut = Math.max(
+    ...[/[,;:—–]\s*(?=[^,;:—–]*$)/u, /\bthat\s+(?=(?:(?!\bthat\b).)*$)/u].map((re) => {
+      const m = re.exec(before);
+      return m ? m.index + m[0].length : 0;
+    }),
+  );
+  return before.slice(cut);
+}
+
+/** What kind of event the date is of, from the words of its clause before it. */
+function kindAt(text: string, at: number, by: boolean): EventKind | undefined {
+  const clause = clauseBefore(text, at);
+  const sentenceBefore = text.slice(0, at);
+  if (by) {
+    if (TARGET.test(sentenceBefore)) return "target";
+    if (FORECAST.test(sentenceBefore) || SCHEDULED.test(sentenceBefore)) return "forecast";
+    return undefined;
+  }
+  if (FORECAST.test(clause)) return "forecast";
+  if (TARGET_NOW.test(clause)) return "target";
+  if (SCHEDULED.test(clause)) return "scheduled";
+  return "happened";
+}
+
+interface Found {
+  date: EventDate;
+  at: number;
+}
+
+function chronoDate(
+  text: string,
+  ref: Date | undefined,
+  leftOut: DateLeftOut[],
+): Found | undefined {
   const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
   const results = chrono.parse(text, { instant, timezone: 0 });
   for (const r of results) {
     const before = text.slice(0, r.index);
     if (BOUNDARY.test(before)) continue;
+    const by = BY.test(before);
     const c = r.start;
-    const yearCertain = c.isCertain("year");
-    const monthCertain = c.isCertain("month");
     const explicitYear = /\b\d{4}\b/u.test(r.text);
     if (NARRATIVE_RELATIVE.test(r.text)) continue;
     const relative = !explicitYear;
-    if (relative && !ref) continue;
-    if (!yearCertain && !ref) continue;
+    const written = r.text.replace(/[,.]$/u, "").trim();
+    if (relative && !PRECISE_RELATIVE.test(r.text)) {
+      leftOut.push({ text: written, reason: "a relative date too vague to place" });
+      continue;
+    }
+    if (relative && !ref) {
+      leftOut.push({ text: written, reason: "a relative date in a source without a date" });
+      continue;
+    }
+    if (!c.isCertain("year") && !ref) continue;
+    const kind = kindAt(text, r.index, by);
+    if (!kind) continue;
     let year = c.get("year") ?? 0;
     const month = c.get("month") ?? 1;
     const day = c.get("day") ?? 1;
     if (!explicitYear && ref) {
-      // Month names without a year refer to the past of the source, not the future.
-      const when = Date.UTC(year, month - 1, day);
-      if (when > ref.getTime()) year -= 1;
+      // A month without a year: the source's past, unless the event is still to come.
+      const at = Date.UTC(year, month - 1, day);
+      if (kind === "happened" && at > ref.getTime()) year -= 1;
+      else if (kind !== "happened" && MONTH_NAMED.test(r.text) && at < ref.getTime()) year += 1;
     }
     const precise = /\b(?:ago|last month|this month)\b/iu.test(r.text)
       ? "month"
-      : monthCertain || /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u.test(r.text)
+      : c.isCertain("month") ||
+          /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/u.test(r.text)
         ? c.isCertain("day")
           ? "day"
           : "month"
@@ -72,36 +168,60 @@ function chronoDate(text: string, ref: Date | undefined): EventDate | undefined 
         : precise === "month"
           ? `${year}-${pad(month)}`
           : `${year}`;
-    const written = r.text.replace(/[,.]$/u, "");
-    return {
-      iso,
-      text: relative ? `${written} (relative to the source's date)` : written,
-      relative,
-    };
+    // Show which part the source's date supplied: "16 May [2022]", "last year [2021]".
+    const stated = written.replace(/^(?:on|in)\s+/iu, "");
+    const shown = !relative
+      ? written
+      : MONTH_NAMED.test(stated) && precise !== "year"
+        ? `${stated} [${year}]`
+        : `${stated} [${iso}]`;
+    return { date: { iso, text: shown, relative, kind }, at: r.index };
   }
   return undefined;
 }
 
-function bareYear(text: string): EventDate | undefined {
+function bareYear(text: string): Found | undefined {
   for (const m of text.matchAll(BARE_YEAR)) {
     const before = text.slice(0, m.index);
     if (BOUNDARY.test(before)) continue;
-    return { iso: m[1]!, text: m[1]!, relative: false };
+    const kind = kindAt(text, m.index, BY.test(before));
+    if (!kind) continue;
+    return { date: { iso: m[1]!, text: m[1]!, relative: false, kind }, at: m.index };
   }
   return undefined;
+}
+
+/** The date a sentence reports an event at, if any, and the date-like phrases it left out. */
+export function checkEventDate(
+  text: string,
+  sourceDate: string | undefined,
+): { date?: EventDate; leftOut: DateLeftOut[] } {
+  const leftOut: DateLeftOut[] = [];
+  if (!PREFILTER.test(text) || NOT_EVENT.test(text)) return { leftOut };
+  const citations: string[] = [];
+  const vague: string[] = [];
+  let clean = blank(text, CITATION, citations);
+  clean = blank(clean, VAGUE, vague);
+  clean = clean.replace(/\[\d+\]/gu, (m) => " ".repeat(m.length));
+  const ref = referenceDate(sourceDate);
+  const fromChrono = chronoDate(clean, ref, leftOut);
+  const year = bareYear(clean);
+  let date: EventDate | undefined;
+  if (fromChrono && year && !fromChrono.date.iso.startsWith(year.date.iso)) {
+    // Prefer whichever comes first in the sentence.
+    date = year.at < fromChrono.at ? year.date : fromChrono.date;
+  } else date = fromChrono?.date ?? year?.date;
+  if (!date) {
+    for (const c of citations)
+      if (/\d{4}/u.test(c))
+        leftOut.push({ text: c.trim(), reason: "a citation's year, not an event" });
+    for (const v of vague)
+      leftOut.push({ text: v.trim(), reason: "a relative date too vague to place" });
+  }
+  return { ...(date ? { date } : {}), leftOut };
 }
 
 /** The date a sentence reports an event at, if any. */
 export function eventDate(text: string, sourceDate: string | undefined): EventDate | undefined {
-  if (!PREFILTER.test(text) || NOT_EVENT.test(text)) return undefined;
-  const ref = referenceDate(sourceDate);
-  const fromChrono = chronoDate(text, ref);
-  const year = bareYear(text);
-  if (fromChrono && year && !fromChrono.iso.startsWith(year.iso)) {
-    // Prefer whichever comes first in the sentence.
-    const i = text.indexOf(year.iso);
-    const j = text.indexOf(fromChrono.text.split(" (")[0]!);
-    return i >= 0 && (j < 0 || i < j) ? year : fromChrono;
-  }
-  return fromChrono ?? year;
+  return checkEventDate(text, sourceDate).date;
 }

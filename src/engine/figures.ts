@@ -1,43 +1,50 @@
 /**
- * Figures: numbers that count something (troops, members, per cent of GDP…), each with what it
- * counts, the subject it is about, and the passage that states it. Years, days of the month,
- * article numbers and ordinals are not figures.
+ * Figures: amounts that count something (troops, members, units sold, prices, per cent of GDP…),
+ * each with its value scaled and its unit (`quantities.ts`), what it counts (the head noun),
+ * whose it is (the entity it counts: a brief subject only when the sentence states it of that
+ * subject), its scope ("UK, launch week"), and its kind: a `count`, a `difference` ("falls
+ * behind by"), a `target` ("intends to ship"), a `forecast` ("expected to") or a `share`
+ * (a percentage). Years, days of the month, article numbers, ordinals, model numbers and
+ * technical sizes are not figures. An amount whose value cannot be trusted is left out, with
+ * an `info` diagnostic naming its sentence.
  */
 
-import type { Figure } from "../model/briefing.js";
+import type { Diagnostic } from "../diagnostics/types.js";
+import type { Figure, FigureKind } from "../model/briefing.js";
 import { STOP_WORDS } from "../util/text.js";
 import { makeClaim } from "./claims.js";
+import { type Amount, scanAmounts } from "./quantities.js";
 import type { Analysis } from "./state.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
-import type { Unit } from "./units.js";
 
 export const FIGURES_SHARE = 0.06;
 const MAX_FIGURES = 10;
 
-const SPELLED: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  twenty: 20,
-  thirty: 30,
-  fifty: 50,
-  hundred: 100,
-};
-const MONTH =
-  /(?:January|February|March|April|May|June|July|August|September|October|November|December)\s*$/u;
-const NUMBER =
-  /(?<![\p{L}\d.,-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|fifty|hundred)(\s*(?:%|per ?cent\b|percent\b))?(?![\d,]*\d)/giu;
 const NOUN_STOP =
   /^(?:of|in|on|at|to|for|from|with|by|and|or|that|which|who|than|as|is|are|was|were|has|have|had|will|would|the|a|an)$/iu;
 const COUNTABLE =
-  /^(?:troops|soldiers|people|members|member|countries|states|missiles|forces|servicemen|nations|allies|tanks|units|activists|percent|per|officers|civilians|refugees|buildings|votes|battalions|brigades)$/iu;
+  /^(?:troops|soldiers|people|members|member|countries|states|missiles|forces|servicemen|nations|allies|tanks|units|activists|officers|civilians|refugees|buildings|votes|battalions|brigades|personnel|staff|men|women|children|consoles|games|titles|copies|pre-orders|shops|stores)$/iu;
+/** Spans of time are not counts of things. */
+const TIME_NOUN =
+  /^(?:hours?|days?|weeks?|months?|years?|minutes?|seconds?|times|decades?|centuries)$/iu;
+/** Countries named by their people ("German leaders"). */
+const COUNTRY_OF: Record<string, string> = {
+  German: "Germany",
+  French: "France",
+  British: "United Kingdom",
+  American: "United States",
+  Russian: "Russia",
+  Ukrainian: "Ukraine",
+  Polish: "Poland",
+  Belarusian: "Belarus",
+  Kazakh: "Kazakhstan",
+  Armenian: "Armenia",
+  Japanese: "Japan",
+  Chinese: "China",
+};
+/** Capitalised words that say where or when, not whose. */
+const PLACE =
+  /^(?:UK|U\.K\.|Britain|British|US|U\.S\.|USA|America|American|North|South|Europe|European|Japan|Japanese|Asia|Asian|Western|Eastern|Central|Russian|Ukrainian|World|Friday|Monday|Tuesday|Wednesday|Thursday|Saturday|Sunday)$/u;
 
 export interface NumberMention {
   value: number;
@@ -45,6 +52,25 @@ export interface NumberMention {
   unit?: string;
   counts: string;
   index: number;
+}
+
+/** One figure a sentence states, before it is tied to a passage. */
+export interface Quantity extends NumberMention {
+  kind: FigureKind;
+  approx?: string;
+  low?: number;
+  high?: number;
+  /** Whose it is: a brief subject's name, or a third party as the sentence names it. */
+  entity?: string;
+  /** Set when `entity` is a brief subject. */
+  subject?: string;
+  scope?: string;
+}
+
+/** A value seen in a sentence but left out, and why. */
+export interface LeftOut {
+  text: string;
+  reason: string;
 }
 
 function followingNoun(text: string, from: number): string {
@@ -96,6 +122,8 @@ function groupBefore(text: string, to: number): string | undefined {
       text.slice(0, to),
     );
   if (!m) return undefined;
+  // "elements consist of 2 nodes": a verb's object, not a group's size.
+  if (/(?:consists?|consisting|comprised?|composed|made up|made)$/iu.test(m[1]!)) return undefined;
   const words = m[1]!
     .split(/\s+/u)
     .filter((w) => !STOP_WORDS.has(w.toLowerCase()) && !/(?:ed|ing)$/u.test(w));
@@ -121,108 +149,446 @@ function meaningful(counts: string): boolean {
   return words.some((w) => w.length >= 3 && !STOP_WORDS.has(w.toLowerCase()));
 }
 
-/** The counted numbers in a passage. */
-export function numbersIn(text: string): NumberMention[] {
-  const out: NumberMention[] = [];
-  for (const m of text.matchAll(NUMBER)) {
-    const raw = m[1]!;
-    const percent = Boolean(m[2]);
-    const spelled = SPELLED[raw.toLowerCase()];
-    if (spelled !== undefined && !percent && spelled < 3) continue;
-    if (spelled !== undefined && !percent) {
-      // Spelled numbers only count when a countable noun follows ("six members").
-      const next = followingNoun(text, m.index + m[0].length);
-      if (!COUNTABLE.test(next.split(" ").pop() ?? "")) continue;
+const TARGET =
+  /\b(?:intends?|intended|intention|aims?|aimed|aiming|goal|targets?|targeted|hopes?|hoped|hoping|plans?|planned|planning|pledged?|promised?|wants?|seeks?|vowed?)\b/iu;
+const FORECAST =
+  /\b(?:expects?|expected|expecting|set to|likely|unlikely|predicts?|predicted|forecasts?|projected|projects|sees|anticipates?|estimates? that)\b/iu;
+const FUTURE =
+  /\b(?:will|would|shall|is going to|are going to)\b(?!\s+(?:retail|cost|be priced))/iu;
+const FORECAST_AFTER =
+  /^[^,;]{0,40}?\b(?:(?:is|are|was|were)\s+(?:expected|likely|set|due)\s+to|will|would)\b/iu;
+const PRICE_CUE =
+  /\b(?:cost|costs|costing|priced|price|prices|retail|retails|sells?\s+(?:[\w\s]{0,30})?for|selling\s+(?:[\w\s]{0,30})?for)\b|\bfor\s*$/iu;
+
+const PLACES: readonly [RegExp, string][] = [
+  [/\b(?:UK|U\.K\.|Britain|British)\b/u, "UK"],
+  [/\b(?:US|U\.S\.|USA|United States|American)\b/u, "US"],
+  [/\b(?:Japan|Japanese)\b/u, "Japan"],
+  [/\b(?:Europe|European)\b/u, "Europe"],
+  [/\bNorth America\b/u, "North America"],
+  [/\bworldwide\b/iu, "worldwide"],
+];
+const PERIODS: readonly [RegExp, string][] = [
+  [
+    /\b(?:first|opening|launch)\s+week\b|\bweek\s+(?:following|after)\s+(?:its|the)\s+(?:\w+\s+)?launch\b/iu,
+    "launch week",
+  ],
+  [/\bfirst\s+(\w+)\s+days\b/iu, "first $1 days"],
+  [
+    /\bsince\s+(?:its\s+|their\s+)?(?:launch|release|it\s+first\s+appeared|(?:it\s+)?(?:first\s+)?(?:went|going|go)\s+on\s+sale)\b/iu,
+    "since launch",
+  ],
+  [/\byear-to-date\b|\bannual\b/iu, "year to date"],
+  [/\bat launch\b/iu, "at launch"],
+  [
+    /\bby\s+(?:the\s+end\s+of\s+)?((?:(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+)?\d{4}|year['’]s end|its fiscal year)/iu,
+    "by $1",
+  ],
+];
+
+/** Ranges of the passage that hold `at`: its sentence and its clause. */
+function spans(text: string, at: number): { sentence: [number, number]; clause: [number, number] } {
+  // Delimiters inside parentheses do not end a clause ("19,800 yen ($188; £98)").
+  const flat = text.replace(/\([^()]*\)/gu, (m) => m.replace(/[,;:—–]/gu, " "));
+  let sStart = 0;
+  let sEnd = text.length;
+  for (const m of flat.matchAll(/[.!?]["”’)]?\s+(?=[\p{Lu}"“(])/gu)) {
+    const end = m.index + m[0].length;
+    if (end <= at) sStart = end;
+    else {
+      sEnd = m.index + 1;
+      break;
     }
-    const value = spelled ?? Number(raw.replace(/,/gu, ""));
-    const before = text.slice(0, m.index);
-    const after = text.slice(m.index + m[0].length);
-    if (!percent && /^\d{4}$/u.test(raw) && value >= 1800 && value <= 2100) continue;
-    if (
-      MONTH.test(before) ||
-      /^\s*(?:January|February|March|April|May|June|July|August|September|October|November|December)\b/u.test(
-        after,
-      )
+  }
+  let cStart = sStart;
+  let cEnd = sEnd;
+  for (const m of flat
+    .slice(sStart, sEnd)
+    .matchAll(/[;:—–]\s*|,(?!\d)\s*|\s(?:while|whereas|but)\s/gu)) {
+    const i = sStart + m.index;
+    if (i + m[0].length <= at) cStart = i + m[0].length;
+    else if (i >= at) {
+      cEnd = i;
+      break;
+    }
+  }
+  return { sentence: [sStart, sEnd], clause: [cStart, cEnd] };
+}
+
+interface NounPhrase {
+  phrase: string;
+  head: string;
+  /** Capitalised words before the head ("Nintendo DS" of "Nintendo DS units"). */
+  names: string;
+  /** The name the phrase is "of" or "for": "units of the Nintendo DS", "games for the DS". */
+  of?: string;
+}
+
+const NAME_WORD = /^[\p{Lu}][\p{L}\d-]*$/u;
+const PLURAL_NAME = /^[\p{Lu}]{2,}s$/u;
+
+function isHead(w: string): boolean {
+  return (
+    COUNTABLE.test(w) ||
+    PLURAL_NAME.test(w) ||
+    (/^[\p{Ll}][\p{Ll}-]{2,}s$/u.test(w) && !/(?:ss|us|is|ous)$/u.test(w))
+  );
+}
+
+/** The counted noun phrase after an amount: "Nintendo DS units", "of the consoles" → "consoles". */
+function nounAfter(after: string): NounPhrase | undefined {
+  let rest = after;
+  const partitive = /^\s*of\s+(?:the|its|his|her|their|these|those)\s+(?:new\s+)?/iu.exec(rest);
+  if (partitive) rest = rest.slice(partitive[0].length);
+  const words = rest.split(/\s+/u).filter(Boolean).slice(0, 6);
+  const out: string[] = [];
+  let head = "";
+  let consumed = 0;
+  for (const raw of words) {
+    const w = raw.replace(/[,.;:!?)"”’]+$/u, "");
+    if (!w || NOUN_STOP.test(w) || /^\d/u.test(w)) break;
+    out.push(w);
+    consumed++;
+    if (isHead(w)) {
+      head = w;
+      break;
+    }
+    if (w !== raw) break;
+  }
+  if (!head || TIME_NOUN.test(head)) return undefined;
+  const names = out
+    .slice(0, -1)
+    .filter((w) => NAME_WORD.test(w) && !PLACE.test(w))
+    .join(" ");
+  const tail = words.slice(consumed).join(" ");
+  const of =
+    /^(?:(?:produced|made|designed|developed|released|written)\s+)?(?:of|for)\s+(?:the\s+)?((?:[\p{Lu}][\p{L}\d-]*(?:['’]s)?\s?){1,4})/u
+      .exec(tail)?.[1]
+      ?.trim()
+      .split(/['’]s\s+/u)
+      .pop();
+  return { phrase: out.join(" "), head, names, ...(of ? { of } : {}) };
+}
+
+/** A name as a subject (when it is exactly a subject's name or alias) or as a third party. */
+function nameEntity(
+  name: string,
+  matchers: SubjectMatcher[],
+): { entity?: string; subject?: string } {
+  const clean = name
+    .replace(/['’]s$/u, "")
+    .replace(/s$/u, (m) => (PLURAL_NAME.test(name) ? "" : m))
+    .trim();
+  if (!clean) return {};
+  const ms = findMentions(clean, matchers);
+  if (ms.length > 0 && ms.every((m) => m.subject === ms[0]!.subject)) {
+    const covered = ms.reduce(
+      (n, m) => n + clean.slice(m.start, m.end).replace(/\s+/gu, "").length,
+      0,
+    );
+    if (covered >= clean.replace(/\s+/gu, "").length)
+      return { entity: ms[0]!.subject, subject: ms[0]!.subject };
+  }
+  return { entity: clean };
+}
+
+function subjectsIn(text: string, matchers: SubjectMatcher[]): string[] {
+  return findMentions(text, matchers).map((m) => m.subject);
+}
+
+/** Subject mentions in `text` that are not part of a longer name ("Sony PS2" is not Sony's PSP). */
+function ownMentions(text: string, matchers: SubjectMatcher[]) {
+  const ms = findMentions(text, matchers);
+  return ms.filter((m) => {
+    const next = /^\s+([\p{Lu}][\p{L}\d-]*)/u.exec(text.slice(m.end))?.[1];
+    if (!next || PLACE.test(next)) return true;
+    return ms.some((o) => o.start > m.end && o.subject === m.subject && o.start <= m.end + 1);
+  });
+}
+
+/** Whose the amount is: see the module comment. */
+function entityOf(
+  text: string,
+  amount: Amount,
+  np: NounPhrase | undefined,
+  sentence: [number, number],
+  clause: [number, number],
+  matchers: SubjectMatcher[],
+  difference = false,
+): { entity?: string; subject?: string } {
+  if (np) {
+    if (PLURAL_NAME.test(np.head)) return nameEntity(np.head, matchers);
+    if (np.names) return nameEntity(np.names, matchers);
+    if (np.of) return nameEntity(np.of, matchers);
+  }
+  // "the earlier machine's back catalogue of 700 games": whose is said, and it is no subject.
+  const owner = /(\S+)['’]s\s+(?:[\p{L}-]+\s+){0,3}of\s+(?:about\s+|some\s+|around\s+)?$/u.exec(
+    text.slice(clause[0], amount.start),
+  );
+  if (owner && ownMentions(owner[1]!, matchers).length === 0) return {};
+  const inClause = text.slice(clause[0], amount.start);
+  const mentions = ownMentions(inClause, matchers);
+  // A third party as the clause's subject, nearer than any subject mention: "the Microsoft Xbox has sold".
+  const third = [
+    ...inClause.matchAll(
+      /(?:^|\bthe\s+|,\s*)((?:[\p{Lu}][\p{L}\d-]*\s+){0,3}[\p{Lu}][\p{L}\d-]*)\s+(?:has|have|had|sold|is|are|was|were|did|shipped|sells|will|would)\b/gu,
+    ),
+  ].pop();
+  const last = mentions[mentions.length - 1];
+  if (third && !PLACE.test(third[1]!) && (!last || third.index + third[0].length > last.end)) {
+    const named = nameEntity(third[1]!.replace(/^(?:The|A|An)\s+/u, ""), matchers);
+    if (named.entity && !/^(?:The|This|That|It|These|Those|He|She|They)$/u.test(named.entity))
+      return named;
+  }
+  // "German leaders pledged to bring defence spending up to 2 percent": a country by its people.
+  const people = new RegExp(
+    `\\b(${Object.keys(COUNTRY_OF).join("|")})\\s+(?:leaders|officials|government|authorities|ministers?|voters|troops|forces)\\b`,
+    "u",
+  ).exec(inClause);
+  if (people && mentions.length === 0) return { entity: COUNTRY_OF[people[1]!]! };
+  // A gap is the clause subject's ("the PSP … falls behind the DS by 130,000"); else the nearest.
+  const own = difference ? mentions[0] : last;
+  if (own) return { entity: own.subject, subject: own.subject };
+  // Else the one subject the sentence names, if it names only one and nothing else muddles it.
+  const sentenceText = text.slice(sentence[0], sentence[1]);
+  const named = new Set(ownMentions(sentenceText, matchers).map((m) => m.subject));
+  const all = new Set(findMentions(sentenceText, matchers).map((m) => m.subject));
+  if (named.size === 1 && all.size === 1) {
+    const s = [...named][0]!;
+    return { entity: s, subject: s };
+  }
+  return {};
+}
+
+function kindOf(text: string, amount: Amount, clause: [number, number]): FigureKind {
+  const before = text.slice(clause[0], amount.start);
+  const after = text.slice(amount.end, clause[1]);
+  if (
+    /\bby\s*$/iu.test(before) ||
+    /^\s*(?:\w+\s+){0,2}(?:more|fewer|less|higher|lower)\s+than\b/iu.test(after) ||
+    /\b(?:lead|gap|difference|increase|decrease|rise|fall|drop)\s+of\s*$/iu.test(before)
+  )
+    return "difference";
+  if (TARGET.test(before)) return "target";
+  if (FORECAST.test(before) || FUTURE.test(before) || FORECAST_AFTER.test(after)) return "forecast";
+  if (amount.unit === "%") return "share";
+  return "count";
+}
+
+/** The places named in `t` from `from` on, as [position, place], in order. */
+function placesAt(t: string, from = 0): [number, string][] {
+  const out: [number, string][] = [];
+  for (const [re, place] of PLACES) {
+    const g = new RegExp(re.source, `${re.flags}g`);
+    for (const m of t.matchAll(g)) if (m.index >= from) out.push([m.index, place]);
+  }
+  return out.sort((x, y) => x[0] - y[0]);
+}
+
+/** The nearest run of places ending before `to` ("in the US and Japan"). */
+function placesBefore(t: string, to: number): string[] {
+  const all = placesAt(t.slice(0, to));
+  // "in the UK" says where; "its initial Japanese launch" may only describe something else.
+  const stated = all.filter(([i]) =>
+    /\b(?:in|across|throughout)\s+(?:the\s+)?$/iu.test(t.slice(0, i)),
+  );
+  const found = stated.length ? stated : all;
+  const last = found[found.length - 1];
+  if (!last) return [];
+  const run = [last];
+  for (let i = found.length - 2; i >= 0; i--) {
+    const gap = t.slice(found[i]![0], run[0]![0]);
+    if (!/^\S+(?:\s+and\s+(?:the\s+)?|,\s*)$/u.test(gap)) break;
+    run.unshift(found[i]!);
+  }
+  return run.map(([, p]) => p);
+}
+
+/**
+ * Where and when the amount holds: the places named after it in its clause ("in Japan since
+ * its launch"), else the nearest before it in its clause or sentence; the period likewise.
+ */
+function scopeOf(
+  text: string,
+  amount: Amount,
+  sentence: [number, number],
+  clause: [number, number],
+): string | undefined {
+  const plain = text.replace(/\([^()]*\)/gu, (m) => " ".repeat(m.length));
+  const after = plain.slice(amount.end, clause[1]);
+  let where = placesAt(after)
+    .filter(([i]) =>
+      /\b(?:(?:in|across|throughout)\s+(?:the\s+)?(?:\S+\s+and\s+(?:the\s+)?)?|(?:its|their)\s+)$/iu.test(
+        after.slice(0, i),
+      ),
     )
-      continue;
-    if (/(?:Article|article|No\.|number|page|p\.)\s*$/u.test(before)) continue;
-    if (/^(?:st|nd|rd|th)\b/u.test(after)) continue;
-    if (/^-year\b/u.test(after)) {
-      const noun = followingNoun(after.slice(5), 0);
+    .map(([, p]) => p);
+  if (where.length === 0) where = placesBefore(plain.slice(clause[0]), amount.start - clause[0]);
+  if (where.length === 0)
+    where = placesBefore(plain.slice(sentence[0]), amount.start - sentence[0]);
+  let when: string | undefined;
+  for (const t of [plain.slice(clause[0], clause[1]), plain.slice(sentence[0], sentence[1])]) {
+    for (const [re, label] of PERIODS) {
+      const m = re.exec(t);
+      if (m) {
+        when = label.replace("$1", m[1] ?? "");
+        break;
+      }
+    }
+    if (when) break;
+  }
+  const parts = [[...new Set(where)].sort().join(" and "), when].filter(Boolean);
+  return parts.length ? parts.join(", ") : undefined;
+}
+
+/** The figures a passage states, with what was seen but left out. */
+export function quantitiesIn(
+  text: string,
+  matchers: SubjectMatcher[] = [],
+): { quantities: Quantity[]; leftOut: LeftOut[] } {
+  const { amounts, rejected } = scanAmounts(text);
+  const leftOut: LeftOut[] = rejected.map((r) => ({ text: r.text, reason: r.reason }));
+  const out: Quantity[] = [];
+  for (const amount of amounts) {
+    const before = text.slice(0, amount.start);
+    const after = text.slice(amount.end);
+    const { sentence, clause } = spans(text, amount.numberStart);
+    if (amount.compound) {
+      // "20-year existence": a span of time, kept as such (never compared); "eight-player" is no figure.
+      if (amount.compound !== "year" || amount.unit) continue;
+      const noun = followingNoun(after.replace(/^-year\s*/u, ""), 0);
       out.push({
-        value,
-        valueText: `${raw}-year`,
+        value: amount.value,
+        valueText: `${amount.numberText}-year`,
         unit: "years",
         counts: noun ? `years of ${noun}` : "years",
-        index: m.index,
+        index: amount.numberStart,
+        kind: "count",
+        ...entityOf(text, amount, undefined, sentence, clause, matchers),
       });
       continue;
     }
     let counts: string;
-    if (percent) {
+    let np: NounPhrase | undefined;
+    if (amount.unit === "%") {
       const of = /^\s*of\s+([\p{L}\p{N}-]+(?:\s+[\p{Lu}][\p{L}]+)?)/u.exec(after);
       const target =
         /((?:[\p{L}-]+\s+)?[\p{L}-]+)\s+(?:up\s+)?to\s+(?:about\s+|around\s+|at\s+least\s+)?$/u.exec(
-          before,
+          text.slice(0, amount.numberStart),
         );
       const what =
         target && !STOP_WORDS.has(target[1]!.split(/\s+/u)[0]!.toLowerCase())
           ? target[1]!
-          : clauseSubject(text, m.index);
+          : clauseSubject(text, amount.start);
       counts = of ? `${what || "share"} (% of ${of[1]!})` : what;
+      // "a 90% share of the market", "a 50 percent growth in its handheld business".
+      const noun =
+        /^\s*(share|stake|growth|increase|rise|drop|fall|decline|cut)\b(?:\s+(?:of|in)\s+(?:the\s+|its\s+|their\s+)?([\p{L}-]+(?:\s+(?!(?:in|of|the|to|for|on|at|by|and)\b)[\p{L}-]+)?))?/iu.exec(
+          after,
+        );
+      if (noun)
+        counts = noun[2] ? `${noun[1]!.toLowerCase()} (${noun[2]})` : noun[1]!.toLowerCase();
+    } else if (amount.unit) {
+      // A sum of money: a price when the clause says so (or it converts one), else what it is worth.
+      const clauseBefore = text.slice(clause[0], amount.start);
+      const worth = /\b(worth|value|revenue|sales|budget|spending)\s+of\s*$/iu.exec(
+        clauseBefore,
+      )?.[1];
+      counts = worth
+        ? worth.toLowerCase()
+        : PRICE_CUE.test(clauseBefore) || /[(;]\s*(?:about\s+)?$/u.test(before)
+          ? "price"
+          : "amount";
     } else {
-      counts = followingNoun(after, 0);
-      if (!COUNTABLE.test(counts.split(" ").pop() ?? "")) continue;
-      const group = groupBefore(text, m.index);
+      if (amount.spelled && !amount.scaled && amount.value < 3) continue;
+      np = nounAfter(after);
+      if (!np) continue;
+      if (amount.spelled && !amount.scaled && !COUNTABLE.test(np.head)) continue;
+      counts = np.phrase;
+      const group = groupBefore(text, amount.start);
       if (counts && group) counts = `${counts} in the ${group}`;
     }
     if (!counts || !meaningful(counts)) continue;
+    if (/\brespectively\b/iu.test(text.slice(sentence[0], sentence[1]))) {
+      leftOut.push({
+        text: amount.text,
+        reason: "“respectively” pairs amounts and names in an order that is not checked",
+      });
+      continue;
+    }
+    const kind = kindOf(text, amount, clause);
+    let who = entityOf(text, amount, np, sentence, clause, matchers, kind === "difference");
+    // "support for NATO membership … 83%": the subject named inside what is measured is not its owner.
+    if (amount.unit === "%" && who.subject && subjectsIn(counts, matchers).includes(who.subject))
+      who = {};
+    const scope = scopeOf(text, amount, sentence, clause);
     out.push({
-      value,
-      valueText: m[0].trim(),
-      ...(percent ? { unit: "%" } : {}),
+      value: amount.value,
+      valueText: amount.text,
+      ...(amount.unit ? { unit: amount.unit } : {}),
       counts,
-      index: m.index,
+      index: amount.numberStart,
+      kind,
+      ...(amount.approx ? { approx: amount.approx } : {}),
+      ...(amount.low !== undefined ? { low: amount.low, high: amount.high } : {}),
+      ...who,
+      ...(scope ? { scope } : {}),
     });
   }
-  return out;
+  return { quantities: out, leftOut };
 }
 
-function mainSubject(unit: Unit, at: number, matchers: SubjectMatcher[]): string | undefined {
-  // The subject named closest before the number in the same clause, else the passage's focus.
-  const before = findMentions(unit.text.slice(0, at), matchers);
-  const clauseStart = Math.max(unit.text.lastIndexOf(",", at), unit.text.lastIndexOf(";", at));
-  const inClause = before.filter((m) => m.start > clauseStart);
-  const last = (inClause.length ? inClause : before).pop();
-  if (last) return last.subject;
-  const after = findMentions(unit.text.slice(at), matchers)[0];
-  if (after) return after.subject;
-  let best: string | undefined;
-  let score = 0;
-  for (const [s, f] of unit.focus) {
-    if (f > score) {
-      score = f;
-      best = s;
-    }
-  }
-  return best;
+/** The counted numbers in a passage (any subject). */
+export function numbersIn(text: string): NumberMention[] {
+  return quantitiesIn(text).quantities.map((q) => ({
+    value: q.value,
+    valueText: q.valueText,
+    ...(q.unit ? { unit: q.unit } : {}),
+    counts: q.counts,
+    index: q.index,
+  }));
 }
 
-export function buildFigures(a: Analysis): Figure[] {
+/** A cheap test before the scanner: digits, or a number word that can scale or count. */
+const MAY_HOLD_AMOUNT =
+  /\d|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b/iu;
+
+export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] {
   const all: { figure: Figure; score: number; unit: number }[] = [];
+  const reported = new Set<string>();
   a.units.forEach((unit, u) => {
-    if (unit.quoted || unit.attributedOnly) return;
-    for (const n of numbersIn(unit.text)) {
-      const subject = mainSubject(unit, n.index, a.matchers);
+    if (unit.quoted || unit.attributedOnly || !MAY_HOLD_AMOUNT.test(unit.text)) return;
+    const { quantities, leftOut } = quantitiesIn(unit.text, a.matchers);
+    for (const l of leftOut) {
+      const key = `${unit.sourceIndex}\u0000${l.text}\u0000${l.reason}`;
+      if (reported.has(key) || !diagnostics) continue;
+      reported.add(key);
+      diagnostics.push({
+        severity: "info",
+        ruleId: "value-left-out",
+        file: a.sources[unit.sourceIndex]!.file,
+        message: `figure “${l.text}” left out: ${l.reason} (¶${unit.key.split(":")[1]}: “${unit.text.slice(0, 100)}”)`,
+      });
+    }
+    for (const q of quantities) {
       const figure: Figure = {
-        value: n.value,
-        valueText: n.valueText,
-        ...(n.unit ? { unit: n.unit } : {}),
-        counts: n.counts,
-        ...(subject ? { subject } : {}),
+        value: q.value,
+        valueText: q.valueText,
+        ...(q.unit ? { unit: q.unit } : {}),
+        counts: q.counts,
+        ...(q.subject ? { subject: q.subject } : {}),
+        ...(q.entity ? { entity: q.entity } : {}),
+        kind: q.kind,
+        ...(q.approx ? { approx: q.approx } : {}),
+        ...(q.low !== undefined ? { low: q.low, high: q.high } : {}),
+        ...(q.scope ? { scope: q.scope } : {}),
         claim: makeClaim(unit),
       };
-      const score = unit.info + (subject ? 0.4 : 0) + (n.value >= 100 ? 0.1 : 0);
+      const score =
+        unit.info +
+        (q.subject ? 0.4 : 0) +
+        (q.kind === "count" ? 0.2 : 0) +
+        (q.value >= 100 ? 0.1 : 0);
       all.push({ figure, score, unit: u });
     }
   });
@@ -234,7 +600,10 @@ export function buildFigures(a: Analysis): Figure[] {
     if (out.length >= MAX_FIGURES) break;
     if (
       out.some(
-        (o) => o.figure.valueText === f.figure.valueText && o.figure.counts === f.figure.counts,
+        (o) =>
+          o.figure.valueText === f.figure.valueText &&
+          (o.figure.counts === f.figure.counts ||
+            o.figure.claim.text.includes(f.figure.claim.text)),
       )
     )
       continue;

@@ -1,12 +1,16 @@
 /**
  * The timeline: dated events from every source, the same event reported by several sources
- * merged into one entry that cites each of them, sorted by date.
+ * merged into one entry that cites each of them, sorted by date. Each event keeps its kind
+ * (happened, scheduled, target, forecast); reports of different kinds are never merged. A
+ * date-like phrase that is not shown as a date (vague, relative in an undated source, a
+ * citation's year) is reported as an `info` diagnostic when its sentence has no other date.
  */
 
+import type { Diagnostic } from "../diagnostics/types.js";
 import type { TimelineEvent } from "../model/briefing.js";
 import { compareStrings } from "../util/text.js";
 import { makeClaim } from "./claims.js";
-import type { EventDate } from "./dates.js";
+import { checkEventDate, type EventDate } from "./dates.js";
 import { type Analysis, isFree, markUsed, similarity, unitDate } from "./state.js";
 
 export const TIMELINE_SHARE = 0.12;
@@ -41,7 +45,29 @@ function compatible(a: string, b: string): boolean {
   return a.startsWith(b) || b.startsWith(a);
 }
 
-export function buildTimeline(a: Analysis): TimelineEvent[] {
+/** Date-like phrases left out of the timeline, one diagnostic per source and phrase. */
+function leftOutDates(a: Analysis, diagnostics: Diagnostic[]): void {
+  const reported = new Set<string>();
+  a.units.forEach((unit, u) => {
+    if (unit.quoted || unitDate(a, u)) return;
+    if (unit.sentenceKeys.length > 1) return;
+    const source = a.sources[unit.sourceIndex]!;
+    for (const l of checkEventDate(unit.text, source.date).leftOut) {
+      const key = `${source.id}\u0000${l.text}`;
+      if (reported.has(key)) continue;
+      reported.add(key);
+      diagnostics.push({
+        severity: "info",
+        ruleId: "value-left-out",
+        file: source.file,
+        message: `date “${l.text}” left out of the timeline: ${l.reason} (¶${unit.key.split(":")[1]}: “${unit.text.slice(0, 100)}”)`,
+      });
+    }
+  });
+}
+
+export function buildTimeline(a: Analysis, diagnostics?: Diagnostic[]): TimelineEvent[] {
+  if (diagnostics) leftOutDates(a, diagnostics);
   const found: Candidate[] = [];
   a.units.forEach((unit, u) => {
     if (unit.quoted || unit.attributedOnly || unit.words > 50) return;
@@ -63,6 +89,7 @@ export function buildTimeline(a: Analysis): TimelineEvent[] {
     const home = groups.find(
       (g) =>
         compatible(g.date.iso, c.date.iso) &&
+        g.date.kind === c.date.kind &&
         a.units[g.unit]!.sourceId !== unit.sourceId &&
         !g.support.some((s) => a.units[s]!.sourceId === unit.sourceId) &&
         (similarity(a, g.unit, c.unit) >= MERGE_SIMILARITY ||
@@ -120,6 +147,7 @@ export function buildTimeline(a: Analysis): TimelineEvent[] {
     return {
       date: g.date.iso,
       dateText: g.date.text,
+      kind: g.date.kind,
       subjects,
       claim: makeClaim(unit, supports),
     };

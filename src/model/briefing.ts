@@ -8,10 +8,12 @@
 import type { ExhibitData } from "./exhibits.js";
 
 /**
- * 2: adds `exhibits`. 3: adds `Citation.relation` (how a supporting citation relates to the
- * claim) and `copies` (near-duplicate sources, counted as one); an `Edit` is a deletion, a
- * bracketed insertion (a referent the same source names before the sentence) or a bracketed
- * case change, and claim texts show them the way quotations do ("[The CSTO] triggered …").
+ * 2: adds `exhibits`. 3 (all added fields optional): `Citation.relation` (how a supporting
+ * citation relates to the claim) and `copies` (near-duplicate sources, counted as one); an
+ * `Edit` is a deletion, a bracketed insertion (a referent the same source names before the
+ * sentence) or a bracketed case change, shown the way quotations do ("[The CSTO] triggered …");
+ * the values of figures and events: `Figure.kind/entity/scope/approx/low/high` (currency units as
+ * ISO codes) and `TimelineEvent.kind`.
  */
 export const BRIEFING_SCHEMA_VERSION = 3 as const;
 
@@ -114,23 +116,45 @@ export interface MatrixCell {
   gap?: string;
 }
 
+/** Whether the source says the event happened, is scheduled, is aimed for, or is forecast. */
+export type EventKind = "happened" | "scheduled" | "target" | "forecast";
+
 export interface TimelineEvent {
   /** ISO 8601, partial allowed (`2022`, `2022-01`). */
   date: string;
-  /** How the date was stated or resolved: "January 2022", "explicit", "relative to source date". */
+  /** How the date was stated; a part resolved against the source's date is bracketed: "16 May [2022]". */
   dateText: string;
+  /** Absent in briefings before schema 3 (read as "happened"). */
+  kind?: EventKind;
   subjects: string[];
   claim: Claim;
 }
 
+/** What a figure is: an amount counted, a gap between two, an aim, a forecast, a percentage. */
+export type FigureKind = "count" | "difference" | "target" | "forecast" | "share";
+
 export interface Figure {
+  /** The value with its magnitude applied ("1.3 million" → 1300000); for a range, the low end. */
   value: number;
-  /** The number as written: "20,000", "2 per cent". */
+  /** The amount as written, with its qualifier: "20,000", "nearly 130,000", "between £130 and £200". */
   valueText: string;
+  /** "GBP" | "USD" | "EUR" | "JPY" for money, "%" for percentages, "years" for spans; absent for counts. */
   unit?: string;
   /** What it counts, e.g. "troops in the rapid reaction force". */
   counts: string;
+  /** The brief subject the figure is stated of (only when the sentence states it of that subject). */
   subject?: string;
+  /** Whose it is: the subject, or a third party the sentence names ("Game Boy Advance"). */
+  entity?: string;
+  /** Absent in briefings before schema 3 (read as "count"). */
+  kind?: FigureKind;
+  /** "nearly", "more than", "about"… */
+  approx?: string;
+  /** A range's ends ("between £130 and £200"). */
+  low?: number;
+  high?: number;
+  /** Where and over what period, when the sentence says: "UK, launch week", "Japan, since launch". */
+  scope?: string;
   claim: Claim;
 }
 
@@ -171,6 +195,7 @@ export interface SourceProfile {
 }
 
 export interface Briefing {
+  /** A schema-2 briefing is still a valid Briefing: schema 3 only added optional fields. */
   schemaVersion: typeof BRIEFING_SCHEMA_VERSION;
   meta: {
     title: string;

@@ -115,9 +115,16 @@ export function gapStatement(value: string): Emphasis {
 }
 
 /** A dated event: the date in bold, a dash, the claim with its cite. */
-export function datedPhrasing(date: string, claim: Claim, lang: string): PhrasingContent[] {
+export function datedPhrasing(
+  date: string,
+  claim: Claim,
+  lang: string,
+  kind?: string,
+): PhrasingContent[] {
+  // What did not (yet) happen says so: "target: March 2005".
+  const when = formatDate(date, lang);
   return [
-    { type: "strong", children: [text(formatDate(date, lang))] },
+    { type: "strong", children: [text(kind && kind !== "happened" ? `${kind}: ${when}` : when)] },
     text(" — "),
     ...claimPhrasing(claim),
   ];

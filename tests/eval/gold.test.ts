@@ -30,7 +30,7 @@ interface Gold {
 
 const DIR = "tests/eval/gold";
 const golds: { file: string; gold: Gold }[] = readdirSync(DIR)
-  .filter((f) => /\.ya?ml$/u.test(f))
+  .filter((f) => /\.ya?ml$/u.test(f) && !f.startsWith("values-"))
   .sort()
   .map((file) => ({ file, gold: parse(readFileSync(join(DIR, file), "utf8")) as Gold }));
 const key = (r: Ref) => `${r.file}#${r.block}.${r.sentence}`;
@@ -89,6 +89,56 @@ describe("evaluation gold set", () => {
         expect(p.a.file, name).not.toBe(p.b.file);
         expect(["same", "not"], name).toContain(p.label);
         expect(labelled.has(key(p.a)) && labelled.has(key(p.b)), name).toBe(true);
+      }
+    });
+  });
+});
+
+interface ValueGold {
+  corpus: string;
+  sentences: (Ref & {
+    text: string;
+    quantities: { value: number; unit: string | null; entity: string | null; kind: string }[];
+    events: { date: string; kind: string }[];
+  })[];
+}
+const valueGolds = readdirSync(DIR)
+  .filter((f) => /^values-.*\.ya?ml$/u.test(f))
+  .sort()
+  .map((file) => ({ file, gold: parse(readFileSync(join(DIR, file), "utf8")) as ValueGold }));
+
+describe("value gold set", () => {
+  it("holds at least 40 quantities and 25 dated events over two corpora", () => {
+    expect(valueGolds.map((g) => g.gold.corpus).sort()).toEqual([
+      "corpus",
+      "tests/fixtures/handhelds",
+    ]);
+    const all = valueGolds.flatMap((g) => g.gold.sentences);
+    expect(all.reduce((n, s) => n + s.quantities.length, 0)).toBeGreaterThanOrEqual(40);
+    expect(all.reduce((n, s) => n + s.events.length, 0)).toBeGreaterThanOrEqual(25);
+  });
+
+  describe.each(valueGolds)("$file", ({ gold }) => {
+    it("labels the reader's sentences, once each, with known kinds and units", async () => {
+      const { sources } = await readBrief(gold.corpus);
+      const seen = new Set<string>();
+      for (const s of gold.sentences) {
+        expect(seen.has(key(s)), key(s)).toBe(false);
+        seen.add(key(s));
+        const found = sources
+          .find((src) => src.file === s.file)
+          ?.blocks.find((b) => b.index === s.block)
+          ?.sentences.find((x) => x.index === s.sentence);
+        expect(found?.text, key(s)).toBe(s.text);
+        for (const q of s.quantities) {
+          expect(["count", "difference", "target", "forecast", "share"], key(s)).toContain(q.kind);
+          expect([null, "GBP", "USD", "EUR", "JPY", "%", "years"], key(s)).toContain(q.unit);
+          expect(Number.isFinite(q.value), key(s)).toBe(true);
+        }
+        for (const e of s.events) {
+          expect(["happened", "scheduled", "target", "forecast"], key(s)).toContain(e.kind);
+          expect(String(e.date), key(s)).toMatch(/^\d{4}(?:-\d{2}(?:-\d{2})?)?$/u);
+        }
       }
     });
   });

@@ -1,8 +1,11 @@
 /**
- * The figures exhibit: only numbers that may honestly be set side by side. Figures are grouped
- * by the kind of thing they count (people under arms, member states, weapons, or else the
- * counted noun itself) and by unit; a group becomes a panel when it holds figures for two or
- * more subjects. Everything else stays in the figures table only.
+ * The figures exhibit: only numbers that may honestly be set side by side. Only counts are
+ * drawn (never a difference, a target, a forecast, a share or a range), and only figures stated
+ * of a brief subject. Figures are grouped by the kind of thing they count (people under arms,
+ * member states, weapons, consoles, or else the counted noun itself), by unit (prices in two
+ * currencies never share an axis) and by scope ("UK, launch week" is not "Japan, since
+ * launch"; no scope stated matches only no scope stated); a group becomes a panel when it holds
+ * figures for two or more subjects. Everything else stays in the figures table only.
  */
 import type { Briefing, Figure } from "../../model/briefing.js";
 import type { Exhibit, ExhibitEntry, FigureBar, FigurePanel } from "../../model/exhibits.js";
@@ -15,6 +18,7 @@ const KINDS: readonly [RegExp, string][] = [
   ],
   [/^(?:members?|countries|states|nations|allies)$/iu, "Member states"],
   [/^(?:missiles|tanks|aircraft|jets|warships|ships|drones|artillery)$/iu, "Weapons and equipment"],
+  [/^(?:units|consoles|handhelds|machines|devices|psps|dss)$/iu, "Consoles"],
 ];
 
 /** Units that describe time spans or ordinals, not amounts to compare. */
@@ -42,19 +46,34 @@ export function countedKind(counts: string): string {
 interface Group {
   title: string;
   unit?: string;
+  scope?: string;
   figures: Figure[];
 }
 
-/** Figures grouped by kind and unit; only groups with figures for two or more subjects. */
+/** Whether a figure may be drawn as a bar at all: a single counted amount of a subject. */
+export function drawable(f: Figure): boolean {
+  if (!f.subject || !Number.isFinite(f.value) || f.value <= 0) return false;
+  if ((f.kind ?? "count") !== "count") return false;
+  if (f.low !== undefined || f.high !== undefined) return false;
+  if (f.entity && f.entity !== f.subject) return false;
+  if (f.unit && NOT_COMPARABLE_UNITS.has(f.unit)) return false;
+  return true;
+}
+
+/** Figures grouped by kind, unit and scope; only groups with figures for two or more subjects. */
 export function comparableGroups(figures: readonly Figure[]): Group[] {
   const groups = new Map<string, Group>();
   for (const f of figures) {
-    if (!f.subject || !Number.isFinite(f.value) || f.value <= 0) continue;
-    if (f.unit && NOT_COMPARABLE_UNITS.has(f.unit)) continue;
+    if (!drawable(f)) continue;
     const title = countedKind(f.counts);
     if (!title) continue;
-    const key = `${title}\u0000${f.unit ?? ""}`;
-    const g = groups.get(key) ?? { title, ...(f.unit ? { unit: f.unit } : {}), figures: [] };
+    const key = `${title}\u0000${f.unit ?? ""}\u0000${f.scope ?? ""}`;
+    const g = groups.get(key) ?? {
+      title,
+      ...(f.unit ? { unit: f.unit } : {}),
+      ...(f.scope ? { scope: f.scope } : {}),
+      figures: [],
+    };
     g.figures.push(f);
     groups.set(key, g);
   }
@@ -89,7 +108,11 @@ export function figuresExhibit(briefing: Briefing, n: number): Exhibit | undefin
       });
       return bar;
     });
-    return { title: g.title, ...(g.unit ? { unit: g.unit } : {}), bars };
+    return {
+      title: g.scope ? `${g.title} (${g.scope})` : g.title,
+      ...(g.unit ? { unit: g.unit } : {}),
+      bars,
+    };
   });
   const alt =
     `Bar chart comparing ${entries.length} figures the sources give, in ${panels.length} ` +

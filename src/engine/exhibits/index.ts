@@ -6,8 +6,8 @@ import { figuresExhibit } from "./figures.js";
 import { timelineExhibit, yearFraction } from "./timeline.js";
 
 export { coverageExhibit } from "./coverage.js";
-export { comparableGroups, countedKind, figuresExhibit } from "./figures.js";
-export { timelineExhibit, yearFraction } from "./timeline.js";
+export { comparableGroups, countedKind, drawable, figuresExhibit } from "./figures.js";
+export { eventLabel, timelineExhibit, yearFraction } from "./timeline.js";
 
 const unnumbered = ({ n: _n, id: _id, ...data }: Exhibit): ExhibitData => data;
 

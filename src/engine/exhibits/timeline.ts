@@ -20,6 +20,12 @@ export function yearFraction(iso: string): number {
   return y + (month + day) / 12;
 }
 
+/** "target: 2005-03" for what did not (yet) happen; the date alone for what did. */
+export function eventLabel(event: TimelineEvent): string {
+  const kind = event.kind ?? "happened";
+  return kind === "happened" ? event.date : `${kind}: ${event.date}`;
+}
+
 function laneOf(event: TimelineEvent): string {
   if (event.subjects.length === 1) return event.subjects[0]!;
   return event.subjects.length > 1 ? SEVERAL_LANE : OTHER_LANE;
@@ -51,7 +57,7 @@ export function timelineExhibit(
   const alt =
     `Timeline chart of ${dated.length} dated ${dated.length === 1 ? "event" : "events"}, ${span}, ` +
     `in lanes for ${lanes.join(", ")}. ` +
-    marks.map((m) => `Event ${m.n}: ${m.date}, ${m.lane}.`).join(" ");
+    marks.map((m, i) => `Event ${m.n}: ${eventLabel(dated[i]!)}, ${m.lane}.`).join(" ");
   return {
     n,
     id: `exhibit-${n}`,
@@ -63,7 +69,7 @@ export function timelineExhibit(
     chart,
     entries: dated.map((e, i) => ({
       n: i + 1,
-      label: e.date,
+      label: eventLabel(e),
       citations: e.claim.citations,
       claimId: e.claim.id,
     })),

@@ -68,7 +68,7 @@ export const chart: Directive = {
         children: [
           {
             type: "paragraph",
-            children: datedPhrasing(e.date, e.claim, ctx.briefing.meta.language),
+            children: datedPhrasing(e.date, e.claim, ctx.briefing.meta.language, e.kind),
           },
         ],
       }),

@@ -1,6 +1,17 @@
-/** `::figures`: the figures that count something, as a table (value, what it counts, subject). */
+/**
+ * `::figures`: the figures that count something, as a table (value, what it counts, subject).
+ * What it counts says where and when when the source does, and what kind of figure it is when
+ * it is not a plain count ("difference", "target", "forecast", "share").
+ */
+import type { Figure } from "../../model/briefing.js";
 import { cite, none, row, text } from "../nodes.js";
 import { type Directive, open } from "./context.js";
+
+function countsText(f: Figure): string {
+  const scope = f.scope ? `, ${f.scope}` : "";
+  const kind = f.kind && f.kind !== "count" ? ` (${f.kind})` : "";
+  return `${f.counts}${scope}${kind}`;
+}
 
 export const figures: Directive = {
   title: "Figures",
@@ -15,8 +26,8 @@ export const figures: Directive = {
     const rows = figs.map((f) =>
       row([
         [{ type: "strong", children: [text(f.valueText)] }],
-        [text(f.counts), cite(f.claim.citations, f.claim.id)],
-        [text(f.subject ?? "")],
+        [text(countsText(f)), cite(f.claim.citations, f.claim.id)],
+        [text(f.subject ?? (f.entity ? `(${f.entity})` : ""))],
       ]),
     );
     return [

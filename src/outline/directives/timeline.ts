@@ -8,7 +8,9 @@ export const timeline: Directive = {
   expand(call, ctx) {
     const items = ctx.briefing.timeline
       .filter((e) => take(ctx, e.claim))
-      .map((e): PhrasingContent[] => datedPhrasing(e.date, e.claim, ctx.briefing.meta.language));
+      .map((e): PhrasingContent[] =>
+        datedPhrasing(e.date, e.claim, ctx.briefing.meta.language, e.kind),
+      );
     return [
       ...open(call, "timeline"),
       ...(items.length ? [bulletList(items)] : none("The sources report no dated events.")),
