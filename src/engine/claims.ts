@@ -4,7 +4,8 @@
  * TextQuoteSelector that anchors the quote in its block, and stable claim ids.
  */
 
-import type { Citation, Claim, Edit, TextQuoteSelector } from "../model/briefing.js";
+import type { Citation, Claim, Edit } from "../model/briefing.js";
+import { quoteSelector } from "../model/selectors.js";
 import type { Block } from "../model/source.js";
 import { PROTECTED, renderEdits } from "../util/edits.js";
 
@@ -101,20 +102,6 @@ export function showEdits(text: string, edits: Edit[]): string {
   return renderEdits(text, edits);
 }
 
-/** A TextQuoteSelector for `block.text.slice(start, end)`, with context when `exact` repeats. */
-export function quoteSelector(blockText: string, start: number, end: number): TextQuoteSelector {
-  const exact = blockText.slice(start, end);
-  const first = blockText.indexOf(exact);
-  const repeated = first !== start || blockText.indexOf(exact, start + 1) !== -1;
-  if (!repeated) return { type: "TextQuoteSelector", exact };
-  return {
-    type: "TextQuoteSelector",
-    exact,
-    prefix: blockText.slice(Math.max(0, start - 32), start),
-    suffix: blockText.slice(end, end + 32),
-  };
-}
-
 export interface Passage {
   sourceId: string;
   /** The marked edits of the passage when already made (a unit's); else computed. */
@@ -169,3 +156,5 @@ export function makeClaim(p: Passage, support: Passage[] = [], attribution?: str
   if (attribution) claim.attribution = attribution;
   return claim;
 }
+
+export { quoteSelector } from "../model/selectors.js";

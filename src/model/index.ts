@@ -7,4 +7,5 @@ export * from "./briefing.js";
 export type * from "./document.js";
 export * from "./exhibits.js";
 export type * from "./options.js";
+export * from "./selectors.js";
 export type * from "./source.js";

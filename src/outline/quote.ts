@@ -1,8 +1,3 @@
-/**
- * Locating quotes in block text up to the allowed normalisation (typographic quotes, dashes,
- * white space), and mapping a match back to the exact source substring.
- */
-import type { TextQuoteSelector } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
 import { normaliseForQuote } from "../util/text.js";
 
@@ -83,20 +78,4 @@ export function locateQuote(source: Source, quote: string, block?: number): Quot
   return out;
 }
 
-/**
- * The W3C TextQuoteSelector for `blockText[start, end)`: the exact words, with 32 characters of
- * prefix and suffix when the words occur more than once in the block. (The engine builds its
- * own claims' selectors the same way.)
- */
-export function quoteSelector(blockText: string, start: number, end: number): TextQuoteSelector {
-  const exact = blockText.slice(start, end);
-  const first = blockText.indexOf(exact);
-  const repeated = first !== start || blockText.indexOf(exact, start + 1) !== -1;
-  if (!repeated) return { type: "TextQuoteSelector", exact };
-  return {
-    type: "TextQuoteSelector",
-    exact,
-    prefix: blockText.slice(Math.max(0, start - 32), start),
-    suffix: blockText.slice(end, end + 32),
-  };
-}
+export { quoteSelector } from "../model/selectors.js";
