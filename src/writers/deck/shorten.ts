@@ -85,13 +85,24 @@ function dropLeadIn(text: string): string {
 const LEADING_ADVERBIAL =
   /^(?:On|In|At|After|Before|Since|When|While|Whereas|Although|Though|As|Ahead of|Speaking|Thanks to|Given|Despite|During|Following|Under|Amid|Currently|That is|With|Without|By|Once|Until|Unlike|Over|Today|Now|Then|Later|Earlier|Initially)\b[^,;:]*,\s+/iu;
 
+/**
+ * What is left after a lead-in was dropped cannot stand alone when it continues the dropped
+ * clause ("including Finland and Sweden, it has …") or its subject is a pronoun whose
+ * antecedent was in the dropped part ("it", "they", "this").
+ */
+const LEANS_ON_LEAD_IN = /^(?:[^,;:]*,\s+)?(?:it|its|they|their|this|these|he|she)\b/iu;
+/** Words that go on with the clause before them and cannot open a main clause. */
+const CONTINUES_LEAD_IN =
+  /^(?:including|such as|as well as|especially|notably|particularly|like|and|or|but|nor|which|who|whose|whom|where|than|of|to|from)\b/iu;
+
 function dropLeadingAdverbials(text: string, budget: number): string {
   let out = text;
   for (let i = 0; i < 3 && words(out) > budget; i++) {
     const m = LEADING_ADVERBIAL.exec(out);
     if (!m || words(m[0]) > 20) break;
     const rest = out.slice(m[0].length);
-    if (words(rest) < 6) break;
+    if (words(rest) < 6 || LEANS_ON_LEAD_IN.test(rest)) break;
+    if (CONTINUES_LEAD_IN.test(rest)) break;
     out = rest;
   }
   return out;
@@ -101,8 +112,14 @@ function dropLeadingAdverbials(text: string, budget: number): string {
 const DANGLING_WORD =
   /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|its|their|his|her|is|are|was|were|be|not)$/iu;
 
+/** A sentence that opens with a subordinate clause: a cut tail would keep it and lose the main clause. */
+const OPENS_SUBORDINATE =
+  /^(?:While|Although|Though|Even though|When|Whenever|If|As|Since|Because|Whereas|After|Before|Unless|Until|Once|Despite)\b/u;
+
 function cutTail(text: string, budget: number, level: number): string {
   if (words(text) <= budget) return text;
+  // "While the invasion has sparked …, including Finland and Sweden…" is a fragment: keep it whole.
+  if (OPENS_SUBORDINATE.test(text)) return text;
   const boundaries = matches(CLAUSE_BOUNDARY, text).map((s) => s.start);
   boundaries.push(...matches(CONJUNCTION_BOUNDARY, text).map((s) => s.start));
   // A cut must leave a statement, not a fragment: at least ~45 % of the budget.

@@ -64,6 +64,24 @@ describe("shortenClaim", () => {
     expect(shortenClaim("The CSTO lacks unity (and experience).")).toBe("The CSTO lacks unity.");
   });
 
+  it("never drops a lead-in whose clause the rest continues or whose subject the rest points to", () => {
+    const text =
+      "While the Russian invasion of Ukraine has sparked greater discussion about membership in non-NATO European countries, including Finland and Sweden, it has had the opposite effect in the CSTO.";
+    for (let level = 0; level <= 3; level++) {
+      const short = shortenClaim(text, level);
+      expect(short).not.toMatch(/^(?:including|it)\b/iu);
+      // Nor is the subordinate clause kept while its main clause is cut.
+      expect(short).toMatch(/opposite effect in the CSTO\.$/u);
+    }
+    // A lead-in the rest does not lean on may still go.
+    expect(
+      shortenClaim(
+        "On February 9, speaking at a press conference in Moscow after a long meeting of defence ministers, the Secretary-General said the alliance had no plans to send troops.",
+        1,
+      ),
+    ).toMatch(/^the Secretary-General said/u);
+  });
+
   it("leaves short sentences alone", () => {
     const text = "It annexed Crimea and started the hybrid war on Donbas.";
     expect(shortenClaim(text)).toBe(text);
