@@ -87,9 +87,3 @@ describe("shortenClaim", () => {
     expect(shortenClaim(text)).toBe(text);
   });
 });
-
-it.runIf(process.env.BW_SHOW)("show", () => {
-  for (const c of claimsOf(loadFixture().briefing)) {
-    console.log([0, 1, 2, 3].map((l) => `${l}: ${shortenClaim(c.text, l)}`).join("\n"), "\n");
-  }
-});
