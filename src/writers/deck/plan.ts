@@ -209,7 +209,7 @@ function dimensionColumn(
  * One slide per exhibit: the chart, its source line, and its numbered marks with their
  * citations in the footer; the notes hold the alt text and each mark's full sentence.
  */
-function exhibitSlide(node: ExhibitNode, _ctx: ItemContext, ids: Ids, kicker?: string): Slide {
+function exhibitSlide(node: ExhibitNode, ids: Ids, kicker?: string): Slide {
   const e = node.exhibit;
   const items: SlideItem[] = e.entries.map((entry, i) => {
     const claim = node.claims?.[i];
@@ -238,14 +238,13 @@ function exhibitSlide(node: ExhibitNode, _ctx: ItemContext, ids: Ids, kicker?: s
 /** The section's exhibits as slides of their own, and the rest of its content. */
 function takeExhibits(
   content: readonly RootContent[],
-  ctx: ItemContext,
   ids: Ids,
   kicker?: string,
 ): { slides: Slide[]; rest: RootContent[] } {
   const slides: Slide[] = [];
   const rest: RootContent[] = [];
   for (const node of content) {
-    if (node.type === "exhibit") slides.push(exhibitSlide(node, ctx, ids, kicker));
+    if (node.type === "exhibit") slides.push(exhibitSlide(node, ids, kicker));
     else rest.push(node);
   }
   return { slides, rest };
@@ -350,7 +349,6 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
   // Author text before the first section: cited statements get a slide under the deck's title.
   const introCharts = takeExhibits(
     before.filter((n) => n !== docHeading),
-    ctxFor(undefined),
     ids,
   );
   const intro = groupsFromContent(introCharts.rest, ctxFor(undefined));
@@ -378,7 +376,7 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
     // Exhibits first (the chart, then its key and the rest of the section), except that the
     // sources slide comes before a chart about the sources. Every exhibit of the outline gets a
     // slide, wherever it stands, so the deck's exhibit numbers match the report's.
-    const charts = takeExhibits(section.content, ctx, ids, sectionTitle);
+    const charts = takeExhibits(section.content, ids, sectionTitle);
     section.content = charts.rest;
     if (kind === "method") {
       for (const slide of charts.slides) columns.push([slide]);
