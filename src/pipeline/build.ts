@@ -67,6 +67,8 @@ export interface BuildResult {
   pages?: number;
   slides?: number;
   blocked: string[];
+  /** What the writers measured, one line each (`build -v` prints them). */
+  facts: string[];
 }
 
 export type ProgressEvent = { stage: string; state: "start" | "done"; ms?: number };
@@ -191,6 +193,7 @@ export async function build(
       sources: c.sources.length,
       citations: c.citations,
       blocked: [],
+      facts: [],
     };
     const context: WriterContext = {
       outDir: staging,
@@ -206,6 +209,7 @@ export async function build(
     for (const r of written) {
       result.blocked.push(...r.blocked);
       result.diagnostics.push(...r.diagnostics);
+      result.facts.push(...(r.facts ?? []));
       if (r.pages !== undefined) result.pages = r.pages;
       if (r.slides !== undefined) result.slides = r.slides;
     }

@@ -78,6 +78,31 @@ describe("briefwright build (subprocess)", () => {
     expect((await readdir(target)).sort()).toEqual(["briefing.json", "briefing.md"]);
   });
 
+  it("-v prints what the deck writer measured in the browser", async () => {
+    const target = await mkdtemp(join(tmpdir(), "bw-verbose-"));
+    const { code, stderr } = cli([
+      "build",
+      "--corpus",
+      corpus,
+      "--out",
+      target,
+      "--only",
+      "slides",
+      "-v",
+    ]);
+    expect(code).toBe(0);
+    const line =
+      /deck: (\d+) slides; words per slide max (\d+), median (\d+); notes on (\d+) of (\d+) content slides/u.exec(
+        stderr,
+      );
+    expect(line).not.toBeNull();
+    const [, slides, max, median, withNotes, content] = line!.map(Number);
+    expect(slides).toBeGreaterThan(2);
+    expect(max).toBeLessThanOrEqual(60);
+    expect(median).toBeLessThanOrEqual(max!);
+    expect(withNotes).toBe(content);
+  });
+
   it("--strict turns the corpus warnings into errors (exit 1)", () => {
     const { code, stderr } = cli([
       "build",

@@ -42,5 +42,6 @@ export async function buildCommand(
   );
   ctx.report(result.diagnostics);
   ctx.info(summary(result, performance.now() - t0));
+  if (ctx.verbose) for (const fact of result.facts) ctx.info(fact);
   return 0;
 }

@@ -322,13 +322,16 @@ export const write: WriteFn = async (document, context) => {
     browser: context.browser,
     ...(context.sourceDateEpoch !== undefined ? { sourceDateEpoch: context.sourceDateEpoch } : {}),
   });
-  // The measured figures travel with the result (the pipeline keeps only `slides` today).
+  const f = result.figures;
   const written: Awaited<ReturnType<WriteFn>> & { figures: DeckFigures } = {
     outputs: ["slides/index.html", "slides.pdf"],
     blocked: result.blocked,
     diagnostics: result.diagnostics,
     slides: result.slides,
-    figures: result.figures,
+    figures: f,
+    facts: [
+      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}`,
+    ],
   };
   return written;
 };

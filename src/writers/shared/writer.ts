@@ -23,6 +23,8 @@ export interface WriterResult {
   /** Requests the browser sandbox refused while rendering. */
   blocked: string[];
   diagnostics: Diagnostic[];
+  /** What the writer measured, one line each (printed by `build -v`). */
+  facts?: string[];
   /** Pages of the report, slides of the deck: for the build's closing line. */
   pages?: number;
   slides?: number;
