@@ -17,6 +17,7 @@ import type { WinkMethods } from "wink-nlp";
 import type { Claim } from "../model/briefing.js";
 import { STOP_WORDS, stemWord, tokenize } from "../util/text.js";
 import { winkNlp } from "./nlp.js";
+import { amountsIn } from "./quantities.js";
 import { type Analysis, unitDate } from "./state.js";
 import { findMentions } from "./subjects.js";
 
@@ -105,60 +106,17 @@ export interface Frame {
   negated: boolean;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  hundred: 100,
-};
-const SCALE: Record<string, number> = {
-  hundred: 1e2,
-  thousand: 1e3,
-  million: 1e6,
-  m: 1e6,
-  billion: 1e9,
-  bn: 1e9,
-};
-const MONTH =
-  "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-const DAY_MONTH = new RegExp(
-  `\\b\\d{1,2}(?:st|nd|rd|th)?\\s+${MONTH}\\b|\\b${MONTH}\\s+\\d{1,2}(?:st|nd|rd|th)?\\b(?!,\\d)`,
-  "gu",
-);
-const NUMBER = new RegExp(
-  `(?<![\\p{L}\\d.,])(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|${Object.keys(NUMBER_WORDS).join("|")})(?:\\s*(%|per\\s?cent)|\\s+(hundred|thousand|million|billion|bn|m)\\b|(?=[\\s\\-–—]|$|[^\\p{L}\\d]))`,
-  "giu",
-);
-
-/** The numbers a passage states, normalised; years and day-of-month numbers left out. */
+/**
+ * The numbers a passage states, normalised ("20,000" → "20000", "2.8 million" → "2800000",
+ * "83%" → "83%", "£99" → "99 GBP"), read by the engine's one quantity scanner: years, days of
+ * the month, ordinals and model numbers are not amounts.
+ */
 export function numbersIn(text: string): Set<string> {
-  const out = new Set<string>();
-  const plain = text.replace(DAY_MONTH, " ");
-  for (const m of plain.matchAll(NUMBER)) {
-    const word = m[1]!.toLowerCase();
-    let value = NUMBER_WORDS[word] ?? Number(word.replace(/,/gu, ""));
-    if (!Number.isFinite(value)) continue;
-    const percent = Boolean(m[2]);
-    const scale = m[3] ? SCALE[m[3].toLowerCase()]! : 1;
-    // A bare four-digit number from 1800 to 2099 is a year: a date, compared as one.
-    if (!percent && scale === 1 && /^(?:1[89]|20)\d\d$/u.test(word)) continue;
-    value *= scale;
-    out.add(percent ? `${value}%` : String(value));
-  }
-  return out;
+  return new Set(
+    amountsIn(text).map((x) =>
+      x.unit === "%" ? `${x.value}%` : x.unit ? `${x.value} ${x.unit}` : String(x.value),
+    ),
+  );
 }
 
 const frameCache = new WeakMap<Analysis, (Frame | undefined)[]>();
