@@ -3,16 +3,7 @@ import { cp, mkdtemp, readdir, readFile, stat, writeFile } from "node:fs/promise
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { BIN, cli, snapshot } from "./run.js";
-
-const CONTRACT = [
-  "briefing.json",
-  "briefing.md",
-  "briefing.html",
-  "briefing.pdf",
-  "slides/index.html",
-  "slides.pdf",
-];
+import { BIN, CONTRACT, cli, snapshot } from "./run.js";
 
 let work: string;
 let corpus: string;

@@ -3,6 +3,16 @@ import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 
+/** The six outputs `briefwright build` promises (the CLI contract). */
+export const CONTRACT = [
+  "briefing.json",
+  "briefing.md",
+  "briefing.html",
+  "briefing.pdf",
+  "slides/index.html",
+  "slides.pdf",
+] as const;
+
 export const BIN = join(import.meta.dirname, "..", "..", "bin", "briefwright.mjs");
 
 /** Runs the real CLI (compiled `dist/`) as a subprocess. */

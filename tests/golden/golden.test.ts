@@ -7,16 +7,8 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { cli } from "../cli/run.js";
+import { CONTRACT, cli } from "../cli/run.js";
 
-const OUTPUTS = [
-  "briefing.json",
-  "briefing.md",
-  "briefing.html",
-  "briefing.pdf",
-  "slides/index.html",
-  "slides.pdf",
-];
 const CORPORA: Record<string, string> = {
   default: "corpus",
   handhelds: "tests/fixtures/handhelds",
@@ -33,7 +25,7 @@ async function build(corpus: string): Promise<Record<string, string>> {
   expect(stderr).not.toMatch(/internal error/);
   expect(code).toBe(0);
   const hashes: Record<string, string> = {};
-  for (const name of OUTPUTS)
+  for (const name of CONTRACT)
     hashes[name] = createHash("sha256")
       .update(await readFile(join(out, name)))
       .digest("hex");

@@ -3,13 +3,10 @@
  * the slide; a section with nothing to show gets no slide; no continuation is left thin.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Heading, RootContent } from "mdast";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { BriefwrightError } from "../../../src/diagnostics/types.js";
-import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import {
   MAX_BULLET_WORDS,
   MAX_SLIDE_WORDS,
@@ -18,24 +15,11 @@ import {
   writeSlides,
 } from "../../../src/writers/deck/index.js";
 import { deckCitationsOf, documentOf } from "../document.js";
-import { visitSlides } from "./deck-checks.js";
+import { browserSuite, visitSlides } from "./deck-checks.js";
 import { loadFixture, type SlidesFixture, TEMPLATES } from "./fixture.js";
 
-let browser: BrowserSession;
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "bw-deck-checks-"));
-  dirs.push(dir);
-  return dir;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+const suite = browserSuite("bw-deck-checks-");
+const tempDir = suite.tempDir;
 
 const headingText = (h: Heading) => h.children.map((c) => ("value" in c ? c.value : "")).join("");
 
@@ -70,7 +54,12 @@ describe("a slide that shows too much", () => {
       return content;
     });
     const out = await tempDir();
-    const error = await writeSlides({ ...fx, outDir: out, templatesDir: TEMPLATES, browser }).then(
+    const error = await writeSlides({
+      ...fx,
+      outDir: out,
+      templatesDir: TEMPLATES,
+      browser: suite.browser,
+    }).then(
       () => undefined,
       (e: unknown) => e,
     );
@@ -122,7 +111,7 @@ describe("a section whose only content is a 'none found' statement", () => {
       ...fixture(),
       outDir: out,
       templatesDir: TEMPLATES,
-      browser,
+      browser: suite.browser,
     });
     const html = readFileSync(result.indexPath, "utf8");
     expect(html).not.toContain("no dated events");
@@ -138,8 +127,13 @@ describe("the sample deck's figures", () => {
 
   beforeAll(async () => {
     out = await tempDir();
-    result = await writeSlides({ ...loadFixture(), outDir: out, templatesDir: TEMPLATES, browser });
-    visited = await visitSlides(browser, result.indexPath, join(out, "slides"));
+    result = await writeSlides({
+      ...loadFixture(),
+      outDir: out,
+      templatesDir: TEMPLATES,
+      browser: suite.browser,
+    });
+    visited = await visitSlides(suite.browser, result.indexPath, join(out, "slides"));
   }, 120_000);
 
   it("leaves no continuation slide with a single item", () => {

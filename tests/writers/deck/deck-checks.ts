@@ -1,6 +1,10 @@
 /** Checks on a written deck, in real Chromium, shared by the deck tests. */
 import { execFileSync } from "node:child_process";
-import type { BrowserSession } from "../../../src/runtime/browser.js";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll } from "vitest";
+import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import { SLIDE_HEIGHT, SLIDE_WIDTH } from "../../../src/writers/deck/index.js";
 
 export interface SlideFacts {
@@ -118,4 +122,31 @@ export function pdfPages(path: string): { pages: number; size: string } {
     pages: Number(/Pages:\s+(\d+)/.exec(info)?.[1]),
     size: /Page size:\s+([^\n]+)/.exec(info)?.[1]?.trim() ?? "",
   };
+}
+
+/**
+ * One browser for a test file, and temporary folders removed after it: call at module level.
+ * `suite.browser` is set before the first test runs.
+ */
+export function browserSuite(prefix: string): {
+  browser: BrowserSession;
+  tempDir: () => Promise<string>;
+} {
+  const dirs: string[] = [];
+  const suite = {
+    browser: undefined as unknown as BrowserSession,
+    tempDir: async () => {
+      const dir = await mkdtemp(join(tmpdir(), prefix));
+      dirs.push(dir);
+      return dir;
+    },
+  };
+  beforeAll(async () => {
+    suite.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await suite.browser?.close();
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+  return suite;
 }

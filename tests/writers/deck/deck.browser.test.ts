@@ -4,38 +4,24 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import {
   SLIDE_HEIGHT,
   SLIDE_WIDTH,
   type WriteSlidesResult,
   writeSlides,
 } from "../../../src/writers/deck/index.js";
-import { pdfPages, visitSlides } from "./deck-checks.js";
+import { browserSuite, pdfPages, visitSlides } from "./deck-checks.js";
 import { loadFixture, type SlidesFixture, TEMPLATES } from "./fixture.js";
 
-let browser: BrowserSession;
-const dirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), "bw-deck-test-"));
-  dirs.push(dir);
-  return dir;
-}
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
-});
+const suite = browserSuite("bw-deck-test-");
+const tempDir = suite.tempDir;
+/** Where the sample deck was written (the first test folder). */
+let sampleOut: string;
 
 describe("sample deck", () => {
   let out: string;
@@ -44,8 +30,14 @@ describe("sample deck", () => {
 
   beforeAll(async () => {
     out = await tempDir();
-    result = await writeSlides({ ...loadFixture(), outDir: out, templatesDir: TEMPLATES, browser });
-    visited = await visitSlides(browser, result.indexPath, join(out, "slides"));
+    sampleOut = out;
+    result = await writeSlides({
+      ...loadFixture(),
+      outDir: out,
+      templatesDir: TEMPLATES,
+      browser: suite.browser,
+    });
+    visited = await visitSlides(suite.browser, result.indexPath, join(out, "slides"));
   }, 60_000);
 
   it("fits every slide into 1280×720 (each slide visited)", () => {
@@ -103,7 +95,7 @@ describe("sample deck", () => {
       ...loadFixture(),
       outDir: again,
       templatesDir: TEMPLATES,
-      browser,
+      browser: suite.browser,
     });
     expect(readFileSync(second.indexPath, "utf8")).toBe(readFileSync(result.indexPath, "utf8"));
     // The handout too, byte for byte (fixed dates and ID from the shared PDF post-process).
@@ -119,9 +111,14 @@ describe("a reveal.js theme from spec.slides.theme", () => {
     const fx = loadFixture();
     fx.options.theme = "white";
     const out = await tempDir();
-    const result = await writeSlides({ ...fx, outDir: out, templatesDir: TEMPLATES, browser });
+    const result = await writeSlides({
+      ...fx,
+      outDir: out,
+      templatesDir: TEMPLATES,
+      browser: suite.browser,
+    });
     expect(readFileSync(result.indexPath, "utf8")).toContain('href="assets/theme/white.css"');
-    const visited = await visitSlides(browser, result.indexPath, join(out, "slides"));
+    const visited = await visitSlides(suite.browser, result.indexPath, join(out, "slides"));
     for (const f of visited.facts) expect(f.height, f.id).toBeLessThanOrEqual(SLIDE_HEIGHT);
     expect([...result.blocked, ...visited.blocked]).toEqual([]);
   }, 60_000);
@@ -164,9 +161,9 @@ describe("hostile corpus text", () => {
       ...poisoned(),
       outDir: out,
       templatesDir: TEMPLATES,
-      browser,
+      browser: suite.browser,
     });
-    const visited = await visitSlides(browser, result.indexPath, join(out, "slides"));
+    const visited = await visitSlides(suite.browser, result.indexPath, join(out, "slides"));
     const html = readFileSync(result.indexPath, "utf8");
     expect(html).not.toMatch(/<img/);
     expect(html).not.toMatch(/<script src="http/);
@@ -180,7 +177,7 @@ describe("hostile corpus text", () => {
   }, 60_000);
 
   it("declares a CSP with local scripts only", () => {
-    const html = readFileSync(join(dirs[0]!, "slides", "index.html"), "utf8");
+    const html = readFileSync(join(sampleOut, "slides", "index.html"), "utf8");
     const csp = (
       /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? ""
     ).replaceAll("&#x27;", "'");
@@ -188,6 +185,6 @@ describe("hostile corpus text", () => {
     expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'(;|$)/);
     const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]!);
     for (const attrs of scripts) expect(attrs).toMatch(/src="assets\/|type="application\/json"/);
-    expect(pathToFileURL(dirs[0]!).href).toMatch(/^file:/);
+    expect(pathToFileURL(sampleOut).href).toMatch(/^file:/);
   });
 });
