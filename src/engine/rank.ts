@@ -8,14 +8,18 @@ export class Bm25 {
   private readonly tfs: Map<string, number>[];
   private readonly lengths: number[];
   private readonly avg: number;
+  /** `weights[i][j]`, when given, is how much token j of document i counts (default 1). */
   constructor(
     docs: string[][],
     private readonly k1 = 1.2,
     private readonly b = 0.75,
+    weights?: number[][],
   ) {
-    this.tfs = docs.map((d) => {
+    this.tfs = docs.map((d, i) => {
       const tf = new Map<string, number>();
-      for (const t of d) tf.set(t, (tf.get(t) ?? 0) + 1);
+      d.forEach((t, j) => {
+        tf.set(t, (tf.get(t) ?? 0) + (weights?.[i]?.[j] ?? 1));
+      });
       for (const t of tf.keys()) this.df.set(t, (this.df.get(t) ?? 0) + 1);
       return tf;
     });

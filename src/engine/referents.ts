@@ -22,6 +22,7 @@ import { findMentions, type SubjectMatcher } from "./subjects.js";
 interface Tok {
   text: string;
   pos: string;
+  lemma: string;
   start: number;
   end: number;
 }
@@ -38,12 +39,13 @@ export function tag(text: string): Tok[] {
   const doc = n.readDoc(text);
   const values = doc.tokens().out(n.its.value) as string[];
   const tags = doc.tokens().out(n.its.pos) as string[];
+  const lemmas = doc.tokens().out(n.its.lemma as never) as string[];
   const out: Tok[] = [];
   let cursor = 0;
   values.forEach((v, i) => {
     const at = text.indexOf(v, cursor);
     const start = at === -1 ? cursor : at;
-    out.push({ text: v, pos: tags[i] ?? "X", start, end: start + v.length });
+    out.push({ text: v, pos: tags[i] ?? "X", lemma: lemmas[i] ?? v, start, end: start + v.length });
     cursor = start + v.length;
   });
   return out;
@@ -57,27 +59,23 @@ export const UNSEEN =
 const COMPANY = /^(?:company|firm|giant|maker|manufacturer)$/iu;
 /** "The organisation", "the alliance": only a subject of the brief may be the referent. */
 const ORGANISATION = /^(?:organi[sz]ation|alliance|bloc|pact|group|body)$/iu;
-const AGENT = {
-  test: (w: string) =>
-    COMPANY.test(w) ||
-    ORGANISATION.test(w) ||
-    /^(?:companies|government|regime|country|state|nation|leader|president)$/iu.test(w),
-};
 /** Heads of a bare description of a thing ("the device"): only a brief subject may be its referent. */
 const THING =
   /^(?:device|devices|console|consoles|machine|machines|handheld|gadget|system|product|game|title|treaty|force|forces|measure|resolution|enlargement|expansion|deployment|mission|library|parser|module|package|project|tool|format|fear|move|decision)$/iu;
-const GENERIC = { test: (w: string) => AGENT.test(w) || THING.test(w) };
 const GENERIC_WORDS =
   "company|companies|firm|giant|maker|manufacturer|organi[sz]ation|alliance|bloc|pact|government|regime|device|devices|console|consoles|machine|machines|handheld|gadget|product|treaty|measure|enlargement|deployment|library|parser|module|package|fear";
 /** "… for the device …", "the two-screen clamshell gadget": a description left unresolved. */
 const BARE_DESCRIPTION = new RegExp(
-  `\\bthe ((?:[\\p{Ll}\\d-]+ ){0,3})(?:${GENERIC_WORDS})\\b(?!['’]s)(?!\\s+(?:of|between|against|that|which|who|whose)\\b)(?!,\\s*(?:the\\s+)?\\p{Lu})`,
+  `\\bthe ((?:[\\p{Ll}\\d-]+ ){0,3})(?:${GENERIC_WORDS})\\b(?!['’]s)(?!\\s+(?:of|between|against|that|which|who|whose)\\b)(?!,\\s*(?:the\\s+)?\\p{Lu}[\\p{L}\\d-]*(?:\\s+\\p{Lu}[\\p{L}\\d-]*)*\\s*(?:[,;:)—–]|$))`,
   "u",
 );
 
 /** Demonstratives that are not pointers: "this year", "that time". */
 const DEICTIC_OK =
   /^(?:year|years|month|week|weekend|day|days|time|morning|evening|spring|summer|autumn|fall|winter|decade|century|quarter|season)$/iu;
+
+/** Nationality adjectives ("Japanese", "Ukrainian", "British"): a modifier, not a name. */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:ese|ian|ean|ish|ican)$/u;
 
 const PERSONAL = /^(?:it|its|they|them|their|theirs|themselves|itself)$/iu;
 const PERSON = /^(?:he|him|his|she|her|hers|himself|herself)$/iu;
@@ -88,7 +86,7 @@ const POINTER_START =
 const EXPLETIVE =
   /^It(?:['’]s| is| was| has been| had been| would be| will be| could be| may be| might be| seems| seemed| appears| appeared| remains| remained)(?: (?:not|also|still|now|very|quite|more|less|most|highly|equally|hardly))* (?:\p{L}+ )?(?:that|whether|how|why|when|if|to (?!the\b|a\b|an\b|its\b|their\b|his\b|her\b)\p{Ll}+)\b/u;
 const CONTEXT_PHRASE =
-  /(?:^|\s)(?:(?:\w+|a few|a couple of) (?:days|weeks|months|years) later|(?:shortly|soon) (?:after|afterwards)|at launch)\b|\b(?:(?:neither|either|both|none) (?:is|are|was|were|of (?:them|these|those))|in comparison|by comparison|in contrast|by contrast|the same|the latter|the former|the rest|the other (?:two|three|one)|such an?|(?:in|for) this scenario|at the time|as a result)\b/iu;
+  /(?:^|\s)(?:(?:\w+|a few|a couple of) (?:days|weeks|months|years) later|(?:shortly|soon) (?:after|afterwards)|at launch)\b|\b(?:(?:neither|either|both|none) (?:is|are|was|were|of (?:them|these|those))|in comparison|by comparison|in contrast|by contrast|the same|the latter|the former|the rest|the other (?:two|three|one)|such an?|(?:in|for) this scenario|at the time|as (?:a )?result)\b/iu;
 const VERB = new Set(["VERB", "AUX"]);
 const NOMINAL = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
 
@@ -281,6 +279,14 @@ export class SourceReferents {
     if (/^\p{Lu}\p{Ll}+ed\s+(?:in|on|by|with|at|for|from|as)\b/u.test(view))
       return { drop: "no subject" };
 
+    // "There is a helper function …", "there are no array operations": an existential says
+    // what exists, and a sentence naming no subject of the brief does not say where.
+    if (
+      /^there\s+(?:is|are|was|were|has been|have been|will be)\b/iu.test(view) &&
+      findMentions(raw, this.ctx.matchers).length === 0
+    )
+      return { drop: "says what exists but not of what", pointer: true };
+
     let edits = [...a.base];
     let referent: string | undefined;
     let subjectEnd = from;
@@ -362,21 +368,75 @@ export class SourceReferents {
     )
       return "pointer";
     if (/^the$/iu.test(first.text)) {
-      let j = 1;
-      while (j < toks.length && ["ADJ", "NOUN", "ADV", "NUM"].includes(toks[j]!.pos)) j++;
-      const np = toks.slice(1, j);
-      const head = np.at(-1);
-      const after = toks[j];
-      if (head?.pos !== "NOUN" || !GENERIC.test(head.text)) return undefined;
-      const next = a.raw.slice(head.end).trimStart();
-      const afterAdv = after?.pos === "ADV" ? toks[j + 1] : after;
-      const followedByVerb = afterAdv && VERB.has(afterAdv.pos);
-      if (!followedByVerb && !/^,/u.test(next)) return undefined;
-      // "The company's …", "the war in Ukraine": a modifier may make it a name; keep those.
-      if (/^(?:of|in|on|between|against|for|from|at)\b/u.test(next)) return undefined;
-      return { text: a.raw.slice(a.from, head.end) };
+      const head = this.bareDescription(a, toks, 0);
+      return head ? { text: a.raw.slice(a.from, head.end) } : undefined;
+    }
+
+    // "For Ukrainians, it is …", "By launching the PSP …, they built …": a pronoun subject of the
+    // main clause after a fronted phrase. Its antecedent may be the subject of a fronted clause
+    // ("When NATO met, it agreed …"), never a word of a phrase or of a clause without a subject.
+    const pronounSubject = (n: number) =>
+      /^(?:it|they|he|she)$/iu.test(toks[n]?.text ?? "") && VERB.has(toks[n + 1]?.pos ?? "");
+    // "By launching the PSP … they built …": a gerund phrase has no subject to lend.
+    if (first.pos === "ADP" && second?.pos === "VERB" && /ing$/iu.test(second.text)) {
+      // The first noun or pronoun that a verb follows is the main clause's subject.
+      const n = toks.findIndex(
+        (t, k) =>
+          k > 1 &&
+          ["NOUN", "PROPN", "PRON"].includes(t.pos) &&
+          !/^(?:who|which|that|whom|whose)$/iu.test(t.text) &&
+          !DEMONYM.test(t.text) &&
+          VERB.has(toks[k + 1]?.pos ?? ""),
+      );
+      if (n > 1 && pronounSubject(n)) return "pointer";
+    }
+    const comma = toks.findIndex((t, n) => n > 0 && a.raw.slice(t.end, t.end + 1) === ",");
+    const after = comma >= 0 ? toks[comma + 1] : undefined;
+    const fronting = ["ADP", "SCONJ", "ADV", "VERB"].includes(first.pos);
+    // "In the South Caucasus, the conflict has …": a description after a fronted phrase.
+    if (after && fronting && /^the$/iu.test(after.text) && this.bareDescription(a, toks, comma + 1))
+      return "pointer";
+    if (after && pronounSubject(comma + 1) && fronting) {
+      const fronted = toks.slice(0, comma + 1);
+      const verb = fronted.findIndex((t) => VERB.has(t.pos));
+      const subject =
+        verb > 1 && fronted.slice(1, verb).some((t) => t.pos === "PROPN" || t.pos === "NOUN");
+      if (!subject) return "pointer";
     }
     return undefined;
+  }
+
+  /**
+   * The head of a definite description "the …" starting at toks[at] when it is a clause's
+   * subject and nothing in the sentence says what it is ("The media player aspect is …", "The
+   * tree can be …"); undefined for a name ("the UMD format"), a number, or a description its
+   * own modifier completes ("the cost of …", "the war in Ukraine").
+   */
+  private bareDescription(a: Analysed, toks: Tok[], at: number): Tok | undefined {
+    let j = at + 1;
+    while (
+      j < toks.length &&
+      (["ADJ", "NOUN", "NUM", "PROPN"].includes(toks[j]!.pos) ||
+        (toks[j]!.pos === "ADV" && toks[j + 1]?.pos === "ADJ"))
+    )
+      j++;
+    const np = toks.slice(at + 1, j);
+    const head = np.at(-1);
+    const after = toks[j];
+    if (head?.pos !== "NOUN") return undefined;
+    // A name in the phrase anchors it ("the UMD format", "the Nintendo console"); a
+    // nationality does not ("the Japanese gaming giant").
+    if (np.some((t) => t.pos === "PROPN" && !DEMONYM.test(t.text))) return undefined;
+    if (np.some((t) => t.pos === "NUM")) return undefined;
+    const next = a.raw.slice(head.end).trimStart();
+    const afterAdv = after?.pos === "ADV" ? toks[j + 1] : after;
+    const followedByVerb = afterAdv && VERB.has(afterAdv.pos);
+    if (!followedByVerb && !/^,/u.test(next)) return undefined;
+    // "The company's …", "the war in Ukraine": a modifier may make it a name; keep those.
+    if (/^(?:of|in|on|between|against|for|from|at|that|which|who)\b/u.test(next)) return undefined;
+    // A definite description as the subject takes its meaning from text before it: resolved
+    // when it names an actor, else not used.
+    return head;
   }
 
   /** A reason the sentence still leans on other text after its subject, or undefined. */
@@ -418,9 +478,17 @@ export class SourceReferents {
         verb >= 0 &&
         k > verb &&
         !toks.slice(verb, k).some((x) => x.text === "," || x.pos === "SCONJ" || x.pos === "CCONJ");
+      // "It" is one thing: a plural noun ("games", "Ukrainians") is not its antecedent.
+      const singular = /^(?:it|its|itself)$/iu.test(t.text);
+      const plural = (x: Tok) =>
+        (x.pos === "NOUN" && x.lemma !== x.text.toLowerCase() && /s$/iu.test(x.text)) ||
+        (x.pos === "PROPN" && /\p{Ll}(?:ians|eans|icans|ese)$/u.test(x.text));
       const candidates = toks
         .slice(0, k)
-        .filter((x, n) => (x.pos === "NOUN" || name(x)) && !(sameClause && n < verb));
+        .filter(
+          (x, n) =>
+            (x.pos === "NOUN" || name(x)) && !(sameClause && n < verb) && !(singular && plural(x)),
+        );
       if (PERSON.test(t.text)) {
         const person = candidates.some(
           (x) => name(x) && !/^\p{Lu}+$/u.test(x.text) && !/(?:ian|ean|ese|ish)$/u.test(x.text),

@@ -297,6 +297,8 @@ function termStems(term: string): string[] {
 interface ClauseText {
   /** Content words' stems and lemma stems: what BM25 counts. */
   bag: string[];
+  /** How much each bag entry counts: 1 for a head word, less for a modifier or adjunct. */
+  weight: number[];
   /** Every word's stem, and every word's lemma stem, in order (for multi-word terms). */
   surface: string[];
   lemma: string[];
@@ -307,9 +309,10 @@ interface ClauseText {
  * its lemma's stem. Words in side clauses, asides and prepositional openers do not count.
  */
 function clauseText(structure: Structure | null): ClauseText {
-  const out: ClauseText = { bag: [], surface: [], lemma: [] };
+  const out: ClauseText = { bag: [], weight: [], surface: [], lemma: [] };
   if (!structure) return out;
   for (const c of structure.clauses) {
+    const heads = new Set(c.heads);
     for (const t of c.words) {
       const w = structure.words[t]!;
       const norm = w.text.toLowerCase();
@@ -319,8 +322,18 @@ function clauseText(structure: Structure | null): ClauseText {
       out.surface.push(stem);
       out.lemma.push(lemmaStem);
       if (["DET", "ADP", "CCONJ"].includes(w.pos) || STOP_WORDS.has(norm)) continue;
+      const weight = heads.has(t) ? 1 : NON_HEAD_WEIGHT;
+      if (isAcronym(w.text)) {
+        out.bag.push(acronymToken(w.text));
+        out.weight.push(weight);
+        continue;
+      }
       out.bag.push(stem);
-      if (lemmaStem !== stem) out.bag.push(lemmaStem);
+      out.weight.push(weight);
+      if (lemmaStem !== stem) {
+        out.bag.push(lemmaStem);
+        out.weight.push(weight);
+      }
     }
     out.surface.push("|");
     out.lemma.push("|");
@@ -328,8 +341,19 @@ function clauseText(structure: Structure | null): ClauseText {
   return out;
 }
 
+/** How much a word outside the main clause's heads (a modifier, an adjunct's word) counts. */
+const NON_HEAD_WEIGHT = 0.5;
+
+/**
+ * An acronym ("US", "UK", "GDP") is matched as written, never through a stem: "using" stems to
+ * "us", "gdp" is not a word.
+ */
+const isAcronym = (text: string) => /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(text);
+const acronymToken = (text: string) => `=${text}`;
+
 /** A one-word term's stems, with its lemma's stem ("sold" also matches "sell"). */
 function expandedTermStems(term: string): string[] {
+  if (isAcronym(term.trim())) return [acronymToken(term.trim())];
   const stems = termStems(term);
   for (const l of lemmasOf(term)) {
     const s = stemWord(l);
@@ -366,14 +390,19 @@ function dimensionRelevance(
     surface: termStems(t),
     lemma: lemmasOf(t).map((l) => stemWord(l) || l),
   }));
+  const weights: number[][] = [];
   const docs = texts.map((x) => {
     const bag = [...x.bag];
+    const weight = [...x.weight];
     for (const p of phrases)
-      if (containsPhrase(x.surface, p.surface) || containsPhrase(x.lemma, p.lemma))
+      if (containsPhrase(x.surface, p.surface) || containsPhrase(x.lemma, p.lemma)) {
         bag.push(p.token);
+        weight.push(1);
+      }
+    weights.push(weight);
     return bag;
   });
-  const bm25 = new Bm25(docs);
+  const bm25 = new Bm25(docs, undefined, undefined, weights);
   return dimensions.map((d) => {
     const query = [
       ...new Set(
@@ -384,9 +413,13 @@ function dimensionRelevance(
       const s = bm25.score(query, i);
       if (s === 0) return 0;
       // Passages matching several of the dimension's terms beat one matching a single term.
-      const own = new Set(doc);
-      const matched = query.filter((q) => own.has(q)).length;
-      return s * (1 + 0.35 * (matched - 1));
+      // (A term matched only in a modifier or adjunct counts as much as it weighs there.)
+      const own = new Map<string, number>();
+      doc.forEach((t, j) => {
+        own.set(t, Math.max(own.get(t) ?? 0, weights[i]![j]!));
+      });
+      const matched = query.reduce((n, q) => n + (own.get(q) ?? 0), 0);
+      return s * Math.max(1, 1 + 0.35 * (matched - 1));
     });
     // Scale to the third-best passage, so one outlier does not flatten the rest.
     const sorted = raw.filter((x) => x > 0).sort((x, y) => y - x);

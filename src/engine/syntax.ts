@@ -294,9 +294,25 @@ function complementHeads(words: Word[], toks: number[]): number[] {
     const w = words[toks[k]!]!;
     if (w.pos === "ADP" && w.text.toLowerCase() !== "of") break;
     if (w.pos === "SCONJ" || w.text === "," || w.text === ";") break;
-    if (["NOUN", "PROPN", "ADJ", "NUM", "VERB"].includes(w.pos)) out.push(toks[k]!);
+    if (!["NOUN", "PROPN", "ADJ", "NUM", "VERB"].includes(w.pos)) continue;
+    // "unique selling points", "a blazing fast serializer": a word right before a noun
+    // modifies it; the noun is the head.
+    if (isModifier(words, toks, k)) continue;
+    out.push(toks[k]!);
   }
   return out;
+}
+
+/** Whether toks[k] modifies the noun after it (an adjective, a noun or a gerund in a compound). */
+function isModifier(words: Word[], toks: number[], k: number): boolean {
+  const w = words[toks[k]!]!;
+  const next = words[toks[k + 1] ?? -1];
+  if (!next || !["NOUN", "PROPN"].includes(next.pos)) {
+    // "a blazing fast JSDON serializer": an adjective before another modifier.
+    if (w.pos !== "ADJ" && !(w.pos === "VERB" && /ing$/iu.test(w.text))) return false;
+    return next?.pos === "ADJ" && isModifier(words, toks, k + 1);
+  }
+  return ["NOUN", "ADJ", "PROPN"].includes(w.pos) || (w.pos === "VERB" && /ing$/iu.test(w.text));
 }
 
 function mainClauses(words: Word[], from: number, to: number): MainClause[] {
@@ -396,7 +412,9 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
     const verbs = body
       .slice(v, ve + 1)
       .filter((t) => words[t]!.pos === "VERB" || words[t]!.pos === "AUX");
-    const subjectHeads = subject.filter((t) => ["NOUN", "PROPN", "NUM"].includes(words[t]!.pos));
+    const subjectHeads = subject.filter(
+      (t, k) => ["NOUN", "PROPN", "NUM"].includes(words[t]!.pos) && !isModifier(words, subject, k),
+    );
     // "the size of the user community": the measure noun is not what the clause is about.
     // The subject noun phrase (not the prepositional phrases before the verb) and the predicate.
     const inSubject = new Set(subject);

@@ -56,15 +56,24 @@ beforeAll(async () => {
 });
 
 describe("briefing on the default corpus", () => {
-  it("has at least one cited statement per dimension and subject", () => {
+  it("fills the matrix with cited statements, and states the gap where none stands alone", () => {
+    // The corpus's only sentence on NATO's Article 5 ("…, for Ukrainians, it is not about
+    // Article five alone") leans on the sentence before it, so that one cell states a gap.
+    let filled = 0;
     for (const d of briefing.dimensions) {
       for (const s of briefing.subjects) {
         const cell = briefing.matrix.find((c) => c.dimension === d.name && c.subject === s.name);
-        expect(cell?.gap, `${d.name} × ${s.name}`).toBeUndefined();
-        expect(cell?.claims.length, `${d.name} × ${s.name}`).toBeGreaterThan(0);
+        expect(cell, `${d.name} × ${s.name}`).toBeDefined();
+        if (cell!.claims.length === 0) {
+          expect(cell!.gap, `${d.name} × ${s.name}`).toMatch(/^No source in this corpus/u);
+          continue;
+        }
+        filled++;
+        expect(cell!.gap, `${d.name} × ${s.name}`).toBeUndefined();
         for (const c of cell!.claims) expect(c.citations.length).toBeGreaterThan(0);
       }
     }
+    expect(filled).toBeGreaterThanOrEqual(briefing.matrix.length - 1);
     // …and the compiled tree shows one for each cell (dimension sections carry their headings).
     const sections: string[] = [];
     visit(tree, "heading", (h) => {

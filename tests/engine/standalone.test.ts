@@ -57,6 +57,29 @@ describe("standalone statements", () => {
     expect(out).toContain("Armenia and Azerbaijan fought over Karabakh for years.");
   });
 
+  it("drops a description or pronoun subject that only the text before explains", () => {
+    const out = texts([
+      "NATO released a report on readiness in 2023. The media player aspect is frankly shocking for the readers.",
+      "NATO met in Vilnius in July 2023. For Ukrainians, it is not about Article five alone at all.",
+      "NATO held talks in 2022. In the South Caucasus, the conflict has emboldened Azerbaijan in its disputes.",
+      "NATO published its plan in 2022. There is a helper function that can be used to parse a feed.",
+      "NATO presented its plan in 2023. The parser now provides a callback interface for the events.",
+      "NATO spoke at length in 2022. By launching the plan early in the year they built enough unmet demand.",
+    ]);
+    for (const t of out) expect(t, t).toMatch(/^NATO\b/u);
+    expect(out, JSON.stringify(out)).toHaveLength(6);
+  });
+
+  it("keeps a sentence whose description or pronoun the sentence itself explains", () => {
+    const out = texts([
+      "When NATO met in Vilnius in July 2023, it agreed on new regional defence plans.",
+      "The UMD format holds up to two gigabytes of data on one small optical disc.",
+      "The war in Ukraine has amplified divergences among the CSTO member states.",
+      "The cost of the new fleet would have been prohibitive for most NATO members.",
+    ]);
+    expect(out).toHaveLength(4);
+  });
+
   it("deletes a pointing connective and marks the changed first letter", () => {
     const out = texts([
       "The PSP sold 185,000 units in its first UK weekend. In comparison, the Nintendo DS sold roughly 87,000 units in its launch week.",
