@@ -20,7 +20,7 @@ const { quantitiesIn } = await import(
 const { checkEventDate } = await import(
   pathToFileURL(join(root, "dist", "engine", "dates.js")).href
 );
-const { buildMatchers } = await import(
+const { buildMatchers, findMentions } = await import(
   pathToFileURL(join(root, "dist", "engine", "subjects.js")).href
 );
 const { drawable } = await import(
@@ -99,10 +99,18 @@ async function evaluate(goldFile) {
   // A statement the engine repaired by a marked edit: a bracketed referent that names the gold
   // referent, or a deleted opening connective (the sentence then reads without the one before).
   const words = (t) => new Set((t ?? "").toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  // (or names the same subject of the brief by another of its names: "[PlayStation Portable]"
+  // for "the PSP").
+  const matchers = buildMatchers(
+    corpus.options.engine.subjects.map((s) => ({ name: s.name, aliases: [...s.aliases] })),
+  );
+  const subjectsIn = (t) => new Set(findMentions(t ?? "", matchers).map((m) => m.subject));
   const namesReferent = (edit, referent) => {
     const r = [...words(referent)].filter((w) => !["the", "a", "an", "its", "s"].includes(w));
     const w = words(edit.text);
-    return r.length > 0 && r.some((x) => w.has(x));
+    if (r.length > 0 && r.some((x) => w.has(x))) return true;
+    const inserted = subjectsIn(edit.text);
+    return [...subjectsIn(referent)].some((x) => inserted.has(x));
   };
   const repairs = (claim, label) =>
     (claim.edits ?? []).some(
@@ -324,9 +332,45 @@ async function evaluateValues(goldFile) {
     }
     for (const e of s.events) if (d && String(e.date) === d.iso && e.kind === d.kind) xeFound++;
   }
+  // Disagreements: a found disagreement is right when its two sides are two sentences of one
+  // gold group (from different sources), wrong when the pair is listed under `not`.
+  const sideKey = (claim) => {
+    const c = claim.citations[0];
+    return key(fileOf.get(c.sourceId), c.block, c.sentence ?? 1);
+  };
+  const groups = (gold.disagreements ?? []).map(
+    (d) => new Set(d.sides.map((x) => key(x.file, x.block, x.sentence))),
+  );
+  const negatives = new Set(
+    (gold.not ?? []).map((p) =>
+      pairKey(key(p.a.file, p.a.block, p.a.sentence), key(p.b.file, p.b.block, p.b.sentence)),
+    ),
+  );
+  let dRight = 0;
+  let dJudged = 0;
+  let dUnlabelled = 0;
+  const dFound = new Set();
+  for (const d of briefing.disagreements) {
+    const [x, y] = d.sides.map(sideKey);
+    const g = groups.findIndex((set) => set.has(x) && set.has(y));
+    if (g >= 0) {
+      dRight++;
+      dJudged++;
+      dFound.add(g);
+    } else if (negatives.has(pairKey(x, y))) dJudged++;
+    else {
+      dUnlabelled++;
+      wrong.push(`disagreement not labelled: “${d.topic}” (${x} ~ ${y})`);
+    }
+  }
   return {
     corpus: gold.corpus,
-    gold: { quantities: goldQ.length, events: goldE.length },
+    gold: { quantities: goldQ.length, events: goldE.length, disagreements: groups.length },
+    disagreements: {
+      precision: ratio(dRight, dJudged),
+      recall: ratio(dFound.size, groups.length),
+      unlabelled: dUnlabelled,
+    },
     figures: {
       precision: ratio(strict, labelled),
       lenient: ratio(lenient, labelled),
@@ -403,6 +447,12 @@ if (process.argv.includes("--json")) {
       gold: {
         quantities: valueResults.reduce((n, r) => n + r.gold.quantities, 0),
         events: valueResults.reduce((n, r) => n + r.gold.events, 0),
+        disagreements: valueResults.reduce((n, r) => n + r.gold.disagreements, 0),
+      },
+      disagreements: {
+        precision: sumOf((r) => r.disagreements.precision),
+        recall: sumOf((r) => r.disagreements.recall),
+        unlabelled: valueResults.reduce((n, r) => n + r.disagreements.unlabelled, 0),
       },
       figures: {
         precision: sumOf((r) => r.figures.precision),
@@ -437,6 +487,10 @@ if (process.argv.includes("--json")) {
     ["extractor kind agreement", (c) => show(c.extractor.kindAgreement)],
     ["extractor event precision", (c) => show(c.extractor.eventPrecision)],
     ["extractor event recall", (c) => show(c.extractor.eventRecall)],
+    ["gold disagreements", (c) => String(c.gold.disagreements)],
+    ["disagreement precision", (c) => show(c.disagreements.precision)],
+    ["disagreement recall", (c) => show(c.disagreements.recall)],
+    ["disagreements unlabelled", (c) => String(c.disagreements.unlabelled)],
   ];
   const vtable = [
     ["values", ...vcols.map((c) => c.corpus)],

@@ -81,11 +81,12 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
   const copies = findCopies(sources);
   for (const c of copies) a.copyOf.set(c.sourceId, c.copyOfId);
 
-  let disagreements: Disagreement[] = [];
+  // Disagreements first: they are few, and each needs both of its sides, which the matrix or
+  // the findings would otherwise take one at a time.
+  const disagreements: Disagreement[] = buildDisagreements(a);
   let findings: Finding[] = [];
   let timeline: TimelineEvent[] = [];
   const matrix = buildMatrix(a, () => {
-    disagreements = buildDisagreements(a);
     timeline = buildTimeline(a, diagnostics);
     // A merged timeline entry cites only the reports that state the same fact.
     for (const e of timeline) vetSupport(a, e.claim);

@@ -7,9 +7,9 @@
 import type { Claim, Disagreement } from "../model/briefing.js";
 import { STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
-import { eventDate } from "./dates.js";
+import { originOf } from "./corroboration.js";
+import { type EventDate, eventDate } from "./dates.js";
 import { numbersIn } from "./figures.js";
-import { type Axis, JUDGEMENT, lexiconHits } from "./lexicon.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
 import { findMentions } from "./subjects.js";
 
@@ -28,75 +28,6 @@ function credit(a: Analysis, u: number): string {
   return `According to ${a.labels.get(id)?.credit ?? id}`;
 }
 
-/**
- * Judgement scores of a passage about `subject`: only evaluative words within a few words of a
- * mention of the subject count ("the CSTO is demonstrably weak"), so a word about something
- * else in the sentence ("this perception is strong") does not.
- */
-function judgementOf(a: Analysis, u: number, subject: string): Map<Axis, number> {
-  const unit = a.units[u]!;
-  const mentions = findMentions(unit.text, a.matchers).filter((m) => m.subject === subject);
-  const out = new Map<Axis, number>();
-  if (mentions.length === 0) return out;
-  const tokens = unit.tokens;
-  /** 1 when the word sits right by a mention, 0.6 a few words off, 0 farther or across a clause. */
-  const closeness = (start: number): number => {
-    let best = 0;
-    for (const m of mentions) {
-      const between = unit.text.slice(Math.min(m.end, start), Math.max(m.start, start));
-      if (/[;:.]|\bbut\b|\bwhile\b/u.test(between)) continue;
-      const gap = between.split(/\s+/u).filter(Boolean).length;
-      best = Math.max(best, gap <= 3 ? 1 : gap <= 6 ? 0.6 : 0);
-    }
-    return best;
-  };
-  for (const hit of lexiconHits(tokens, JUDGEMENT, (e) => e.weight)) {
-    const t = tokens.find((x) => x.raw.toLowerCase() === hit.word);
-    const c = t ? closeness(t.start) : 0;
-    if (c === 0) continue;
-    out.set(hit.entry.axis, (out.get(hit.entry.axis) ?? 0) + hit.weight * c);
-  }
-  return out;
-}
-
-const AXIS_TOPIC: Record<Axis, (s: string) => string> = {
-  strength: (s) => `Whether ${s} is strong or weak`,
-  unity: (s) => `Whether ${s} is united or divided`,
-};
-
-function judgements(a: Analysis): Found[] {
-  const out: Found[] = [];
-  for (const subject of a.subjects) {
-    const scored = a.units
-      .map((unit, u) => ({ u, unit, j: judgementOf(a, u, subject.name) }))
-      .filter((x) => x.unit.named[0] === subject.name && !x.unit.quoted && isFree(a, x.unit));
-    for (const axis of ["strength", "unity"] as Axis[]) {
-      const pos = scored.filter((x) => (x.j.get(axis) ?? 0) >= 0.6);
-      const neg = scored.filter((x) => (x.j.get(axis) ?? 0) <= -0.6);
-      let best: Found | undefined;
-      for (const p of pos) {
-        for (const n of neg) {
-          if (p.unit.sourceId === n.unit.sourceId) continue;
-          const strength =
-            Math.min(p.j.get(axis)!, -n.j.get(axis)!) +
-            similarity(a, p.u, n.u) -
-            (p.unit.words + n.unit.words) / 100;
-          if (!best || strength > best.strength) {
-            best = {
-              topic: AXIS_TOPIC[axis](subject.name),
-              kind: "judgement",
-              sides: [p.u, n.u],
-              strength,
-            };
-          }
-        }
-      }
-      if (best) out.push(best);
-    }
-  }
-  return out;
-}
-
 function years(a: Analysis): Found[] {
   const dated = a.units
     .map((unit, u) => ({ u, unit, date: eventDate(unit.text, a.sources[unit.sourceIndex]!.date) }))
@@ -106,8 +37,13 @@ function years(a: Analysis): Found[] {
     for (let j = i + 1; j < dated.length; j++) {
       const x = dated[i]!;
       const y = dated[j]!;
-      if (x.unit.sourceId === y.unit.sourceId) continue;
-      if (x.date!.iso.slice(0, 4) === y.date!.iso.slice(0, 4)) continue;
+      if (originOf(a, x.u) === originOf(a, y.u)) continue;
+      // Compared at the precision both state: "May 2004" and "December 2004" differ, "2004"
+      // and "December 2004" do not; a plan and a report of what happened are not compared.
+      const precision = Math.min(x.date!.iso.length, y.date!.iso.length, 7);
+      if (x.date!.iso.slice(0, precision) === y.date!.iso.slice(0, precision)) continue;
+      if (x.date!.kind !== y.date!.kind) continue;
+      const sameYear = x.date!.iso.slice(0, 4) === y.date!.iso.slice(0, 4);
       const sim = similarity(a, x.u, y.u);
       if (sim < SAME_EVENT) continue;
       const ys = new Set(y.unit.stems);
@@ -116,9 +52,10 @@ function years(a: Analysis): Found[] {
       );
       const words = [...new Set(shared.map((t) => t.raw))];
       if (words.length < 3) continue;
+      const shown = (d: EventDate) => (sameYear ? d.text : d.iso.slice(0, 4));
       out.push({
-        topic: `When it happened (${words.slice(0, 5).join(", ")}): ${x.date!.iso.slice(0, 4)} or ${y.date!.iso.slice(0, 4)}`,
-        kind: "year",
+        topic: `When it happened (${words.slice(0, 5).join(", ")}): ${shown(x.date!)} or ${shown(y.date!)}`,
+        kind: sameYear ? "date" : "year",
         sides: [x.u, y.u],
         strength: sim + 0.5,
       });
@@ -231,7 +168,7 @@ function memberships(a: Analysis): Found[] {
       const extra = [...onlyX, ...onlyY].join(", ");
       out.push({
         topic: `Which countries belong to ${subject}: the sources' lists differ on ${extra}`,
-        kind: "number",
+        kind: "list",
         sides: [x.u, y.u],
         strength: 1.5 + common / 10 - (onlyX.length + onlyY.length) / 10,
       });
@@ -240,8 +177,174 @@ function memberships(a: Analysis): Found[] {
   return out;
 }
 
+/** Words that deny what follows them in their clause. */
+const NEGATOR = /^(?:not|n['’]t|never)$/iu;
+/** Verbs that carry no claim of their own ("is", "has", "said"): a denial of them says nothing. */
+const EMPTY_VERB = new Set([
+  "be",
+  "have",
+  "do",
+  "say",
+  "tell",
+  "make",
+  "get",
+  "go",
+  "come",
+  "take",
+  "give",
+  "see",
+  "view",
+  "know",
+  "think",
+  "seem",
+  "become",
+  "remain",
+  "mean",
+  "need",
+  "want",
+  "use",
+  "expect",
+  "hope",
+  "believe",
+  "plan",
+  "intend",
+  "consider",
+  "claim",
+  "report",
+  "suggest",
+]);
+
+interface Predicate {
+  stem: string;
+  word: string;
+  negated: boolean;
+}
+
+/**
+ * What a passage's verbs state: each verb with its object or complement (up to a preposition
+ * other than "as"/"of", a comma, a conjunction or a subordinator), and whether a negator in the
+ * verb group denies it ("doesn't view the DS as competition": view and competition denied; "is
+ * not a gaming device": device denied). Words outside such a span (a prepositional phrase, the
+ * subject) state nothing here.
+ */
+function predicatesOf(a: Analysis, u: number): Predicate[] {
+  const structure = a.structures[u];
+  if (!structure) return [];
+  const words = structure.words;
+  const names = new Set(
+    a.subjects.flatMap((s) => [s.name, ...s.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/u)),
+  );
+  const out: Predicate[] = [];
+  const ends = (w: (typeof words)[number]) =>
+    w.pos === "PUNCT" ||
+    w.pos === "SCONJ" ||
+    w.pos === "CCONJ" ||
+    /^(?:that|which|who|whom|whose)$/iu.test(w.text) ||
+    (w.pos === "ADP" && !/^(?:as|of)$/iu.test(w.text));
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]!;
+    if (w.pos !== "VERB" && w.pos !== "AUX") continue;
+    // The verb group: auxiliaries, adverbs and negators before the verb, and right after a
+    // copula ("is not").
+    let negated = false;
+    for (let b = k - 1; b >= 0; b--) {
+      const x = words[b]!;
+      if (NEGATOR.test(x.text) && x.text.toLowerCase() !== "no") negated = true;
+      else if (x.pos !== "AUX" && x.pos !== "ADV" && x.pos !== "PART") break;
+    }
+    let e = k + 1;
+    while (e < words.length && (NEGATOR.test(words[e]!.text) || words[e]!.pos === "ADV")) {
+      if (NEGATOR.test(words[e]!.text) && words[e]!.text.toLowerCase() !== "no") negated = true;
+      e++;
+    }
+    for (let j = k; j < words.length; j++) {
+      const x = words[j]!;
+      if (j > k && ends(x)) break;
+      // The next verb group starts its own span.
+      if (j > k && (x.pos === "VERB" || x.pos === "AUX") && words[j - 1]!.text !== "to") break;
+      if (x.pos !== "VERB" && x.pos !== "NOUN") continue;
+      const lower = x.text.toLowerCase();
+      if (EMPTY_VERB.has(x.lemma) || STOP_WORDS.has(lower) || names.has(lower)) continue;
+      const stem = stemWord(x.lemma);
+      if (stem.length < 5) continue;
+      out.push({ stem, word: x.text, negated });
+    }
+    k = Math.max(k, e - 1);
+  }
+  return out;
+}
+
+/** One word family: the shorter stem begins the longer, over at least six letters. */
+function sameFamily(x: string, y: string): boolean {
+  const [short, long] = x.length <= y.length ? [x, y] : [y, x];
+  return short.length >= 6 ? long.startsWith(short) : short === long;
+}
+
+/** Capitalised names a passage mentions that are not subjects of the brief (places, parties). */
+function otherNames(a: Analysis, u: number): Set<string> {
+  const structure = a.structures[u];
+  const subjects = new Set(
+    a.subjects.flatMap((s) => [s.name, ...s.aliases]).flatMap((n) => n.toLowerCase().split(/\s+/u)),
+  );
+  const out = new Set<string>();
+  for (const w of structure?.words ?? [])
+    if (w.pos === "PROPN" && !subjects.has(w.text.toLowerCase())) out.add(w.text.toLowerCase());
+  return out;
+}
+
+/**
+ * Opposite statements: two sources say of the same subjects one thing and its denial, on the
+ * same predicate ("the two firms will be competing for the same customers" vs "he doesn't view
+ * the DS as competition"). The passages must name the same subjects, and when both name other
+ * parties or places, share one, so "did not intervene in Ukraine" does not oppose "intervened
+ * in Kazakhstan".
+ */
+function oppositeStatements(a: Analysis): Found[] {
+  const candidates = a.units.flatMap((unit, u) => {
+    if (unit.quoted || !isFree(a, unit) || unit.named.length === 0 || unit.attributedOnly)
+      return [];
+    const predicates = predicatesOf(a, u);
+    if (predicates.length === 0) return [];
+    // The subjects it names, with a bracketed referent ("[Sony] faces …") counted.
+    return [{ u, unit, predicates, named: new Set([...unit.named, ...(a.topics[u] ?? [])]) }];
+  });
+  const out: Found[] = [];
+  for (let i = 0; i < candidates.length; i++) {
+    for (let j = i + 1; j < candidates.length; j++) {
+      const x = candidates[i]!;
+      const y = candidates[j]!;
+      if (originOf(a, x.u) === originOf(a, y.u)) continue;
+      if (x.named.size !== y.named.size || [...x.named].some((n) => !y.named.has(n))) continue;
+      let pair: [Predicate, Predicate] | undefined;
+      for (const p of x.predicates) {
+        for (const q of y.predicates)
+          if (p.negated !== q.negated && sameFamily(p.stem, q.stem)) pair = [p, q];
+        if (pair) break;
+      }
+      if (!pair) continue;
+      // Each side must not also state the other polarity of the same predicate.
+      const both = (c: typeof x) =>
+        c.predicates.some((p) => p.negated && sameFamily(p.stem, pair![0].stem)) &&
+        c.predicates.some((p) => !p.negated && sameFamily(p.stem, pair![0].stem));
+      if (both(x) || both(y)) continue;
+      const xn = otherNames(a, x.u);
+      const yn = otherNames(a, y.u);
+      if (xn.size > 0 && yn.size > 0 && ![...xn].some((n) => yn.has(n))) continue;
+      const [yes, no] = pair[0].negated ? [y, x] : [x, y];
+      const word = (pair[0].negated ? pair[1] : pair[0]).word;
+      out.push({
+        topic: `${word[0]!.toUpperCase()}${word.slice(1)} (${[...x.named].join(", ")}): one source states it, another denies it`,
+        kind: "statement",
+        sides: [yes.u, no.u],
+        strength: 1 + similarity(a, x.u, y.u),
+      });
+    }
+  }
+  return out;
+}
+
 export function buildDisagreements(a: Analysis): Disagreement[] {
-  const all = [...memberships(a), ...numbers(a), ...years(a), ...judgements(a)];
+  const all = [...memberships(a), ...numbers(a), ...years(a), ...oppositeStatements(a)];
   all.sort((x, y) => y.strength - x.strength || x.sides[0] - y.sides[0] || x.sides[1] - y.sides[1]);
   const out: Disagreement[] = [];
   for (const f of all) {

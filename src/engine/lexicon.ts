@@ -1,7 +1,6 @@
 /**
- * Small, transparent word lists. `FAVOUR` scores how favourably a passage speaks of a subject
- * (the stance); `JUDGEMENT` scores assessments along an axis (strong vs weak, united vs
- * divided), which is what two sources can disagree about. Keys are normalised words
+ * A small, transparent word list. `FAVOUR` scores how favourably a passage speaks of a subject,
+ * for the deprecated `Stance.score` only (shown nowhere). Keys are normalised words
  * (lower case, British spelling folded); a negator just before a word flips its sign.
  */
 import type { Token } from "../util/text.js";
@@ -58,41 +57,6 @@ export const FAVOUR: Record<string, number> = {
   hesitant: -0.5,
   weakening: -0.5,
   lacks: -0.5,
-};
-
-export type Axis = "strength" | "unity";
-
-export const JUDGEMENT: Record<string, { axis: Axis; weight: number }> = {
-  strong: { axis: "strength", weight: 1 },
-  stronger: { axis: "strength", weight: 1 },
-  powerful: { axis: "strength", weight: 1 },
-  dangerous: { axis: "strength", weight: 1 },
-  threat: { axis: "strength", weight: 0.5 },
-  threatening: { axis: "strength", weight: 1 },
-  viable: { axis: "strength", weight: 1 },
-  capable: { axis: "strength", weight: 0.5 },
-  effective: { axis: "strength", weight: 1 },
-  counterweight: { axis: "strength", weight: 1 },
-  weak: { axis: "strength", weight: -1 },
-  weaker: { axis: "strength", weight: -1 },
-  toothless: { axis: "strength", weight: -1.5 },
-  joke: { axis: "strength", weight: -1.5 },
-  harmless: { axis: "strength", weight: -1 },
-  insignificant: { axis: "strength", weight: -1 },
-  irrelevant: { axis: "strength", weight: -1 },
-  miniscule: { axis: "strength", weight: -1 },
-  minuscule: { axis: "strength", weight: -1 },
-  unity: { axis: "unity", weight: 1 },
-  united: { axis: "unity", weight: 1 },
-  solidarity: { axis: "unity", weight: 1 },
-  cohesion: { axis: "unity", weight: 1 },
-  together: { axis: "unity", weight: 0.5 },
-  divided: { axis: "unity", weight: -1 },
-  division: { axis: "unity", weight: -1 },
-  divergent: { axis: "unity", weight: -1 },
-  fragile: { axis: "unity", weight: -1 },
-  cracks: { axis: "unity", weight: -1 },
-  monolithic: { axis: "unity", weight: 1 },
 };
 
 const NEGATORS = new Set([

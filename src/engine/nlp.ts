@@ -15,9 +15,20 @@ export function winkNlp(): WinkMethods | null {
   try {
     const require = createRequire(import.meta.url);
     const winkNLP = require("wink-nlp") as (model: unknown, pipe?: string[]) => WinkMethods;
-    loaded = winkNLP(require("wink-eng-lite-web-model"), ["sbd", "negation", "pos"]);
+    loaded = winkNLP(require("wink-eng-lite-web-model"), ["sbd", "negation", "sentiment", "pos"]);
   } catch {
     loaded = null;
   }
   return loaded;
+}
+
+/**
+ * How evaluative a text is: wink-nlp's sentence sentiment (−1 … +1, negation-aware), or 0 when
+ * the library is missing. Used only to choose which statement to quote, never shown.
+ */
+export function sentimentOf(text: string): number {
+  const nlp = winkNlp();
+  if (!nlp) return 0;
+  const value = nlp.readDoc(text).out(nlp.its.sentiment) as unknown;
+  return typeof value === "number" && Number.isFinite(value) ? value : 0;
 }

@@ -121,11 +121,40 @@ export class SourceReferents {
   readonly subjectEnds = new Map<string, number>();
   private readonly blocks: Block[];
 
+  private readonly title: string;
+
   constructor(
     source: Source,
     private readonly ctx: ReferentContext,
   ) {
     this.blocks = source.blocks;
+    this.title = source.title;
+  }
+
+  /**
+   * The brief subject a source is about, for "the parser", "the console": the one subject its
+   * title names, when its text before sentence (block, i) names no other; by its name in the brief.
+   */
+  private ownSubject(block: Block, i: number): string | undefined {
+    const inTitle = findMentions(this.title, this.ctx.matchers);
+    const subjects = new Set(inTitle.map((m) => m.subject));
+    if (subjects.size !== 1) return undefined;
+    const subject = inTitle[0]!.subject;
+    const text = this.textBefore(block, i);
+    const before = findMentions(text, this.ctx.matchers);
+    if (before.length === 0 || before.some((m) => m.subject !== subject)) return undefined;
+    // As the source writes it (a bracket names what the source named): the subject's own name,
+    // else the alias holding its distinctive last word ("DS" of "Nintendo DS", not the maker
+    // "Nintendo"), else the longest.
+    const last = subject.split(/\s+/u).pop()!.toLowerCase();
+    const surfaces = [...new Set(before.map((m) => text.slice(m.start, m.end)))];
+    const rank = (x: string) =>
+      (x.toLowerCase() === subject.toLowerCase() ? 4 : 0) +
+      (x.toLowerCase().split(/\s+/u).includes(last) ? 2 : 0) +
+      x.length / 1000;
+    const surface = surfaces.sort((x, y) => rank(y) - rank(x) || (x < y ? -1 : 1))[0]!;
+    const the = new RegExp(`\\bthe ${surface.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&")}\\b`, "u");
+    return the.test(text) ? `the ${surface}` : surface;
   }
 
   private analysed(block: Block, i: number): Analysed {
@@ -207,6 +236,49 @@ export class SourceReferents {
   }
 
   /**
+   * The person sentence (block, i) is about: its subject's name, the name that possesses its
+   * subject, or — when its subject is "he"/"she" — the person of the sentence before (twice at
+   * most).
+   */
+  private personBefore(block: Block, i: number, depth = 0): string | undefined {
+    const own = this.subjectName(block, i) ?? this.possessorOfSubject(block, i);
+    if (own || depth >= 2) return own;
+    const a = this.analysed(block, i);
+    const toks = a.toks.filter((t) => t.start >= a.from && t.pos !== "PUNCT");
+    const subject = toks.find(
+      (t, k) =>
+        ["NOUN", "PROPN", "PRON"].includes(t.pos) &&
+        !/^(?:who|which|that|whom|whose|his|her|its|their)$/iu.test(t.text) &&
+        VERB.has(toks[k + 1]?.pos ?? ""),
+    );
+    if (!subject || !/^(?:he|she)$/iu.test(subject.text)) return undefined;
+    const prev = this.previous(block, i);
+    return prev ? this.personBefore(prev[0], prev[1], depth + 1) : undefined;
+  }
+
+  /**
+   * The proper noun that possesses the subject of sentence (block, i) ("Putin's worst nightmare
+   * is …" → "Putin"), when the subject's head is a common noun; undefined otherwise.
+   */
+  private possessorOfSubject(block: Block, i: number): string | undefined {
+    const a = this.analysed(block, i);
+    const toks = a.toks.filter((t) => t.start >= a.from);
+    const verb = toks.findIndex((t) => VERB.has(t.pos));
+    if (verb <= 0) return undefined;
+    for (let k = 0; k + 1 < verb; k++) {
+      const t = toks[k]!;
+      if (t.pos !== "PROPN" || !/^\p{Lu}/u.test(t.text) || !/^['’]s$/u.test(toks[k + 1]!.text))
+        continue;
+      let s = k;
+      while (s > 0 && toks[s - 1]!.pos === "PROPN" && /^\p{Lu}/u.test(toks[s - 1]!.text)) s--;
+      const rest = toks.slice(k + 2, verb);
+      if (rest.some((x) => x.pos === "PROPN" || x.pos === "PRON")) return undefined;
+      return a.raw.slice(toks[s]!.start, t.end);
+    }
+    return undefined;
+  }
+
+  /**
    * The surface name of the one brief subject that the three sentences before (block, i) name,
    * with "the" when the source writes it so; undefined when they name none or several.
    */
@@ -275,9 +347,20 @@ export class SourceReferents {
     if (toks.length === 0) return { drop: "empty" };
     if (!toks.some((t) => VERB.has(t.pos))) return { drop: "no verb: a fragment" };
     const first = toks[0]!;
-    if (first.pos === "VERB" && !/^(?:According)$/u.test(first.text)) return { drop: "no subject" };
-    if (/^\p{Lu}\p{Ll}+ed\s+(?:in|on|by|with|at|for|from|as)\b/u.test(view))
-      return { drop: "no subject" };
+    // "Released in May …" with no clause after it is a fragment; "Founded in 1992 …, the CSTO
+    // is …" has its subject after the participle's phrase.
+    if (
+      (first.pos === "VERB" && !/^(?:According)$/u.test(first.text)) ||
+      /^\p{Lu}\p{Ll}+ed\s+(?:in|on|by|with|at|for|from|as)\b/u.test(view)
+    ) {
+      const comma = toks.findIndex((t) => a.raw.slice(t.end, t.end + 1) === ",");
+      const rest = comma >= 0 ? toks.slice(comma + 1) : [];
+      const verb = rest.findIndex((t) => VERB.has(t.pos));
+      const subject = rest
+        .slice(0, Math.max(0, verb))
+        .some((t) => t.pos === "NOUN" || t.pos === "PROPN");
+      if (verb <= 0 || !subject) return { drop: "no subject" };
+    }
 
     // "There is a helper function …", "there are no array operations": an existential says
     // what exists, and a sentence naming no subject of the brief does not say where.
@@ -296,6 +379,11 @@ export class SourceReferents {
     if (needs) {
       const prev = this.previous(block, i);
       let name = prev ? this.subjectName(prev[0], prev[1]) : undefined;
+      const pronoun = needs.pronoun ?? needs.text;
+      // "He"/"she": the person whose possession the sentence before is about ("Putin's worst
+      // nightmare is …"), when that sentence's subject is no name itself.
+      if (!name && prev && PERSON.test(pronoun)) name = this.personBefore(prev[0], prev[1]);
+      if (needs.pronoun) viaPrevious = false;
       // "The organisation …": the one brief subject the last sentences name, if only one.
       const headWord = /(\S+)$/u.exec(needs.text)?.[1] ?? "";
       if (
@@ -305,6 +393,13 @@ export class SourceReferents {
         name = this.onlySubjectBefore(block, i);
         viaPrevious = false;
       }
+      // "The parser now provides …" in htmlparser2's README: the subject the source is about.
+      const own =
+        /^the\s/iu.test(needs.text) && THING.test(headWord) ? this.ownSubject(block, i) : undefined;
+      if (own) {
+        name = own;
+        viaPrevious = false;
+      }
       if (!name) return { drop: "no certain referent for the subject", pointer: true };
       // "The device" may mean the product or its maker: only an actor is resolved, an
       // organisation only to a subject of the brief, a company to a proper noun.
@@ -312,11 +407,12 @@ export class SourceReferents {
       const described = /^the\s/iu.test(needs.text);
       const known = findMentions(name, this.ctx.matchers).length > 0;
       // "It" is one thing: not "Experts", "Americans" (a brief subject's name may end in s).
-      if (/^it$/iu.test(needs.text) && !known && /[^s']s$/u.test(name))
+      if (/^it$/iu.test(pronoun) && !known && /[^s']s$/u.test(name))
         return { drop: "the pronoun and the name do not agree", pointer: true };
       if (
         described &&
-        (THING.test(head) || !(COMPANY.test(head) || (ORGANISATION.test(head) && known)))
+        ((THING.test(head) && name !== own) ||
+          !(COMPANY.test(head) || (ORGANISATION.test(head) && known) || name === own))
       )
         return { drop: `“${needs.text}” may mean more than one thing`, pointer: true };
       // A name the sentence already uses ("… Sony …") would be read as a second party.
@@ -349,7 +445,10 @@ export class SourceReferents {
   }
 
   /** The subject to replace ("It", "The military organisation"), "pointer", or undefined. */
-  private needsReferent(a: Analysed, toks: Tok[]): { text: string } | "pointer" | undefined {
+  private needsReferent(
+    a: Analysed,
+    toks: Tok[],
+  ): { text: string; pronoun?: string } | "pointer" | undefined {
     const view = a.raw.slice(a.from);
     const first = toks[0]!;
     const second = toks[1];
@@ -396,11 +495,19 @@ export class SourceReferents {
     // "In the South Caucasus, the conflict has …": a description after a fronted phrase.
     if (after && fronting && /^the$/iu.test(after.text) && this.bareDescription(a, toks, comma + 1))
       return "pointer";
-    if (after && pronounSubject(comma + 1) && fronting) {
+    const purpose = /^to$/iu.test(first.text) && second?.pos === "VERB";
+    if (after && pronounSubject(comma + 1) && (fronting || purpose)) {
       const fronted = toks.slice(0, comma + 1);
       const verb = fronted.findIndex((t) => VERB.has(t.pos));
       const subject =
-        verb > 1 && fronted.slice(1, verb).some((t) => t.pos === "PROPN" || t.pos === "NOUN");
+        !purpose &&
+        verb > 1 &&
+        fronted.slice(1, verb).some((t) => t.pos === "PROPN" || t.pos === "NOUN");
+      // "To counter NATO's influence in his backyard …, he has launched …": a purpose clause
+      // does not change what the main clause states, so it is deleted with the pronoun and the
+      // referent goes in brackets where the clause starts. Any other fronted phrase may ("For
+      // Ukrainians, it is …"): the sentence is not used.
+      if (!subject && purpose) return { text: a.raw.slice(a.from, after.end), pronoun: after.text };
       if (!subject) return "pointer";
     }
     return undefined;

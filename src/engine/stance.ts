@@ -1,30 +1,78 @@
 /**
- * Each source's stance toward each subject: the sum of `FAVOUR` lexicon weights over the
- * passages that are mainly about the subject (it is named first or alone), squashed to −1…+1,
- * with the words that drove it.
+ * How each source frames each subject: its most evaluative statement about it, quoted (see
+ * `framingOf`), or none. The old lexicon score (the sum of `FAVOUR` weights over the passages
+ * that name the subject first, squashed to −1…+1) is still computed for the deprecated `score`
+ * field of briefing.json, and shown nowhere.
  */
 
 import type { Stance } from "../model/briefing.js";
 import { compareStrings } from "../util/text.js";
+import { makeClaim } from "./claims.js";
 import { FAVOUR, lexiconHits } from "./lexicon.js";
-import type { Analysis } from "./state.js";
+import { sentimentOf } from "./nlp.js";
+import { type Analysis, isFree } from "./state.js";
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
+/** Sentiment strength from which a predication counts as an evaluation. */
+const EVALUATIVE = 0.3;
+/** Verbs that predicate a quality of their subject. */
+const COPULA = new Set(["be", "seem", "remain", "become", "look", "appear", "prove", "sound"]);
+
+/**
+ * The source's most evaluative statement about `subject`: among its passages whose main clause
+ * is about the subject (or that name it alone), the one wink-nlp's sentiment scores strongest,
+ * when that is at least `EVALUATIVE`; passages not yet shown elsewhere first.
+ */
+function framingOf(a: Analysis, subject: string, units: number[]) {
+  let best: { u: number; strength: number; free: boolean } | undefined;
+  for (const u of units) {
+    const unit = a.units[u]!;
+    if (unit.quoted || unit.attributedOnly) continue;
+    // An evaluation: the subject is what the main clause is about, and the clause predicates a
+    // quality of it ("is not a viable alternative", "was miniscule", "is a sexy bit of kit").
+    if (!(a.topics[u] ?? []).includes(subject)) continue;
+    const structure = a.structures[u];
+    if (!structure) continue;
+    const evaluates = structure.clauses.some((c) => {
+      const copula = c.words.findIndex((t) => COPULA.has(structure.words[t]!.lemma));
+      return (
+        copula >= 0 && c.words.slice(copula + 1).some((t) => structure.words[t]!.pos === "ADJ")
+      );
+    });
+    if (!evaluates) continue;
+    const strength = Math.abs(sentimentOf(unit.text));
+    if (strength < EVALUATIVE) continue;
+    const free = isFree(a, unit);
+    if (!best || (free && !best.free) || (free === best.free && strength > best.strength + 1e-9))
+      best = { u, strength, free };
+  }
+  return best ? makeClaim(a.units[best.u]!) : undefined;
+}
+
 export function buildStances(a: Analysis): Stance[] {
   const out: Stance[] = [];
+  const bySource = new Map<string, number[]>();
+  a.units.forEach((unit, u) => {
+    const list = bySource.get(unit.sourceId) ?? [];
+    list.push(u);
+    bySource.set(unit.sourceId, list);
+  });
   for (const source of a.sources) {
     for (const subject of a.subjects) {
       const words = new Map<string, number>();
       let passages = 0;
-      for (const unit of a.units) {
-        if (unit.sourceId !== source.id || unit.named[0] !== subject.name) continue;
+      const own = bySource.get(source.id) ?? [];
+      const framing = framingOf(a, subject.name, own);
+      for (const u of own) {
+        const unit = a.units[u]!;
+        if (unit.named[0] !== subject.name) continue;
         passages++;
         for (const hit of lexiconHits(unit.tokens, FAVOUR, (w) => w)) {
           words.set(hit.word, (words.get(hit.word) ?? 0) + hit.weight);
         }
       }
-      if (passages === 0) continue;
+      if (passages === 0 && !framing) continue;
       let sum = 0;
       for (const w of words.values()) sum += w;
       const score = round(Math.tanh(sum / Math.max(2, Math.sqrt(passages) * 1.5)));
@@ -34,7 +82,14 @@ export function buildStances(a: Analysis): Stance[] {
         .map(([word, weight]) => ({ word, weight: round(weight) }))
         .sort((x, y) => Math.abs(y.weight) - Math.abs(x.weight) || compareStrings(x.word, y.word))
         .slice(0, 8);
-      out.push({ sourceId: source.id, subject: subject.name, score, label, words: list });
+      out.push({
+        sourceId: source.id,
+        subject: subject.name,
+        ...(framing ? { framing } : {}),
+        score,
+        label,
+        words: list,
+      });
     }
   }
   return out;

@@ -13,9 +13,12 @@ import type { ExhibitData } from "./exhibits.js";
  * `Edit` is a deletion, a bracketed insertion (a referent the same source names before the
  * sentence) or a bracketed case change, shown the way quotations do ("[The CSTO] triggered …");
  * the values of figures and events: `Figure.kind/entity/scope/approx/low/high` (currency units as
- * ISO codes) and `TimelineEvent.kind`.
+ * ISO codes) and `TimelineEvent.kind`. 4: `Stance.framing` (each source's most evaluative
+ * statement about each subject, quoted; the lexicon `score` is deprecated and no longer shown);
+ * `Disagreement.kind` gains `date` (same year, other month), `list` and `statement` (one source
+ * states what another denies).
  */
-export const BRIEFING_SCHEMA_VERSION = 3 as const;
+export const BRIEFING_SCHEMA_VERSION = 4 as const;
 
 /** W3C Web Annotation TextQuoteSelector: `exact` plus `prefix`/`suffix` when ambiguous. */
 export interface TextQuoteSelector {
@@ -161,17 +164,32 @@ export interface Figure {
 export interface Disagreement {
   /** What the sides disagree about. */
   topic: string;
-  kind: "number" | "year" | "judgement";
+  /**
+   * `number`: different values for the same count; `year`/`date`: different dates for the same
+   * event; `list`: different enumerations (members); `statement`: one source states what another
+   * denies, on the same predicate; `judgement`: opposite evaluative words about the same subject.
+   */
+  kind: "number" | "year" | "date" | "list" | "statement" | "judgement";
   sides: Claim[];
 }
 
 export interface Stance {
   sourceId: string;
   subject: string;
-  /** −1 (hostile) … +1 (favourable), from a transparent lexicon score. */
+  /**
+   * How the source frames the subject: its most evaluative statement about it (the subject is
+   * what the sentence is about; evaluative by wink-nlp's sentiment lexicon, used only to choose),
+   * quoted and cited. Absent when the source makes no evaluation of the subject. Schema 4.
+   */
+  framing?: Claim;
+  /**
+   * Deprecated (kept for schema compatibility, shown nowhere since schema 4): a lexicon score
+   * −1 … +1, which nobody can check against the text.
+   */
   score: number;
+  /** Deprecated with `score`. */
   label: "negative" | "neutral" | "positive";
-  /** The words that drove the score, with their weights. */
+  /** Deprecated with `score`: the words that drove it. */
   words: { word: string; weight: number }[];
 }
 

@@ -83,6 +83,21 @@ describe("briefing on the default corpus", () => {
     expect(sections.length).toBeGreaterThan(0);
   });
 
+  it("shows how each source frames each subject as a cited quote, never as a score", () => {
+    expect(markdown).toContain("How each source frames each subject");
+    expect(markdown).toMatch(
+      /\*\*[^*]+ on CSTO:\*\* CSTO is not a viable alternative to NATO\. \[@/u,
+    );
+    expect(markdown).not.toMatch(/(?:positive|negative|neutral) \([+−]?\d\.\d\d\)/u);
+    expect(markdown).not.toMatch(/Stance of each source/u);
+  });
+
+  it("keeps the disagreement on which countries belong to the CSTO, both sides cited", () => {
+    const d = briefing.disagreements.find((x) => x.kind === "list");
+    expect(d?.topic).toMatch(/Uzbekistan/u);
+    expect(new Set(d?.sides.map((s) => s.citations[0]?.sourceId)).size).toBe(2);
+  });
+
   it("cites every source at least once", () => {
     const cited = new Set(cites(tree).flatMap((c) => c.citations.map((x) => x.sourceId)));
     for (const s of sources) expect(cited, s.id).toContain(s.id);

@@ -28,7 +28,7 @@ const claim = (i: number): Claim => ({
 });
 const briefingOf = (n: number): Briefing =>
   ({
-    schemaVersion: 3,
+    schemaVersion: 4,
     meta: {
       title: "T",
       language: "en",

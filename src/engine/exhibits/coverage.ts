@@ -1,10 +1,10 @@
 /**
  * The coverage map: which source informs which dimension (claims of that source in the
- * evidence matrix), and each source's lexicon stance toward each subject.
+ * evidence matrix). `stances` (the deprecated lexicon scores) stay in the data for
+ * briefing.json's schema and are drawn nowhere.
  */
 import type { Briefing } from "../../model/briefing.js";
 import type { CoverageRow, Exhibit } from "../../model/exhibits.js";
-import { signedScore } from "../../util/format.js";
 
 /** More sources than this: the map shows those that give the most evidence (and says so). */
 export const MAX_COVERAGE_SOURCES = 12;
@@ -50,13 +50,7 @@ export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefi
     const covered = dimensions
       .map((d, i) => (r.evidence[i]! > 0 ? `${d} ${r.evidence[i]}` : ""))
       .filter(Boolean);
-    const stances = subjects
-      .map((s, i) => {
-        const st = r.stances[i];
-        return st ? `${s} ${st.label} (${signedScore(st.score)})` : "";
-      })
-      .filter(Boolean);
-    return `${r.label}: ${covered.length ? `evidence for ${covered.join(", ")}` : "no evidence in the matrix"}${stances.length ? `; stance ${stances.join(", ")}` : ""}.`;
+    return `${r.label}: ${covered.length ? `evidence for ${covered.join(", ")}` : "no evidence in the matrix"}.`;
   };
   return {
     n,

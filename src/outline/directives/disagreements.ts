@@ -1,36 +1,36 @@
 /**
- * `::disagreements`: each topic on which sources take two or more sides, then the stance of
- * each listed source towards each subject.
+ * `::disagreements`: each topic on which sources take two or more sides, then how each listed
+ * source frames each subject (its most evaluative statement, quoted).
  */
 import type { PhrasingContent, RootContent } from "mdast";
-import type { Briefing } from "../../model/briefing.js";
-import { signedScore } from "../../util/format.js";
 import { listedSources } from "../listed.js";
-import { bulletList, claimPhrasing, heading, none, row, text } from "../nodes.js";
-import { type Directive, open, take } from "./context.js";
+import { bulletList, claimPhrasing, heading, none, text } from "../nodes.js";
+import { type Directive, type ExpandContext, open, take } from "./context.js";
 
-function stanceTable(b: Briefing): RootContent {
-  const header = row([[text("Source")], ...b.subjects.map((s) => [text(s.name)])]);
-  const rows = listedSources(b).listed.map((src) =>
-    row([
-      [text(src.shortLabel)],
-      ...b.subjects.map((s): PhrasingContent[] => {
-        const st = b.stances.find((x) => x.sourceId === src.id && x.subject === s.name);
-        if (!st) return [text("—")];
-        const words = st.words
-          .slice(0, 4)
-          .map((w) => `${w.word} ${w.weight > 0 ? "+" : "−"}${Math.abs(w.weight)}`)
-          .join(", ");
-        const score = signedScore(st.score);
-        return [text(`${st.label} (${score})${words ? `: ${words}` : ""}`)];
-      }),
-    ]),
-  );
-  return {
-    type: "table",
-    align: [null, ...b.subjects.map(() => null)],
-    children: [header, ...rows],
-  };
+/**
+ * How each listed source frames each subject: its most evaluative statement about the subject,
+ * quoted and cited (no score: a number nobody can check against the text is not shown). Sources
+ * with none are named in one line; a quote already shown elsewhere is not repeated.
+ */
+function framings(ctx: ExpandContext): { items: PhrasingContent[][]; without: string[] } {
+  const b = ctx.briefing;
+  const items: PhrasingContent[][] = [];
+  const without: string[] = [];
+  for (const src of listedSources(b).listed) {
+    let any = false;
+    for (const s of b.subjects) {
+      const st = b.stances.find((x) => x.sourceId === src.id && x.subject === s.name);
+      if (!st?.framing || !take(ctx, st.framing)) continue;
+      any = true;
+      items.push([
+        { type: "strong", children: [text(`${src.shortLabel} on ${s.name}:`)] },
+        text(" "),
+        ...claimPhrasing(st.framing),
+      ]);
+    }
+    if (!any) without.push(src.shortLabel);
+  }
+  return { items, without };
 }
 
 export const disagreements: Directive = {
@@ -44,9 +44,14 @@ export const disagreements: Directive = {
       out.push(bulletList(sides.map(claimPhrasing)));
     }
     if (out.length === 0) out.push(...none("No disagreement between the sources was found."));
-    if (ctx.briefing.stances.length > 0) {
-      out.push(heading(call.depth + 1, "Stance of each source", { kind: "disagreements" }));
-      out.push(stanceTable(ctx.briefing));
+    const { items, without } = framings(ctx);
+    if (items.length > 0) {
+      out.push(
+        heading(call.depth + 1, "How each source frames each subject", { kind: "disagreements" }),
+      );
+      out.push(bulletList(items));
+      if (without.length > 0)
+        out.push(...none(`No evaluative statement about a subject in: ${without.join("; ")}.`));
     }
     return [...open(call, "disagreements"), ...out];
   },

@@ -1,10 +1,9 @@
 /**
  * The coverage map drawn: sources across, dimensions down (how many of each source's statements
- * the evidence matrix uses), and under it each source's stance toward each subject.
+ * the evidence matrix uses). It counts evidence; it scores no stance (see `Stance.framing`).
  */
 import type { TopLevelSpec } from "vega-lite";
 import type { CoverageChart } from "../../../model/exhibits.js";
-import { signedScore } from "../../../util/format.js";
 import { type ExhibitFrame, INK } from "./frame.js";
 import { textWidth } from "./metrics.js";
 import { baseConfig } from "./vega.js";
@@ -23,17 +22,14 @@ export function coverageSpec(chart: CoverageChart, frame: ExhibitFrame): TopLeve
   const f = frame.fontSize;
   const sources = uniqueLabels(chart.rows.map((r) => r.label));
   const rowLabelWidth = Math.round(
-    Math.min(
-      frame.width * 0.36,
-      f + Math.max(...[...chart.dimensions, ...chart.subjects].map((d) => textWidth(d, f))),
-    ),
+    Math.min(frame.width * 0.36, f + Math.max(...chart.dimensions.map((d) => textWidth(d, f)))),
   );
   const plotWidth = frame.width - rowLabelWidth;
   const column = plotWidth / Math.max(1, sources.length);
   const longest = Math.max(...sources.map((s) => textWidth(s, f)));
   const angle = longest > column - 4 ? -35 : 0;
   // Rows shrink (to no less than the type) so that the map keeps within the frame's height.
-  const rows = chart.dimensions.length + chart.subjects.length;
+  const rows = chart.dimensions.length;
   const room = frame.height - f * (angle ? 9 : 7);
   const cell = Math.max(Math.round(f * 1.3), Math.min(Math.round(f * 2), Math.floor(room / rows)));
   const max = Math.max(1, ...chart.rows.flatMap((r) => r.evidence));
@@ -46,18 +42,6 @@ export function coverageSpec(chart: CoverageChart, frame: ExhibitFrame): TopLeve
         count,
         text: count > 0 ? String(count) : "·",
         light: count / max > 0.55,
-      };
-    }),
-  );
-  const stances = chart.rows.flatMap((r, i) =>
-    chart.subjects.map((s, j) => {
-      const st = r.stances[j];
-      return {
-        source: sources[i],
-        subject: s,
-        score: st?.score ?? 0,
-        text: st ? signedScore(st.score) : "–",
-        light: Boolean(st && Math.abs(st.score) > 0.55),
       };
     }),
   );
@@ -109,27 +93,6 @@ export function coverageSpec(chart: CoverageChart, frame: ExhibitFrame): TopLeve
                 field: "count",
                 type: "quantitative",
                 scale: { domain: [0, max], range: ["#f3f5f8", "#1d4e89"] },
-              },
-            },
-          },
-          text(true),
-          text(false),
-        ],
-      },
-      {
-        title: { text: "Stance toward each subject (−1 hostile … +1 favourable)" },
-        width: plotWidth,
-        height: cell * chart.subjects.length,
-        data: { values: stances },
-        encoding: { x: x(false), y: y("subject", chart.subjects) },
-        layer: [
-          {
-            mark: { type: "rect" },
-            encoding: {
-              color: {
-                field: "score",
-                type: "quantitative",
-                scale: { domain: [-1, 0, 1], range: ["#b5522b", "#f4f4f4", "#1d4e89"] },
               },
             },
           },
