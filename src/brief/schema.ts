@@ -27,7 +27,8 @@ export const SourceOverrideSpec = z.strictObject({
   subtitle: z.string().optional(),
   authors: z.array(z.string()).optional(),
   publisher: z.string().optional(),
-  date: isoDate.optional(),
+  /** ISO date, or `n.d.` to say the source is undated (answers the `meta-no-date` warning). */
+  date: z.union([isoDate, z.literal("n.d.")]).optional(),
   url: z.string().optional(),
   language: z.string().optional(),
 });
