@@ -94,4 +94,6 @@ export interface SourceOverride {
   url?: string;
   language?: string;
   id?: string;
+  /** The text repairs reported for this file were checked by a person (info, not a warning). */
+  repairsChecked?: boolean;
 }

@@ -5,6 +5,7 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { nearest } from "../diagnostics/suggest.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import type { ReaderOptions } from "../model/options.js";
 import type { Source, TextRepair } from "../model/source.js";
@@ -57,6 +58,18 @@ async function loadReaders(
   return new Map(needed.map((r, i) => [r, loaded[i]!]));
 }
 
+/**
+ * A brief.yaml `sources:` key naming no file gets the nearest file name as its hint: the reader
+ * is the one that knows the files.
+ */
+function suggestFiles(found: Diagnostic[], files: readonly string[]): Diagnostic[] {
+  return found.map((d) => {
+    const key = d.ruleId === "brief-unknown-source" ? /`([^`]+)`/u.exec(d.message)?.[1] : undefined;
+    const near = key ? nearest(key, files) : undefined;
+    return near && !d.hint ? { ...d, hint: `did you mean \`${near}\`?` } : d;
+  });
+}
+
 /** The changed span of a repaired line: "… almost ¬£100 in …" → before "¬£100", after "£100". */
 function textRepair(r: Repair): TextRepair {
   let start = 0;
@@ -86,14 +99,14 @@ function textRepair(r: Repair): TextRepair {
   };
 }
 
-function repairDiagnostic(r: TextRepair, file: string): Diagnostic {
+function repairDiagnostic(r: TextRepair, file: string, checked: boolean): Diagnostic {
   return {
-    severity: "warning",
+    severity: checked ? "info" : "warning",
     ruleId: "text-mojibake",
     file,
     line: r.line,
     message: `repaired garbled text: “${r.before}” → “${r.after}” (${r.reason})`,
-    hint: "save the file as UTF-8 from its original to silence this; the repaired text is cited",
+    hint: "the repaired text is cited; save the file as UTF-8 from its original, or set `repairsChecked: true` for it under sources: in brief.yaml",
   };
 }
 
@@ -210,7 +223,8 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
     const repairs = (decoded?.repairs ?? []).map(textRepair);
     if (repairs.length) {
       result.source.repairs = repairs;
-      diagnostics.push(...repairs.map((r) => repairDiagnostic(r, display)));
+      const checked = options.sources[file.rel]?.repairsChecked === true;
+      diagnostics.push(...repairs.map((r) => repairDiagnostic(r, display, checked)));
     }
     diagnostics.push(...result.diagnostics);
     if (
@@ -228,7 +242,7 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
     assembled.push(result);
   }
   const listed = files.map((f) => f.rel);
-  if (options.checkFiles) diagnostics.push(...options.checkFiles(listed));
+  if (options.checkFiles) diagnostics.push(...suggestFiles(options.checkFiles(listed), listed));
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length)
     throw new BriefwrightError("input", `${errors.length} error(s) in the corpus`, diagnostics);
