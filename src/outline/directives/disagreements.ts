@@ -4,13 +4,17 @@
  */
 import type { PhrasingContent, RootContent } from "mdast";
 import type { Briefing } from "../../model/briefing.js";
+import { chromeFor } from "../../model/locale.js";
 import { signedScore } from "../../util/format.js";
 import { listedSources } from "../listed.js";
 import { bulletList, claimPhrasing, heading, none, row, text } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";
 
 function stanceTable(b: Briefing): RootContent {
-  const header = row([[text("Source")], ...b.subjects.map((s) => [text(s.name)])]);
+  const header = row([
+    [text(chromeFor(b.meta.language).source)],
+    ...b.subjects.map((s) => [text(s.name)]),
+  ]);
   const rows = listedSources(b).listed.map((src) =>
     row([
       [text(src.shortLabel)],
@@ -41,11 +45,15 @@ export const disagreements: Directive = {
       const sides = d.sides.filter((s) => take(ctx, s));
       if (sides.length < 2) continue;
       out.push({ type: "paragraph", children: [{ type: "strong", children: [text(d.topic)] }] });
-      out.push(bulletList(sides.map(claimPhrasing)));
+      out.push(bulletList(sides.map((c) => claimPhrasing(c, ctx.briefing.meta.language))));
     }
-    if (out.length === 0) out.push(...none("No disagreement between the sources was found."));
+    if (out.length === 0) out.push(...none(chromeFor(ctx.briefing.meta.language).noDisagreement));
     if (ctx.briefing.stances.length > 0) {
-      out.push(heading(call.depth + 1, "Stance of each source", { kind: "disagreements" }));
+      out.push(
+        heading(call.depth + 1, chromeFor(ctx.briefing.meta.language).stanceOfEachSource, {
+          kind: "disagreements",
+        }),
+      );
       out.push(stanceTable(ctx.briefing));
     }
     return [...open(call, "disagreements"), ...out];
