@@ -21,7 +21,8 @@ export const sources: Directive = {
       const who = s.authors.length ? s.authors.join(", ") : (s.publisher ?? "");
       const bits = [
         who,
-        `“${s.title}”`,
+        // A label that already is the title ("‘Sonys PSP ab März in Europa’") is not repeated.
+        s.shortLabel.includes(s.title) ? "" : `“${s.title}”`,
         s.authors.length && s.publisher ? s.publisher : "",
         s.date ? formatDate(s.date, lang) : c.noDate,
       ]
