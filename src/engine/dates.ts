@@ -215,10 +215,52 @@ const FORECAST_DE = /\b(?:erwartet|voraussichtlich|rechnet|Prognose|dürfte|dür
 const SCHEDULED_DE =
   /\b(?:soll|sollen|wird|werden|erscheint|erscheinen|kommt|kommen|angekündigt|startet)\b/iu;
 
-/** The base language of a sentence: as given, else German when two common German words occur. */
+/**
+ * The base language of a sentence: as given, else Russian or Ukrainian for Cyrillic text
+ * (Ukrainian by its letters і ї є ґ), else German when two common German words occur.
+ */
 function languageOf(text: string, language: string | undefined): string {
   if (language) return language.toLowerCase().split(/[-_]/u)[0] ?? "en";
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  if (letters > 0 && cyrillic / letters > 0.5) return /[іїєґ]/iu.test(text) ? "uk" : "ru";
   return new Set(text.match(GERMAN_CUES)?.map((w) => w.toLowerCase())).size >= 2 ? "de" : "en";
+}
+
+/** Future and plan words in Russian and Ukrainian ("планирует", "буде", "очікується"). */
+const SCHEDULED_CYRILLIC = /(?:будет|буде|планиру|планує|намір|ожида|очіку|має\s+намір)/iu;
+
+/** A Russian or Ukrainian sentence's date ("16 мая 2022", "16 травня 2022 року") by chrono. */
+function cyrillicDate(
+  text: string,
+  base: "ru" | "uk",
+  ref: Date | undefined,
+  leftOut: DateLeftOut[],
+): EventDate | undefined {
+  const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of chrono[base].parse(text, { instant, timezone: 0 })) {
+    const c = r.start;
+    if (!c.isCertain("month")) continue;
+    const explicitYear = /\b\d{4}\b/u.test(r.text);
+    const written = r.text.trim();
+    if (!explicitYear && !ref) {
+      leftOut.push({ text: written, reason: "a relative date in a source without a date" });
+      continue;
+    }
+    const year = c.get("year") ?? 0;
+    const month = c.get("month") ?? 1;
+    const iso = c.isCertain("day")
+      ? `${year}-${pad(month)}-${pad(c.get("day") ?? 1)}`
+      : `${year}-${pad(month)}`;
+    const kind: EventKind = SCHEDULED_CYRILLIC.test(text) ? "scheduled" : "happened";
+    return {
+      iso,
+      text: explicitYear ? written : `${written} [${year}]`,
+      relative: !explicitYear,
+      kind,
+    };
+  }
+  return undefined;
 }
 
 /** What kind of event a German date is of: its whole sentence says (verbs come late in German). */
@@ -304,7 +346,12 @@ export function checkEventDate(
   language?: string,
 ): { date?: EventDate; leftOut: DateLeftOut[] } {
   const leftOut: DateLeftOut[] = [];
-  if (languageOf(text, language) === "de") {
+  const base = languageOf(text, language);
+  if (base === "ru" || base === "uk") {
+    const date = cyrillicDate(text, base, referenceDate(sourceDate), leftOut);
+    return { ...(date ? { date } : {}), leftOut };
+  }
+  if (base === "de") {
     if (!PREFILTER_DE.test(text)) return { leftOut };
     const ref = referenceDate(sourceDate);
     const date = germanDate(text, ref, leftOut) ?? bareYearDe(text);
