@@ -28,12 +28,21 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
 }
 
 /**
- * Where the problem at `path` is: the key of the last map entry on the path (`dimensons:` at its
- * own line and column, not the mapping that holds it), else the node, else its nearest parent.
+ * Where the problem at `path` is: the value when there is one (`maxWords: lots` at `lots`), else
+ * the key of the last map entry on the path (an unknown key such as `dimensons:` at its own line
+ * and column, not the mapping that holds it), else the nearest parent.
  */
-function placeOf(parsed: ParsedYaml, path: PropertyKey[]): { line: number; col: number } {
+function placeOf(
+  parsed: ParsedYaml,
+  path: PropertyKey[],
+  atKey: boolean,
+): { line: number; col: number } {
   const keys = path.map((k) => (typeof k === "symbol" ? String(k) : k));
   for (let n = keys.length; n >= 0; n--) {
+    const node = parsed.doc.getIn(keys.slice(0, n), true);
+    // A key with nothing after it (`terms:`) has an empty null value: point at the key.
+    const empty = isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+    if (!atKey && !empty && isNode(node) && node.range) return parsed.lines.linePos(node.range[0]);
     if (n > 0) {
       const parent = parsed.doc.getIn(keys.slice(0, n - 1), true);
       if (isMap(parent)) {
@@ -44,20 +53,27 @@ function placeOf(parsed: ParsedYaml, path: PropertyKey[]): { line: number; col: 
           return parsed.lines.linePos(pair.key.range[0]);
       }
     }
-    const node = parsed.doc.getIn(keys.slice(0, n), true);
     if (isNode(node) && node.range) return parsed.lines.linePos(node.range[0]);
   }
   return { line: 1, col: 1 };
 }
 
 /** One issue per unknown key, each at its key (zod reports them together, at their mapping). */
-function perKey(issues: z.core.$ZodIssue[]): { path: PropertyKey[]; message: string }[] {
-  return issues.flatMap((issue) => {
-    if (issue.code !== "unrecognized_keys") return [{ path: issue.path, message: issue.message }];
+interface Placed {
+  path: PropertyKey[];
+  message: string;
+  atKey: boolean;
+}
+
+function perKey(issues: z.core.$ZodIssue[]): Placed[] {
+  return issues.flatMap((issue): Placed[] => {
+    if (issue.code !== "unrecognized_keys")
+      return [{ path: issue.path, message: issue.message, atKey: false }];
     const messages = issue.message.split("\n");
     return issue.keys.map((key, i) => ({
       path: [...issue.path, key],
       message: messages.length === issue.keys.length ? messages[i]! : `unknown key \`${key}\``,
+      atKey: true,
     }));
   });
 }
@@ -71,7 +87,7 @@ export function schemaDiagnostics(
   lineOffset = 0,
 ): Diagnostic[] {
   return perKey(issues).map((issue) => {
-    const pos = placeOf(parsed, issue.path);
+    const pos = placeOf(parsed, issue.path, issue.atKey);
     const where = issue.path.length ? `\`${issue.path.map(String).join(".")}\`: ` : "";
     return {
       severity: "error",

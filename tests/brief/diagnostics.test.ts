@@ -40,9 +40,11 @@ describe("brief.yaml errors point at the key and suggest the nearest", () => {
     expect(ds[1]!.message).toContain("valid keys:");
   });
 
-  it("points at the key whose value is wrong, not the mapping", async () => {
+  it("points at a wrong value itself, and at the key of a missing one", async () => {
     const [d] = await diagnosticsOf("title: T\nmaxWords: lots\n");
-    expect(d).toMatchObject({ line: 2, column: 1 });
+    expect(d).toMatchObject({ line: 2, column: 11 });
+    const [missing] = await diagnosticsOf("title: T\ndimensions:\n  - name: X\n    terms:\n");
+    expect(missing).toMatchObject({ line: 4, column: 5 });
   });
 
   it("suggests the nearest file for a misspelt file name under sources:", async () => {
