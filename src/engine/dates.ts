@@ -238,7 +238,8 @@ function cyrillicDate(
   leftOut: DateLeftOut[],
 ): EventDate | undefined {
   const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chrono[base].parse(text, { instant, timezone: 0 })) {
+  const parser = base === "uk" ? chrono.uk : chrono.ru;
+  for (const r of parser.parse(text, { instant, timezone: 0 })) {
     const c = r.start;
     if (!c.isCertain("month")) continue;
     const explicitYear = /\b\d{4}\b/u.test(r.text);
