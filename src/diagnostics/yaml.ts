@@ -1,5 +1,5 @@
 /** Turns YAML parse errors and schema issues into positioned diagnostics. */
-import { type Document, isNode, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "./types.js";
 
@@ -27,17 +27,55 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
   });
 }
 
-/** Where the node at `path` starts (or its nearest existing parent). */
-function placeOf(parsed: ParsedYaml, path: PropertyKey[]): { line: number; col: number } {
-  for (let n = path.length; n >= 0; n--) {
-    const node = parsed.doc.getIn(
-      path.slice(0, n).map((k) => (typeof k === "symbol" ? String(k) : k)),
-      true,
-    );
+/**
+ * Where the problem at `path` is: the value when there is one (`maxWords: lots` at `lots`), else
+ * the key of the last map entry on the path (an unknown key such as `dimensons:` at its own line
+ * and column, not the mapping that holds it), else the nearest parent.
+ */
+function placeOf(
+  parsed: ParsedYaml,
+  path: PropertyKey[],
+  atKey: boolean,
+): { line: number; col: number } {
+  const keys = path.map((k) => (typeof k === "symbol" ? String(k) : k));
+  for (let n = keys.length; n >= 0; n--) {
+    const node = parsed.doc.getIn(keys.slice(0, n), true);
+    // A key with nothing after it (`terms:`) has an empty null value: point at the key.
+    const empty = isScalar(node) && node.value === null && node.range?.[0] === node.range?.[1];
+    if (!atKey && !empty && isNode(node) && node.range) return parsed.lines.linePos(node.range[0]);
+    if (n > 0) {
+      const parent = parsed.doc.getIn(keys.slice(0, n - 1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find(
+          (p) => isScalar(p.key) && String(p.key.value) === String(keys[n - 1]),
+        );
+        if (pair && isNode(pair.key) && pair.key.range)
+          return parsed.lines.linePos(pair.key.range[0]);
+      }
+    }
     if (isNode(node) && node.range) return parsed.lines.linePos(node.range[0]);
-    // A key whose value is missing: point at the key of the parent map.
   }
   return { line: 1, col: 1 };
+}
+
+/** One issue per unknown key, each at its key (zod reports them together, at their mapping). */
+interface Placed {
+  path: PropertyKey[];
+  message: string;
+  atKey: boolean;
+}
+
+function perKey(issues: z.core.$ZodIssue[]): Placed[] {
+  return issues.flatMap((issue): Placed[] => {
+    if (issue.code !== "unrecognized_keys")
+      return [{ path: issue.path, message: issue.message, atKey: false }];
+    const messages = issue.message.split("\n");
+    return issue.keys.map((key, i) => ({
+      path: [...issue.path, key],
+      message: messages.length === issue.keys.length ? messages[i]! : `unknown key \`${key}\``,
+      atKey: true,
+    }));
+  });
 }
 
 /** Maps zod issues onto the YAML document's positions. */
@@ -48,8 +86,8 @@ export function schemaDiagnostics(
   ruleId: string,
   lineOffset = 0,
 ): Diagnostic[] {
-  return issues.map((issue) => {
-    const pos = placeOf(parsed, issue.path);
+  return perKey(issues).map((issue) => {
+    const pos = placeOf(parsed, issue.path, issue.atKey);
     const where = issue.path.length ? `\`${issue.path.map(String).join(".")}\`: ` : "";
     return {
       severity: "error",

@@ -15,7 +15,6 @@ import {
 } from "../model/briefing.js";
 import type { EngineOptions } from "../model/options.js";
 import type { Source } from "../model/source.js";
-import { compareStrings } from "../util/text.js";
 import { findCopies } from "./copies.js";
 import { vetSupport } from "./corroboration.js";
 import { buildDisagreements } from "./disagreements.js";
@@ -35,12 +34,6 @@ import { MAX_UNITS_PER_SOURCE } from "./units.js";
 export interface AnalyseResult {
   briefing: Briefing;
   diagnostics: Diagnostic[];
-}
-
-function newestDate(sources: Source[]): string | undefined {
-  const dates = sources.map((s) => s.date).filter((d): d is string => Boolean(d));
-  dates.sort(compareStrings);
-  return dates[dates.length - 1];
 }
 
 export function analyse(sources: Source[], options: EngineOptions): AnalyseResult {
@@ -144,7 +137,7 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
     }
   }
 
-  const date = options.date ?? newestDate(sources);
+  const date = options.date;
   const briefing: Briefing = {
     schemaVersion: BRIEFING_SCHEMA_VERSION,
     meta: {

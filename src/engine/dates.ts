@@ -12,6 +12,8 @@
  * boundaries are not events.
  */
 import * as chrono from "chrono-node";
+// chrono-node ships every locale in one module (its `chrono-node/de` sub-path is the same bundle),
+// so the German parser is taken from it: `chrono.de`.
 import type { EventKind } from "../model/briefing.js";
 
 export interface EventDate {
@@ -191,12 +193,171 @@ function bareYear(text: string): Found | undefined {
   return undefined;
 }
 
-/** The date a sentence reports an event at, if any, and the date-like phrases it left out. */
+// German: "am 1. September 2005", "ab dem 21. November", "Ende März", "bis März 2005".
+const MONATE =
+  "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
+const MONAT_NUMMER: Record<string, number> = Object.fromEntries(
+  MONATE.split("|").map((m, i) => [m, i < 2 ? 1 : i]),
+);
+/** German words common enough that two of them mark a German sentence. */
+const GERMAN_CUES =
+  /\b(?:der|die|das|und|ist|wird|wurde|hat|nicht|mit|für|auf|den|dem|ein|eine|einen|einem|sich|auch|noch|soll|sollen|bis|vom|zum|zur|im|am|bei|nach|aber|dass|sind|haben|über|seine|ihre|erscheint)\b/giu;
+const PREFILTER_DE = new RegExp(`\\b(?:(?:1[89]|20)\\d\\d|${MONATE})\\b`, "u");
+const MONTH_YEAR_DE = new RegExp(
+  `(?:\\b(Anfang|Mitte|Ende)\\s+)?\\b(${MONATE})(?:\\s+((?:1[89]|20)\\d\\d))?\\b`,
+  "gu",
+);
+const BOUNDARY_DE = /(?:\bvor|\bnach|\bseit|\bab|\bbis)\s+(?:dem\s+|der\s+|zum\s+)?$/iu;
+const BY_DE = /\bbis\s+(?:zum\s+|Ende\s+)?$/iu;
+const FROM_DE = /\bab\s+(?:dem\s+)?$/iu;
+const TARGET_DE = /\b(?:will|wollen|plant|planen|geplant|Ziel|angestrebt)\b/iu;
+const FORECAST_DE = /\b(?:erwartet|voraussichtlich|rechnet|Prognose|dürfte|dürften)\b/iu;
+const SCHEDULED_DE =
+  /\b(?:soll|sollen|wird|werden|erscheint|erscheinen|kommt|kommen|angekündigt|startet)\b/iu;
+
+/**
+ * The base language of a sentence: as given, else Russian or Ukrainian for Cyrillic text
+ * (Ukrainian by its letters і ї є ґ), else German when two common German words occur.
+ */
+function languageOf(text: string, language: string | undefined): string {
+  if (language) return language.toLowerCase().split(/[-_]/u)[0] ?? "en";
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  const cyrillic = text.match(/\p{Script=Cyrillic}/gu)?.length ?? 0;
+  if (letters > 0 && cyrillic / letters > 0.5) return /[іїєґ]/iu.test(text) ? "uk" : "ru";
+  return new Set(text.match(GERMAN_CUES)?.map((w) => w.toLowerCase())).size >= 2 ? "de" : "en";
+}
+
+/** Future and plan words in Russian and Ukrainian ("планирует", "буде", "очікується"). */
+const SCHEDULED_CYRILLIC = /(?:будет|буде|планиру|планує|намір|ожида|очіку|має\s+намір)/iu;
+
+/** A Russian or Ukrainian sentence's date ("16 мая 2022", "16 травня 2022 року") by chrono. */
+function cyrillicDate(
+  text: string,
+  base: "ru" | "uk",
+  ref: Date | undefined,
+  leftOut: DateLeftOut[],
+): EventDate | undefined {
+  const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
+  const parser = base === "uk" ? chrono.uk : chrono.ru;
+  for (const r of parser.parse(text, { instant, timezone: 0 })) {
+    const c = r.start;
+    if (!c.isCertain("month")) continue;
+    const explicitYear = /\b\d{4}\b/u.test(r.text);
+    const written = r.text.trim();
+    if (!explicitYear && !ref) {
+      leftOut.push({ text: written, reason: "a relative date in a source without a date" });
+      continue;
+    }
+    const year = c.get("year") ?? 0;
+    const month = c.get("month") ?? 1;
+    const iso = c.isCertain("day")
+      ? `${year}-${pad(month)}-${pad(c.get("day") ?? 1)}`
+      : `${year}-${pad(month)}`;
+    const kind: EventKind = SCHEDULED_CYRILLIC.test(text) ? "scheduled" : "happened";
+    return {
+      iso,
+      text: explicitYear ? written : `${written} [${year}]`,
+      relative: !explicitYear,
+      kind,
+    };
+  }
+  return undefined;
+}
+
+/** What kind of event a German date is of: its whole sentence says (verbs come late in German). */
+function kindDe(text: string, at: number, by: boolean): EventKind {
+  if (by) return TARGET_DE.test(text) ? "target" : "forecast";
+  if (FORECAST_DE.test(text)) return "forecast";
+  if (TARGET_DE.test(text)) return "target";
+  if (SCHEDULED_DE.test(text) || FROM_DE.test(text.slice(0, at))) return "scheduled";
+  return "happened";
+}
+
+/** A German sentence's date: chrono's German parser, then month names ("Ende März 2005"). */
+function germanDate(
+  text: string,
+  ref: Date | undefined,
+  leftOut: DateLeftOut[],
+): EventDate | undefined {
+  const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
+  for (const r of chrono.de.parse(text, { instant, timezone: 0 })) {
+    const before = text.slice(0, r.index);
+    const c = r.start;
+    if (!c.isCertain("month") || !c.isCertain("day")) continue; // weekdays: "am Sonntag"
+    const by = BY_DE.test(before);
+    if (!by && BOUNDARY_DE.test(before) && !FROM_DE.test(before)) continue;
+    const written = r.text.replace(/^(?:am|ab dem|ab|vom|zum)\s+/iu, "").trim();
+    const explicitYear = /\b\d{4}\b/u.test(r.text);
+    if (!explicitYear && !ref) {
+      leftOut.push({ text: written, reason: "a relative date in a source without a date" });
+      continue;
+    }
+    const kind = kindDe(text, r.index, by);
+    let year = c.get("year") ?? 0;
+    const month = c.get("month") ?? 1;
+    const day = c.get("day") ?? 1;
+    if (!explicitYear && ref) {
+      const at = Date.UTC(year, month - 1, day);
+      if (kind === "happened" && at > ref.getTime()) year -= 1;
+      else if (kind !== "happened" && at < ref.getTime()) year += 1;
+    }
+    const iso = `${year}-${pad(month)}-${pad(day)}`;
+    return {
+      iso,
+      text: explicitYear ? written : `${written} [${year}]`,
+      relative: !explicitYear,
+      kind,
+    };
+  }
+  for (const m of text.matchAll(MONTH_YEAR_DE)) {
+    const before = text.slice(0, m.index);
+    const by = BY_DE.test(before);
+    if (!by && BOUNDARY_DE.test(before) && !FROM_DE.test(before)) continue;
+    const month = MONAT_NUMMER[m[2]!]!;
+    const written = m[0].trim();
+    if (!m[3] && !ref) {
+      leftOut.push({ text: written, reason: "a relative date in a source without a date" });
+      continue;
+    }
+    const kind = kindDe(text, m.index, by);
+    let year = m[3] ? Number(m[3]) : ref!.getUTCFullYear();
+    if (!m[3] && ref) {
+      const at = Date.UTC(year, month - 1, 15);
+      if (kind === "happened" && at > ref.getTime()) year -= 1;
+      else if (kind !== "happened" && at < ref.getTime()) year += 1;
+    }
+    return {
+      iso: `${year}-${pad(month)}`,
+      text: m[3] ? written : `${written} [${year}]`,
+      relative: !m[3],
+      kind,
+    };
+  }
+  return undefined;
+}
+
+/**
+ * The date a sentence reports an event at, if any, and the date-like phrases it left out.
+ * `language` (the source's, BCP 47) picks the parser; without it a German sentence is recognised
+ * by its common words.
+ */
 export function checkEventDate(
   text: string,
   sourceDate: string | undefined,
+  language?: string,
 ): { date?: EventDate; leftOut: DateLeftOut[] } {
   const leftOut: DateLeftOut[] = [];
+  const base = languageOf(text, language);
+  if (base === "ru" || base === "uk") {
+    const date = cyrillicDate(text, base, referenceDate(sourceDate), leftOut);
+    return { ...(date ? { date } : {}), leftOut };
+  }
+  if (base === "de") {
+    if (!PREFILTER_DE.test(text)) return { leftOut };
+    const ref = referenceDate(sourceDate);
+    const date = germanDate(text, ref, leftOut) ?? bareYearDe(text);
+    return { ...(date ? { date } : {}), leftOut };
+  }
   if (!PREFILTER.test(text) || NOT_EVENT.test(text)) return { leftOut };
   const citations: string[] = [];
   const vague: string[] = [];
@@ -221,7 +382,22 @@ export function checkEventDate(
   return { ...(date ? { date } : {}), leftOut };
 }
 
+/** A bare year in a German sentence ("im Jahr 2005", "2004 kam …"), its kind from the sentence. */
+function bareYearDe(text: string): EventDate | undefined {
+  for (const m of text.matchAll(BARE_YEAR)) {
+    const before = text.slice(0, m.index);
+    const by = BY_DE.test(before);
+    if (!by && BOUNDARY_DE.test(before)) continue;
+    return { iso: m[1]!, text: m[1]!, relative: false, kind: kindDe(text, m.index, by) };
+  }
+  return undefined;
+}
+
 /** The date a sentence reports an event at, if any. */
-export function eventDate(text: string, sourceDate: string | undefined): EventDate | undefined {
-  return checkEventDate(text, sourceDate).date;
+export function eventDate(
+  text: string,
+  sourceDate: string | undefined,
+  language?: string,
+): EventDate | undefined {
+  return checkEventDate(text, sourceDate, language).date;
 }

@@ -3,6 +3,8 @@
  * most sources (acronyms first, with the long forms the sources spell out as aliases);
  * dimensions are clusters of salient terms that occur together in the same passages.
  */
+import { createRequire } from "node:module";
+import { chromeFor } from "../model/locale.js";
 import type { Source } from "../model/source.js";
 import { compareStrings, contentStems, STOP_WORDS, tokenize } from "../util/text.js";
 import type { DimensionRef } from "./state.js";
@@ -35,6 +37,44 @@ const NOT_ACRONYM = new Set([
   "PM",
 ]);
 
+/** Stop words of 58 languages (stopwords-iso), by ISO 639-1 code. */
+const STOPWORDS_ISO: Readonly<Record<string, readonly string[]>> = createRequire(import.meta.url)(
+  "stopwords-iso",
+);
+const stopCache = new Map<string, ReadonlySet<string>>();
+
+/** The stop words of a source's language (English's own list too, for quoted English). */
+function stopWordsFor(language: string): ReadonlySet<string> {
+  const base = language.toLowerCase().split(/[-_]/u)[0] ?? "en";
+  let set = stopCache.get(base);
+  if (!set) {
+    set = new Set([...STOP_WORDS, ...(base === "en" ? [] : (STOPWORDS_ISO[base] ?? []))]);
+    stopCache.set(base, set);
+  }
+  return set;
+}
+
+/** Calendar words are when, not what: never a dimension (English ones are capitalised, so out). */
+const CALENDAR = new Set(
+  (
+    "januar jänner februar märz april mai juni juli august september oktober november dezember " +
+    "montag dienstag mittwoch donnerstag freitag samstag sonntag"
+  ).split(" "),
+);
+
+/** Languages that capitalise every noun: there a content word may start with a capital. */
+const CAPITALISED_NOUNS = new Set(["de", "lb"]);
+
+/** The language most of the sources are in (words count), for naming what was inferred. */
+function mainLanguage(sources: readonly Source[]): string {
+  const words = new Map<string, number>();
+  for (const s of sources) {
+    const base = s.language.toLowerCase().split(/[-_]/u)[0] ?? "en";
+    words.set(base, (words.get(base) ?? 0) + s.words);
+  }
+  return [...words].sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0]))[0]?.[0] ?? "en";
+}
+
 function statementBlocks(source: Source): string[] {
   return source.blocks.filter((b) => b.kind !== "heading").map((b) => b.text);
 }
@@ -48,7 +88,7 @@ export function inferSubjects(sources: Source[]): SubjectRef[] {
       for (const m of s.matchAll(NAME)) {
         const name = m[0];
         const first = name.split(/\s+/u)[0]!.toLowerCase();
-        if (STOP_WORDS.has(first)) continue;
+        if (stopWordsFor(source.language).has(first)) continue;
         // Sentence-initial capitals are not names.
         const before = s.slice(0, m.index).trimEnd();
         if (before === "" || /[.!?:]$/u.test(before)) continue;
@@ -125,20 +165,30 @@ export function inferDimensions(
   const passages: { stems: Set<string>; source: string }[] = [];
   const surface = new Map<string, Map<string, number>>();
   for (const source of sources) {
+    const stop = stopWordsFor(source.language);
+    const base = source.language.toLowerCase().split(/[-_]/u)[0] ?? "en";
+    // English: lower-case words that are not adverbs or verb forms. German: nouns too (capitalised),
+    // but not a sentence's first word.
+    const nouns = CAPITALISED_NOUNS.has(base);
+    const english = base === "en";
     for (const block of source.blocks) {
       if (block.kind === "heading") continue;
       for (const s of block.sentences) {
         const tokens = tokenize(s.text).filter(
           (t) =>
-            !STOP_WORDS.has(t.norm) &&
+            !stop.has(t.norm) &&
             !GENERIC.has(t.norm) &&
+            !CALENDAR.has(t.norm) &&
             t.norm.length > 3 &&
-            !/\p{N}|ly$|ing$|ed$|[-_./]/u.test(t.norm) &&
-            /^\p{Ll}/u.test(t.raw),
+            !/\p{N}|[-_./]/u.test(t.norm) &&
+            !(english && /(?:ly|ing|ed)$/u.test(t.norm)) &&
+            (/^\p{Ll}/u.test(t.raw) || (nouns && t.start > 0 && /^\p{Lu}\p{Ll}/u.test(t.raw))),
         );
         for (const t of tokens) {
           const m = surface.get(t.stem) ?? new Map<string, number>();
-          m.set(t.norm, (m.get(t.norm) ?? 0) + 1);
+          // A German noun keeps its capital ("Preis"), as the sources write it.
+          const form = nouns && /^\p{Lu}/u.test(t.raw) ? t.raw : t.norm;
+          m.set(form, (m.get(form) ?? 0) + 1);
           surface.set(t.stem, m);
         }
         passages.push({ stems: new Set(contentStems(tokens)), source: source.id });
@@ -197,9 +247,10 @@ export function inferDimensions(
     forms.sort((x, y) => y[1] - x[1] || compareStrings(x[0], y[0]));
     return forms[0]![0];
   };
+  const and = chromeFor(mainLanguage(sources)).and;
   return clusters.map((c) => {
     const terms = c.map(word);
-    const name = terms.length > 1 ? `${cap(terms[0]!)} and ${terms[1]}` : cap(terms[0]!);
+    const name = terms.length > 1 ? `${cap(terms[0]!)} ${and} ${terms[1]}` : cap(terms[0]!);
     return { name, terms };
   });
 }

@@ -27,20 +27,54 @@ export function shortLabel(source: Source): string {
   return `${who} ${year}`;
 }
 
+/**
+ * Each source's label and credit. A label must tell sources apart wherever it appears (sources
+ * list, stance table, slide footers): authors and year ("Putz 2022"), else the publisher and year;
+ * when that label repeats (five undated BBC News articles), the publisher and a short title
+ * ("BBC News, ‘Nintendo DS aims to touch gamers’"); a source with neither author nor publisher is
+ * named by its short title, never by its file name or key.
+ */
 export function sourceLabels(sources: Source[]): Map<string, SourceLabel> {
+  const shortTitle = (title: string): string => {
+    const words = title.trim().split(/\s+/u);
+    return words.length <= 6 ? title.trim() : `${words.slice(0, 5).join(" ")} …`;
+  };
+  const quoted = (title: string) => `‘${shortTitle(title)}’`;
+  const who = (s: Source): string | undefined =>
+    s.authors.length > 0 ? shortLabel(s).replace(/ (?:n\.d\.|\d{4})$/u, "") : s.publisher;
+  const base = sources.map((s) => {
+    if (who(s)) return shortLabel(s);
+    const year = s.date ? ` ${s.date.slice(0, 4)}` : "";
+    return `${quoted(s.title)}${year}`;
+  });
+  const count = new Map<string, number>();
+  for (const b of base) count.set(b, (count.get(b) ?? 0) + 1);
+  const labels = sources.map((s, i) => {
+    const label = base[i]!;
+    const name = who(s);
+    if ((count.get(label) ?? 0) < 2 || !name) return label;
+    const year = s.date ? ` ${s.date.slice(0, 4)}` : "";
+    return `${name}${year}, ${quoted(s.title)}`;
+  });
+  // Still the same (one title saved twice under one name): letters, as Chicago does.
+  const seen = new Map<string, number>();
+  const final = labels.map((l) => {
+    const n = labels.filter((x) => x === l).length;
+    if (n < 2) return l;
+    const k = seen.get(l) ?? 0;
+    seen.set(l, k + 1);
+    return `${l} (${String.fromCharCode(97 + (k % 26))})`;
+  });
   const out = new Map<string, SourceLabel>();
-  for (const s of sources) {
+  sources.forEach((s, i) => {
     const credit =
       s.authors.length > 0
         ? s.authors.length > 2
           ? `${s.authors[0]} and others`
           : s.authors.join(" and ")
-        : (s.publisher ??
-          (s.title.split(/\s+/u).length <= 8
-            ? `“${s.title}”`
-            : shortLabel(s).replace(/ (?:n\.d\.|\d{4})$/u, "")));
-    out.set(s.id, { short: shortLabel(s), credit });
-  }
+        : (s.publisher ?? `“${shortTitle(s.title)}”`);
+    out.set(s.id, { short: final[i]!, credit });
+  });
   return out;
 }
 

@@ -47,6 +47,19 @@ export interface DroppedText {
   line: number;
 }
 
+/** A change made to the text as read (mojibake undone), kept so that nothing changes silently. */
+export interface TextRepair {
+  /** 1-based line in the file. */
+  line: number;
+  /** The changed span as found and as repaired, e.g. "¬£100" → "£100". */
+  before: string;
+  after: string;
+  /** Machine-readable rule id, e.g. "text-mojibake". */
+  rule: string;
+  /** Human-readable reason, e.g. "UTF-8 read as macroman". */
+  reason: string;
+}
+
 export interface Source {
   /** Stable citation key, e.g. `putz-2022`. Unique within a corpus. */
   id: string;
@@ -65,6 +78,8 @@ export interface Source {
   blocks: Block[];
   references: SourceReference[];
   dropped: DroppedText[];
+  /** Repairs made to the text as read; the repaired text is what citations verify against. */
+  repairs?: TextRepair[];
   sha256: string;
   words: number;
 }
@@ -79,4 +94,6 @@ export interface SourceOverride {
   url?: string;
   language?: string;
   id?: string;
+  /** The text repairs reported for this file were checked by a person (info, not a warning). */
+  repairsChecked?: boolean;
 }

@@ -17,6 +17,7 @@ import type {
 } from "mdast";
 import type { Citation, Claim } from "../model/briefing.js";
 import type { CiteNode, SectionData } from "../model/document.js";
+import { chromeFor } from "../model/locale.js";
 import { formatDate } from "../util/dates.js";
 import { STOP_WORDS } from "../util/text.js";
 
@@ -67,18 +68,25 @@ export function afterAttribution(sentence: string): string {
   return `[${word.charAt(0).toLowerCase()}]${sentence.slice(1)}`;
 }
 
-/** The phrasing content of a claim: attribution (if any), text, closing cite. */
-export function claimPhrasing(claim: Claim): PhrasingContent[] {
+/**
+ * The phrasing content of a claim: attribution (if any), text, closing cite. The engine's
+ * attribution ("According to BBC News") is phrased in `lang` ("Laut BBC News: …").
+ */
+export function claimPhrasing(claim: Claim, lang = "en"): PhrasingContent[] {
   const out: PhrasingContent[] = [];
-  if (claim.attribution) {
+  const who = claim.attribution ? /^According to (.+)$/u.exec(claim.attribution)?.[1] : undefined;
+  if (who) {
+    const { prefix, lowerFirst } = chromeFor(lang).according(who);
+    out.push(text(`${prefix}${lowerFirst ? afterAttribution(claim.text) : claim.text}`));
+  } else if (claim.attribution) {
     out.push(text(`${claim.attribution}, ${afterAttribution(claim.text)}`));
   } else out.push(text(claim.text));
   out.push(cite(claim.citations, claim.id));
   return out;
 }
 
-export function claimParagraph(claim: Claim): Paragraph {
-  return { type: "paragraph", children: claimPhrasing(claim) };
+export function claimParagraph(claim: Claim, lang = "en"): Paragraph {
+  return { type: "paragraph", children: claimPhrasing(claim, lang) };
 }
 
 export function cell(children: PhrasingContent[]): TableCell {
@@ -123,9 +131,7 @@ export function datedPhrasing(
 ): PhrasingContent[] {
   // What did not (yet) happen says so: "target: March 2005".
   const when = formatDate(date, lang);
-  return [
-    { type: "strong", children: [text(kind && kind !== "happened" ? `${kind}: ${when}` : when)] },
-    text(" — "),
-    ...claimPhrasing(claim),
-  ];
+  const kinds = chromeFor(lang).kinds as Record<string, string>;
+  const label = kind && kind !== "happened" ? `${kinds[kind] ?? kind}: ${when}` : when;
+  return [{ type: "strong", children: [text(label)] }, text(" — "), ...claimPhrasing(claim, lang)];
 }

@@ -13,6 +13,7 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import { type Copy, findCopies } from "../engine/index.js";
 import type { Source } from "../model/source.js";
 import { displayPath, type ReaderCache, readCorpus } from "../readers/index.js";
+import { briefingDate } from "../util/dates.js";
 
 export interface ReadBrief {
   /** The validated brief (defaults filled); what the writers are still handed. */
@@ -31,7 +32,13 @@ export async function readBrief(
 ): Promise<ReadBrief> {
   const displayDir = opts.displayDir ?? displayPath(corpusDir);
   const loaded = await loadBriefSpec(corpusDir, displayDir);
-  const options = resolveOptions(loaded.spec);
+  const resolved = resolveOptions(loaded.spec);
+  // The briefing's own date: brief.yaml's, else the build's (SOURCE_DATE_EPOCH, else today);
+  // never the newest source's (the sources' span is in the method note).
+  const options = {
+    ...resolved,
+    engine: { ...resolved.engine, date: briefingDate(resolved.engine.date) },
+  };
   const corpus = await readCorpus(corpusDir, {
     ...options.reader,
     displayDir,

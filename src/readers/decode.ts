@@ -3,11 +3,51 @@
  * line endings normalised to LF, Unicode NFC.
  */
 import chardet from "chardet";
+import { fix_encoding_and_explain } from "ftfy-js";
 import iconv from "iconv-lite";
+
+/** A line whose mojibake was repaired: UTF-8 once read as another code page ("Â£" → "£"). */
+export interface Repair {
+  /** 1-based line in the decoded text. */
+  line: number;
+  before: string;
+  after: string;
+  /** The code page the UTF-8 bytes had been read as ("windows-1252", "macroman"…). */
+  misreadAs: string;
+}
 
 export interface Decoded {
   text: string;
   encoding: string;
+  /** Lines repaired by `repairMojibake`, in order. */
+  repairs: Repair[];
+}
+
+/**
+ * Characters that UTF-8 read as Windows-1252, Latin-1 or Mac Roman leaves behind: Latin-1
+ * letters and signs, the code pages' punctuation, and Mac Roman's mathematical signs. Only lines
+ * holding one are handed to ftfy, so Cyrillic or plain ASCII text costs nothing.
+ */
+const SUSPECT =
+  /[\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u2044\u20ac\u2122\u2202-\u221e\u2248-\u2265\u25ca\ufb01\ufb02]/u;
+
+/**
+ * Repairs mojibake line by line with ftfy (a port of python-ftfy, which only undoes an encoding
+ * mix-up when the result is clearly better text). Every repaired line is returned, so the reader
+ * can say so: nothing is changed silently.
+ */
+export function repairMojibake(text: string): { text: string; repairs: Repair[] } {
+  if (!SUSPECT.test(text)) return { text, repairs: [] };
+  const repairs: Repair[] = [];
+  const lines = text.split("\n").map((line, i) => {
+    if (!SUSPECT.test(line)) return line;
+    const [fixed, steps] = fix_encoding_and_explain(line);
+    if (fixed === line || !steps?.length) return line;
+    const misreadAs = steps.find(([action]) => action === "encode")?.[1] ?? "a legacy code page";
+    repairs.push({ line: i + 1, before: line, after: fixed, misreadAs });
+    return fixed;
+  });
+  return { text: repairs.length ? lines.join("\n") : text, repairs };
 }
 
 const LEGACY = new Set([
@@ -70,7 +110,14 @@ function normalise(text: string): string {
   return text.replace(/\r\n?/g, "\n").normalize("NFC");
 }
 
+/** Bytes → text with mojibake repaired (see `repairMojibake`). */
 export function decode(bytes: Uint8Array): Decoded {
+  const { text, encoding } = decodeBytes(bytes);
+  const repaired = repairMojibake(text);
+  return { text: repaired.text.normalize("NFC"), encoding, repairs: repaired.repairs };
+}
+
+function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
     return {
       text: normalise(new TextDecoder("utf-8").decode(bytes.subarray(3))),

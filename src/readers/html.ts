@@ -7,7 +7,7 @@ import type { parseHTML } from "linkedom";
 import type { DroppedText, SourceReference } from "../model/source.js";
 import { matchAnywhere, splitTail, type Unit } from "./boilerplate.js";
 import { decode } from "./decode.js";
-import { normaliseDate } from "./metadata.js";
+import { normaliseDate, splitSiteName } from "./metadata.js";
 import { cleanText, parseReference, type RawBlock, type RawDoc, type RawMeta } from "./raw.js";
 import type { Reader } from "./reader.js";
 
@@ -48,10 +48,13 @@ function declaredMeta(doc: Doc): RawMeta {
       doc,
       "citation_publication_date",
       "article:published_time",
+      "datePublished",
       "date",
       "dc.date",
       "DC.date.issued",
-    ) ?? doc.querySelector("time[datetime]")?.getAttribute("datetime"),
+    ) ??
+      doc.querySelector("time[datetime][itemprop=datePublished]")?.getAttribute("datetime") ??
+      doc.querySelector("article time[datetime], time[datetime]")?.getAttribute("datetime"),
   );
   if (date) m.date = date;
   const publisher = meta(
@@ -65,8 +68,7 @@ function declaredMeta(doc: Doc): RawMeta {
   const url =
     doc.querySelector('link[rel="canonical"]')?.getAttribute("href") ?? meta(doc, "og:url");
   if (url && /^https?:\/\//.test(url)) m.url = url;
-  const subtitle = meta(doc, "description", "og:description");
-  if (subtitle && subtitle.length < 300) m.subtitle = subtitle;
+  // `<meta description>` is a summary for search engines, not the article's subtitle.
   const lang = doc.documentElement?.getAttribute("lang")?.trim();
   if (lang) m.language = lang;
   return m;
@@ -159,6 +161,12 @@ function readHtml(source: string, { parseHTML, Readability }: HtmlModules): RawD
         rule: "html-outside-main",
         reason: "outside the main content (navigation, menu, sidebar or footer)",
       });
+  }
+  if (declared.title) {
+    // "Review | Tom's Hardware": the site's name is the publisher, not part of the title.
+    const split = splitSiteName(declared.title, declared.publisher);
+    declared.title = split.title;
+    if (split.publisher) declared.publisher = split.publisher;
   }
   const references: SourceReference[] = [];
   const stated: RawMeta = {};

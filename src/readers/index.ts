@@ -5,13 +5,14 @@
 import { createHash } from "node:crypto";
 import { stat } from "node:fs/promises";
 import { join, relative } from "node:path";
+import { nearest } from "../diagnostics/suggest.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import type { ReaderOptions } from "../model/options.js";
-import type { Source } from "../model/source.js";
+import type { Source, TextRepair } from "../model/source.js";
 import { assemble } from "./assemble.js";
-import { decode, looksBinary } from "./decode.js";
+import { decode, looksBinary, type Repair } from "./decode.js";
 import { type CorpusFile, listCorpus } from "./files.js";
-import { keyStem } from "./metadata.js";
+import { distinctWord, keyStem } from "./metadata.js";
 import { type ReadFn, readFunction } from "./reader.js";
 
 export type * from "../model/source.js";
@@ -55,6 +56,82 @@ async function loadReaders(
   const needed = [...new Set(files.map((f) => f.reader))];
   const loaded = await Promise.all(needed.map(readFunction));
   return new Map(needed.map((r, i) => [r, loaded[i]!]));
+}
+
+/**
+ * A brief.yaml `sources:` key naming no file gets the nearest file name as its hint: the reader
+ * is the one that knows the files.
+ */
+function suggestFiles(found: Diagnostic[], files: readonly string[]): Diagnostic[] {
+  return found.map((d) => {
+    const key = d.ruleId === "brief-unknown-source" ? /`([^`]+)`/u.exec(d.message)?.[1] : undefined;
+    const near = key ? nearest(key, files) : undefined;
+    return near && !d.hint ? { ...d, hint: `did you mean \`${near}\`?` } : d;
+  });
+}
+
+/** The changed span of a repaired line: "… almost ¬£100 in …" → before "¬£100", after "£100". */
+function textRepair(r: Repair): TextRepair {
+  let start = 0;
+  while (start < r.before.length && r.before[start] === r.after[start]) start++;
+  let endBefore = r.before.length;
+  let endAfter = r.after.length;
+  while (
+    endBefore > start &&
+    endAfter > start &&
+    r.before[endBefore - 1] === r.after[endAfter - 1]
+  ) {
+    endBefore--;
+    endAfter--;
+  }
+  // Widen to whole words so that the note reads "¬£100" → "£100", not "¬£" → "£".
+  while (start > 0 && /\S/u.test(r.before[start - 1]!)) start--;
+  while (endBefore < r.before.length && /\S/u.test(r.before[endBefore]!)) {
+    endBefore++;
+    endAfter++;
+  }
+  return {
+    line: r.line,
+    before: r.before.slice(start, endBefore),
+    after: r.after.slice(start, endAfter),
+    rule: "text-mojibake",
+    reason: `UTF-8 read as ${r.misreadAs}`,
+  };
+}
+
+function repairDiagnostic(r: TextRepair, file: string, checked: boolean): Diagnostic {
+  return {
+    severity: checked ? "info" : "warning",
+    ruleId: "text-mojibake",
+    file,
+    line: r.line,
+    message: `repaired garbled text: “${r.before}” → “${r.after}” (${r.reason})`,
+    hint: "the repaired text is cited; save the file as UTF-8 from its original, or set `repairsChecked: true` for it under sources: in brief.yaml",
+  };
+}
+
+/**
+ * Key stems: `keyStem` plus the year; sources whose stems still clash (five BBC News articles,
+ * undated) each add a word of their own title ("bbc-news-debut"), so keys say which article they
+ * are and do not depend on the order of files. Letters (a, b…) only when titles cannot tell.
+ */
+function stemsOf(sources: readonly Omit<Source, "id">[]): string[] {
+  const stems = sources.map((s) => {
+    const year = s.date?.slice(0, 4);
+    const stem = keyStem(s);
+    return year ? `${stem}-${year}` : stem;
+  });
+  return stems.map((stem, i) => {
+    const clashing = sources.filter((_, j) => j !== i && stems[j] === stem);
+    if (clashing.length === 0) return stem;
+    const word = distinctWord(
+      sources[i]!.title,
+      clashing.map((s) => s.title),
+    );
+    if (!word) return stem;
+    const year = /-(\d{4})$/.exec(stem)?.[1];
+    return year ? `${stem.slice(0, -5)}-${word}-${year}` : `${stem}-${word}`;
+  });
 }
 
 /** Gives every source a unique key: `stem-year`, with a, b, c… on clashes (Pandoc-style). */
@@ -115,10 +192,8 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
     }
     // Text checks only for a reader of text (a reader of binary files, PDF say, judges its own).
     const text = !file.reader.binary;
-    if (
-      file.bytes.length === 0 ||
-      (text && !looksBinary(file.bytes) && decode(file.bytes).text.trim() === "")
-    ) {
+    const decoded = text && !looksBinary(file.bytes) ? decode(file.bytes) : undefined;
+    if (file.bytes.length === 0 || decoded?.text.trim() === "") {
       diagnostics.push({
         severity: "warning",
         ruleId: "corpus-empty-file",
@@ -145,6 +220,12 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
       options.sources[file.rel],
       options.language,
     );
+    const repairs = (decoded?.repairs ?? []).map(textRepair);
+    if (repairs.length) {
+      result.source.repairs = repairs;
+      const checked = options.sources[file.rel]?.repairsChecked === true;
+      diagnostics.push(...repairs.map((r) => repairDiagnostic(r, display, checked)));
+    }
     diagnostics.push(...result.diagnostics);
     if (
       result.source.blocks.length === 0 &&
@@ -161,7 +242,7 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
     assembled.push(result);
   }
   const listed = files.map((f) => f.rel);
-  if (options.checkFiles) diagnostics.push(...options.checkFiles(listed));
+  if (options.checkFiles) diagnostics.push(...suggestFiles(options.checkFiles(listed), listed));
   const errors = diagnostics.filter((d) => d.severity === "error");
   if (errors.length)
     throw new BriefwrightError("input", `${errors.length} error(s) in the corpus`, diagnostics);
@@ -178,14 +259,10 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
     ]);
   }
   const ids = assignIds(
-    assembled.map((a) => {
-      const year = a.source.date?.slice(0, 4);
-      const stem = keyStem(a.source);
-      return {
-        stem: year ? `${stem}-${year}` : stem,
-        ...(a.idOverride ? { override: a.idOverride } : {}),
-      };
-    }),
+    stemsOf(assembled.map((a) => a.source)).map((stem, i) => ({
+      stem,
+      ...(assembled[i]!.idOverride ? { override: assembled[i]!.idOverride } : {}),
+    })),
   );
   const sources = assembled.map((a, i) => ({ id: ids[i]!, ...a.source }));
   return { sources, diagnostics, files: listed };

@@ -1,7 +1,33 @@
-/** Sentence segmentation with stable offsets: ICU's sentence breaker plus abbreviation repair. */
+/**
+ * Sentence segmentation with stable offsets: ICU's sentence breaker (Intl.Segmenter) plus a
+ * per-language merge list. Node's ICU has no locale-specific abbreviation lists, so "z. B.",
+ * "am 1. September" or "2022 р." would otherwise end sentences.
+ */
 import type { Sentence } from "../model/source.js";
 
-const segmenter = new Intl.Segmenter("en", { granularity: "sentence" });
+const segmenters = new Map<string, Intl.Segmenter>();
+function segmenterFor(language: string): Intl.Segmenter {
+  let s = segmenters.get(language);
+  if (!s) {
+    s = new Intl.Segmenter(language, { granularity: "sentence" });
+    segmenters.set(language, s);
+  }
+  return s;
+}
+
+/** Abbreviations that never end a sentence, per language (the base tag: "de", "ru", "uk"). */
+const LANGUAGE_ABBREVIATIONS: Record<string, RegExp> = {
+  de: /(?:^|[\s(„“"'])(?:z|B|d|h|u|a|o|s|v|Chr|bzw|ca|Nr|Dr|Prof|Mio|Mrd|Tsd|vgl|ggf|inkl|exkl|evtl|bspw|Jh|Jhd|St|Hr|Fr|Str|Abs|Art|Kap|Bd|Hrsg|gem|lt|max|min|rd|sog|u\.a|z\.B|d\.h|u\.U|o\.ä|s\.o|s\.u|v\.a|zzgl|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\.\s*$/u,
+  ru: /(?:^|[\s(«"'])(?:г|гг|в|вв|т|тыс|млн|млрд|руб|коп|ок|см|рис|стр|им|ул|д|др|пр|т\.е|т\.д|т\.п|н\.э|янв|февр|апр|авг|сент|окт|нояб|дек)\.\s*$/u,
+  uk: /(?:^|[\s(«"'])(?:р|рр|ст|тис|млн|млрд|грн|коп|бл|див|мал|с|вул|ім|т\.зв|т\.б|т\.д|н\.е|січ|лют|бер|квіт|трав|черв|лип|серп|вер|жовт|лист|груд)\.\s*$/u,
+};
+
+/** German ordinals ("am 1. September", "im 21. Jahrhundert", "die 2. Generation"). */
+const GERMAN_MONTH =
+  /^(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b/u;
+const ORDINAL_AFTER_WORD =
+  /(?:^|\s)(?:am|im|vom|zum|beim|bis|ab|seit|dem|den|der|die|das|des|zur|ihr|ihre|sein|seine|ein|eine|einer|jeder|jede|jedes)\s+\d{1,3}\.\s*$/iu;
+const ORDINAL = /(?:^|[\s(])\d{1,3}\.\s*$/u;
 
 /** Abbreviations after which ICU wrongly ends a sentence. */
 const ABBREVIATION =
@@ -29,25 +55,42 @@ function chunks(text: string): { offset: number; text: string }[] {
   return out;
 }
 
-function* segments(text: string): Generator<{ index: number; segment: string }> {
+function* segments(text: string, language: string): Generator<{ index: number; segment: string }> {
+  const segmenter = segmenterFor(language);
   for (const chunk of chunks(text)) {
     for (const part of segmenter.segment(chunk.text))
       yield { index: chunk.offset + part.index, segment: part.segment };
   }
 }
 
-/** Splits `text` into sentences; offsets index into `text`, trimmed of surrounding space. */
-export function splitSentences(text: string): Sentence[] {
+/** Whether ICU's break between `before` and `next` falls inside a sentence of `language`. */
+function joins(before: string, next: string, language: string): boolean {
+  if (ABBREVIATION.test(before) || (INITIALS.test(before) && !/^[“"„«]/u.test(next))) return true;
+  const base = language.toLowerCase().split("-")[0]!;
+  if (LANGUAGE_ABBREVIATIONS[base]?.test(before)) return true;
+  // No sentence of these languages opens with a small letter: "… 2022 р. у Києві", "ca. 150".
+  if (/^\p{Ll}/u.test(next) && /(?:^|\s)[\p{L}\d]{1,4}\.\s*$/u.test(before)) return true;
+  if (base === "de" && ORDINAL.test(before)) {
+    return GERMAN_MONTH.test(next) || ORDINAL_AFTER_WORD.test(before) || /^\p{Ll}/u.test(next);
+  }
+  return false;
+}
+
+/**
+ * Splits `text` into sentences; offsets index into `text`, trimmed of surrounding space.
+ * `language` (BCP 47) picks the merge list: German ordinals and abbreviations, Russian and
+ * Ukrainian abbreviations; English by default.
+ */
+export function splitSentences(text: string, language = "en"): Sentence[] {
   const raw: { start: number; end: number }[] = [];
-  for (const part of segments(text)) {
+  for (const part of segments(text, language)) {
     const start = part.index;
     const end = part.index + part.segment.length;
     const previous = raw[raw.length - 1];
     if (previous) {
       const before = text.slice(previous.start, previous.end);
       const next = part.segment.trimStart();
-      const joinable = ABBREVIATION.test(before) || (INITIALS.test(before) && !/^[“"]/.test(next));
-      if (joinable) {
+      if (joins(before, next, language)) {
         previous.end = end;
         continue;
       }

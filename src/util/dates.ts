@@ -18,3 +18,19 @@ export function formatDate(iso: string, lang: string): string {
     return iso;
   }
 }
+
+/**
+ * The briefing's own date: brief.yaml's `date`, else the build's (`SOURCE_DATE_EPOCH`, for a
+ * reproducible build), else today, as an ISO day. Never the newest source's date: the sources'
+ * span belongs in the method note.
+ */
+export function briefingDate(
+  briefDate: string | undefined,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+  now: Date = new Date(),
+): string {
+  if (briefDate) return briefDate;
+  const epoch = Number(env.SOURCE_DATE_EPOCH);
+  const when = env.SOURCE_DATE_EPOCH && Number.isFinite(epoch) ? new Date(epoch * 1000) : now;
+  return when.toISOString().slice(0, 10);
+}

@@ -5,16 +5,18 @@
 import type { ListItem, PhrasingContent, RootContent } from "mdast";
 import type { ExhibitNode } from "../../model/document.js";
 import { EXHIBIT_KINDS, type Exhibit, type ExhibitKind } from "../../model/exhibits.js";
+import { chromeFor } from "../../model/locale.js";
 import { cite, datedPhrasing, none, text } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";
 
 /** The exhibit as an mdast node, its source line (with the marks' citations where cited) as child. */
-function exhibitNode(exhibit: Exhibit): ExhibitNode {
+function exhibitNode(exhibit: Exhibit, lang: string): ExhibitNode {
   const line: PhrasingContent[] = [];
+  const c = chromeFor(lang);
   if (exhibit.kind === "figures") {
-    line.push(text(`Sources: bar ${exhibit.entries[0]?.n ?? ""}`));
+    line.push(text(`${c.sourcesBar} ${c.bar} ${exhibit.entries[0]?.n ?? ""}`));
     exhibit.entries.forEach((e, i) => {
-      if (i > 0) line.push(text(`; bar ${e.n}`));
+      if (i > 0) line.push(text(`; ${c.bar} ${e.n}`));
       line.push(cite(e.citations, e.claimId));
     });
     line.push(text("."));
@@ -23,10 +25,10 @@ function exhibitNode(exhibit: Exhibit): ExhibitNode {
 }
 
 /** What an exhibit's section says when there is nothing to draw. */
-const NO_CHART: Readonly<Record<ExhibitKind, string>> = {
-  timeline: "The sources report no dated events.",
-  figures: "The sources give no figures of the same kind for two or more subjects.",
-  coverage: "There are no sources or dimensions to map.",
+const NO_CHART: Readonly<Record<ExhibitKind, "noTimeline" | "noFigures" | "noCoverage">> = {
+  timeline: "noTimeline",
+  figures: "noFigures",
+  coverage: "noCoverage",
 };
 
 /** Heading kind of a chart section (the deck lays a timeline key out as a timeline). */
@@ -52,10 +54,11 @@ export const chart: Directive = {
     const b = ctx.briefing;
     const n = ctx.exhibits + 1;
     const data = b.exhibits.find((e) => e.kind === kind);
-    if (!data) return [...heading, ...(call.title ? none(NO_CHART[kind]) : [])];
+    if (!data)
+      return [...heading, ...(call.title ? none(chromeFor(b.meta.language)[NO_CHART[kind]]) : [])];
     const exhibit: Exhibit = { n, id: `exhibit-${n}`, ...data };
     ctx.exhibits = n;
-    const out: RootContent[] = [...heading, exhibitNode(exhibit)];
+    const out: RootContent[] = [...heading, exhibitNode(exhibit, b.meta.language)];
     if (kind !== "timeline") return out;
     // The key: the briefing's dated events that are marks, numbered, with their citations.
     const marked = new Set(exhibit.entries.map((e) => e.claimId));

@@ -20,7 +20,7 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
       heading(depth + 1, s.name, { kind: "dimension-subject", dimension: name, subject: s.name }),
     );
     if (mc.gap) out.push({ type: "paragraph", children: [gapStatement(mc.gap)] });
-    else out.push(...claims.map(claimParagraph));
+    else out.push(...claims.map((c) => claimParagraph(c, ctx.briefing.meta.language)));
   }
   return out;
 }

@@ -3,6 +3,7 @@
  * source frames each subject (its most evaluative statement, quoted).
  */
 import type { PhrasingContent, RootContent } from "mdast";
+import { chromeFor } from "../../model/locale.js";
 import { listedSources } from "../listed.js";
 import { bulletList, claimPhrasing, heading, none, text } from "../nodes.js";
 import { type Directive, type ExpandContext, open, take } from "./context.js";
@@ -14,6 +15,7 @@ import { type Directive, type ExpandContext, open, take } from "./context.js";
  */
 function framings(ctx: ExpandContext): { items: PhrasingContent[][]; without: string[] } {
   const b = ctx.briefing;
+  const chrome = chromeFor(b.meta.language);
   const items: PhrasingContent[][] = [];
   const without: string[] = [];
   for (const src of listedSources(b).listed) {
@@ -23,9 +25,9 @@ function framings(ctx: ExpandContext): { items: PhrasingContent[][]; without: st
       if (!st?.framing || !take(ctx, st.framing)) continue;
       any = true;
       items.push([
-        { type: "strong", children: [text(`${src.shortLabel} on ${s.name}:`)] },
+        { type: "strong", children: [text(chrome.framingOn(src.shortLabel, s.name))] },
         text(" "),
-        ...claimPhrasing(st.framing),
+        ...claimPhrasing(st.framing, b.meta.language),
       ]);
     }
     if (!any) without.push(src.shortLabel);
@@ -41,17 +43,15 @@ export const disagreements: Directive = {
       const sides = d.sides.filter((s) => take(ctx, s));
       if (sides.length < 2) continue;
       out.push({ type: "paragraph", children: [{ type: "strong", children: [text(d.topic)] }] });
-      out.push(bulletList(sides.map(claimPhrasing)));
+      out.push(bulletList(sides.map((c) => claimPhrasing(c, ctx.briefing.meta.language))));
     }
-    if (out.length === 0) out.push(...none("No disagreement between the sources was found."));
+    const chrome = chromeFor(ctx.briefing.meta.language);
+    if (out.length === 0) out.push(...none(chrome.noDisagreement));
     const { items, without } = framings(ctx);
     if (items.length > 0) {
-      out.push(
-        heading(call.depth + 1, "How each source frames each subject", { kind: "disagreements" }),
-      );
+      out.push(heading(call.depth + 1, chrome.stanceOfEachSource, { kind: "disagreements" }));
       out.push(bulletList(items));
-      if (without.length > 0)
-        out.push(...none(`No evaluative statement about a subject in: ${without.join("; ")}.`));
+      if (without.length > 0) out.push(...none(chrome.noEvaluation(without.join("; "))));
     }
     return [...open(call, "disagreements"), ...out];
   },

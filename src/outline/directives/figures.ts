@@ -4,6 +4,7 @@
  * it is not a plain count ("difference", "target", "forecast", "share").
  */
 import type { Figure } from "../../model/briefing.js";
+import { chromeFor } from "../../model/locale.js";
 import { cite, none, row, text } from "../nodes.js";
 import { type Directive, open } from "./context.js";
 
@@ -17,12 +18,9 @@ export const figures: Directive = {
   title: "Figures",
   expand(call, ctx) {
     const figs = ctx.briefing.figures;
-    if (figs.length === 0)
-      return [
-        ...open(call, "figures"),
-        ...none("The sources give no figures that count something."),
-      ];
-    const header = row([[text("Figure")], [text("What it counts")], [text("Subject")]]);
+    const c = chromeFor(ctx.briefing.meta.language);
+    if (figs.length === 0) return [...open(call, "figures"), ...none(c.noCountingFigures)];
+    const header = row([[text(c.figure)], [text(c.whatItCounts)], [text(c.subject)]]);
     const rows = figs.map((f) =>
       row([
         [{ type: "strong", children: [text(f.valueText)] }],

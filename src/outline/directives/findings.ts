@@ -1,4 +1,5 @@
 /** `::findings`: the key findings, one bullet each. */
+import { chromeFor } from "../../model/locale.js";
 import { bulletList, claimPhrasing, none } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";
 
@@ -7,10 +8,12 @@ export const findings: Directive = {
   expand(call, ctx) {
     const items = ctx.briefing.findings
       .filter((f) => take(ctx, f.claim))
-      .map((f) => claimPhrasing(f.claim));
+      .map((f) => claimPhrasing(f.claim, ctx.briefing.meta.language));
     return [
       ...open(call, "findings"),
-      ...(items.length ? [bulletList(items)] : none("No statement made it into the key findings.")),
+      ...(items.length
+        ? [bulletList(items)]
+        : none(chromeFor(ctx.briefing.meta.language).noFindings)),
     ];
   },
 };

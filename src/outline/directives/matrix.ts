@@ -18,7 +18,7 @@ export const matrix: Directive = {
         const first = mc?.claims.find((c) => !ctx.shown.has(c.id));
         if (first) {
           take(ctx, first);
-          cells.push(claimPhrasing(first));
+          cells.push(claimPhrasing(first, b.meta.language));
         } else {
           cells.push([gapStatement(mc?.gap ?? "Not addressed by the sources.")]);
         }

@@ -10,6 +10,7 @@ import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { error } from "../../diagnostics/vfile.js";
 import type { Briefing } from "../../model/briefing.js";
+import { chromeFor, TITLE_KEYS } from "../../model/locale.js";
 import { DIRECTIVES, type ExpandContext } from "../directives/index.js";
 
 export interface DirectivesOptions {
@@ -55,7 +56,10 @@ function expand(node: Directive, ctx: ExpandContext, file: VFile): RootContent[]
     return [];
   }
   const depth = Number(attributes.depth ?? 2) || 2;
-  const title = attributes.title ?? directive.title;
+  // A default English title (the directive's, or the stock template's) in the brief's language.
+  const given = attributes.title ?? directive.title;
+  const key = TITLE_KEYS[given];
+  const title = key ? String(chromeFor(ctx.briefing.meta.language)[key]) : given;
   return directive.expand({ attributes, depth, title }, ctx);
 }
 

@@ -93,7 +93,10 @@ const el = (
 });
 
 /** mdast → hast with cite placeholders and section kinds, then sanitised. */
-export async function toSanitisedHast(tree: MdastRoot): Promise<ReportHast> {
+export async function toSanitisedHast(
+  tree: MdastRoot,
+  exhibitLabel = "Exhibit",
+): Promise<ReportHast> {
   const clusters: Citation[][] = [];
   const exhibits: Exhibit[] = [];
   const handlers = {
@@ -110,7 +113,7 @@ export async function toSanitisedHast(tree: MdastRoot): Promise<ReportHast> {
         [
           el("figcaption", { className: ["exhibit-caption"] }, [
             el("span", { className: ["exhibit-label"] }, [
-              { type: "text", value: `Exhibit ${e.n}.` },
+              { type: "text", value: `${exhibitLabel} ${e.n}.` },
             ]),
             { type: "text", value: ` ${e.title}` },
           ]),

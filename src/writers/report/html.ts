@@ -8,6 +8,7 @@ import { join } from "node:path";
 import type { Root as HastRoot } from "hast";
 import { toHtml } from "hast-util-to-html";
 import type { BriefingDocument } from "../../model/document.js";
+import { type Chrome, chromeFor } from "../../model/locale.js";
 import type { ReportOptions } from "../../model/options.js";
 import { formatDate } from "../../util/dates.js";
 import { packagePath } from "../../util/package.js";
@@ -59,6 +60,12 @@ function tocHtml(entries: readonly TocEntry[]): string {
   return `<ol>\n${items}\n</ol>`;
 }
 
+/** The page footer in the brief's language ("Seite 2 von 8"); report.css keeps the layout. */
+function pageCss(chrome: Chrome): string {
+  const [before, between] = chrome.pageOf.map((s) => JSON.stringify(s));
+  return `@page { @bottom-center { content: ${before} counter(page) ${between} counter(pages); } }`;
+}
+
 function paperCss(paper: "A4" | "Letter"): string {
   return `@page { size: ${paper === "Letter" ? "letter" : "A4"}; }`;
 }
@@ -68,18 +75,19 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
   const { meta, tree } = document;
   const templatesDir = reportTemplatesDir(input.templatesDir ?? DEFAULT_REPORT_TEMPLATES);
   const lang = meta.language || "en";
+  const chrome = chromeFor(lang);
   const [layout, css] = await Promise.all([
     readFile(join(templatesDir, "layout.html"), "utf8"),
     readFile(join(templatesDir, "report.css"), "utf8"),
   ]);
 
-  const { tree: body, clusters, exhibits } = await toSanitisedHast(tree);
+  const { tree: body, clusters, exhibits } = await toSanitisedHast(tree, chrome.exhibit);
   const drawings = await Promise.all(
     exhibits.map((e) => exhibitSvg(e, meta.subjects, REPORT_FRAME)),
   );
   const used = new Set(["contents", "bibliography"]);
   const toc = identifyHeadings(body, used);
-  toc.push({ id: "bibliography", depth: 2, text: "Bibliography" });
+  toc.push({ id: "bibliography", depth: 2, text: chrome.bibliography });
 
   const style = await loadCitationStyle(join(templatesDir, "csl"), options.citationStyle, lang);
   const ordered = placeholderClusters(body, clusters);
@@ -109,7 +117,11 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
     subtitleBlock: subtitle ? `<p class="cover-subtitle">${escapeHtml(subtitle)}</p>` : "",
     authorBlock: author ? `<p class="cover-author">${escapeHtml(author)}</p>` : "",
     dateBlock: date ? `<p class="cover-date">${escapeHtml(formatDate(date, lang))}</p>` : "",
-    compiledFrom: `Compiled from ${count} ${count === 1 ? "source" : "sources"}`,
+    compiledFrom: chrome.compiledFrom(count),
+    kicker: chrome.briefing,
+    contentsTitle: chrome.contents,
+    bibliographyTitle: chrome.bibliography,
+    localeCss: pageCss(chrome),
     toc: tocHtml(toc),
     body: bodyHtml,
     bibliography,

@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { splitSentences } from "../../src/readers/segment.js";
+
+const texts = (text: string, language: string) => splitSentences(text, language).map((s) => s.text);
+
+describe("sentence segmentation by language", () => {
+  it("keeps a German date with an ordinal in one sentence", () => {
+    expect(
+      texts("Die PSP erscheint in Europa am 1. September 2005. Sie kostet 249 Euro.", "de"),
+    ).toEqual(["Die PSP erscheint in Europa am 1. September 2005.", "Sie kostet 249 Euro."]);
+  });
+
+  it("keeps German ordinals and abbreviations inside the sentence", () => {
+    expect(
+      texts(
+        "Das kostet z. B. 249 Euro bzw. ca. 150 Euro. Im 21. Jahrhundert kam die 2. Generation. Bis Ende März will Sony drei Mio. Stück ausliefern. Dr. Müller sagt das.",
+        "de-AT",
+      ),
+    ).toEqual([
+      "Das kostet z. B. 249 Euro bzw. ca. 150 Euro.",
+      "Im 21. Jahrhundert kam die 2. Generation.",
+      "Bis Ende März will Sony drei Mio. Stück ausliefern.",
+      "Dr. Müller sagt das.",
+    ]);
+  });
+
+  it("still ends a German sentence after a number or an abbreviation that closes it", () => {
+    expect(texts("Es waren 3. Das war alles. Äpfel, Birnen usw. Danach kam nichts.", "de")).toEqual(
+      ["Es waren 3.", "Das war alles.", "Äpfel, Birnen usw.", "Danach kam nichts."],
+    );
+  });
+
+  it("keeps Ukrainian and Russian abbreviations inside the sentence", () => {
+    expect(texts("Продажі почалися 16 травня 2022 р. у Києві. Далі буде.", "uk")).toEqual([
+      "Продажі почалися 16 травня 2022 р. у Києві.",
+      "Далі буде.",
+    ]);
+    expect(texts("Продано около 200 тыс. консолей за 2004 г. в Японии. Это много.", "ru")).toEqual([
+      "Продано около 200 тыс. консолей за 2004 г. в Японии.",
+      "Это много.",
+    ]);
+  });
+
+  it("splits English as before", () => {
+    expect(texts("It sold 1.3 million units. Mr. Smith said so. The end.", "en")).toEqual([
+      "It sold 1.3 million units.",
+      "Mr. Smith said so.",
+      "The end.",
+    ]);
+  });
+});
