@@ -111,9 +111,9 @@ export interface Frame {
  * "83%" → "83%", "£99" → "99 GBP"), read by the engine's one quantity scanner: years, days of
  * the month, ordinals and model numbers are not amounts.
  */
-export function numbersIn(text: string): Set<string> {
+export function numbersIn(text: string, language?: string): Set<string> {
   return new Set(
-    amountsIn(text).map((x) =>
+    amountsIn(text, language).map((x) =>
       x.unit === "%" ? `${x.value}%` : x.unit ? `${x.value} ${x.unit}` : String(x.value),
     ),
   );
@@ -240,7 +240,7 @@ function computeFrame(a: Analysis, u: number): Frame {
     main,
     verbs,
     predicate,
-    numbers: numbersIn(unit.text),
+    numbers: numbersIn(unit.text, a.sources[unit.sourceIndex]!.language),
     names: new Set(
       unit.tokens.filter((k, i) => i > 0 && /^\p{Lu}/u.test(k.raw)).map((k) => k.stem),
     ),

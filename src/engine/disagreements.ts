@@ -30,7 +30,15 @@ function credit(a: Analysis, u: number): string {
 
 function years(a: Analysis): Found[] {
   const dated = a.units
-    .map((unit, u) => ({ u, unit, date: eventDate(unit.text, a.sources[unit.sourceIndex]!.date) }))
+    .map((unit, u) => ({
+      u,
+      unit,
+      date: eventDate(
+        unit.text,
+        a.sources[unit.sourceIndex]!.date,
+        a.sources[unit.sourceIndex]!.language,
+      ),
+    }))
     .filter((x) => x.date && !x.unit.quoted && isFree(a, x.unit));
   const out: Found[] = [];
   for (let i = 0; i < dated.length; i++) {
@@ -68,7 +76,7 @@ function numbers(a: Analysis): Found[] {
   const counted = a.units.flatMap((unit, u) =>
     unit.quoted || !isFree(a, unit)
       ? []
-      : numbersIn(unit.text).map((n) => ({
+      : numbersIn(unit.text, a.sources[unit.sourceIndex]!.language).map((n) => ({
           u,
           unit,
           n,

@@ -346,6 +346,14 @@ function entityOf(
     "u",
   ).exec(inClause);
   if (people && mentions.length === 0) return { entity: COUNTRY_OF[people[1]!]! };
+  // "they are selling 1GB memory sticks for almost £100": the price of what is sold, which is
+  // no subject when the object names none.
+  const sold =
+    /\b(?:sell|sells|selling|sold|offer|offers|offering|offered)\s+((?:[\p{L}\d'’-]+\s+){1,6}?)for\s+$/iu.exec(
+      text.slice(clause[0], amount.start),
+    );
+  if (sold && amount.unit && amount.unit !== "%" && ownMentions(sold[1]!, matchers).length === 0)
+    return {};
   // A gap is the clause subject's ("the PSP … falls behind the DS by 130,000"); else the nearest.
   const own = difference ? mentions[0] : last;
   if (own) return { entity: own.subject, subject: own.subject };
@@ -445,8 +453,9 @@ function scopeOf(
 export function quantitiesIn(
   text: string,
   matchers: SubjectMatcher[] = [],
+  language?: string,
 ): { quantities: Quantity[]; leftOut: LeftOut[] } {
-  const { amounts, rejected } = scanAmounts(text);
+  const { amounts, rejected } = scanAmounts(text, language);
   const leftOut: LeftOut[] = rejected.map((r) => ({ text: r.text, reason: r.reason }));
   const out: Quantity[] = [];
   for (const amount of amounts) {
@@ -539,8 +548,8 @@ export function quantitiesIn(
 }
 
 /** The counted numbers in a passage (any subject). */
-export function numbersIn(text: string): NumberMention[] {
-  return quantitiesIn(text).quantities.map((q) => ({
+export function numbersIn(text: string, language?: string): NumberMention[] {
+  return quantitiesIn(text, [], language).quantities.map((q) => ({
     value: q.value,
     valueText: q.valueText,
     ...(q.unit ? { unit: q.unit } : {}),
@@ -551,14 +560,15 @@ export function numbersIn(text: string): NumberMention[] {
 
 /** A cheap test before the scanner: digits, or a number word that can scale or count. */
 const MAY_HOLD_AMOUNT =
-  /\d|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen)\b/iu;
+  /\d|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend)\b/iu;
 
 export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] {
   const all: { figure: Figure; score: number; unit: number }[] = [];
   const reported = new Set<string>();
   a.units.forEach((unit, u) => {
     if (unit.quoted || unit.attributedOnly || !MAY_HOLD_AMOUNT.test(unit.text)) return;
-    const { quantities, leftOut } = quantitiesIn(unit.text, a.matchers);
+    const language = a.sources[unit.sourceIndex]!.language;
+    const { quantities, leftOut } = quantitiesIn(unit.text, a.matchers, language);
     for (const l of leftOut) {
       const key = `${unit.sourceIndex}\u0000${l.text}\u0000${l.reason}`;
       if (reported.has(key) || !diagnostics) continue;

@@ -130,8 +130,109 @@ const MONTH_NAMES =
 const MONTH_BEFORE = new RegExp(`\\b(?:${MONTH_NAMES})\\s*$`, "u");
 const MONTH_AFTER = new RegExp(`^\\s*(?:of\\s+)?(?:${MONTH_NAMES})\\b`, "u");
 
+/**
+ * How a language writes amounts. English is the default; German groups thousands with "." and
+ * writes decimals with "," ("600.000 Einheiten", "149,99 $"), puts the currency after the number
+ * ("249 Euro", "34.199 Yen") and has its own magnitude words ("Mio.", "Milliarden") and
+ * qualifiers ("rund", "knapp"). Built once per language.
+ */
+interface NumberLocale {
+  amount: RegExp;
+  qualifier: RegExp;
+  mayHold: RegExp;
+  monthBefore: RegExp;
+  monthAfter: RegExp;
+  /** Digits as written → number ("600.000" → 600000 in German). */
+  digits: (written: string) => number;
+  scale: Record<string, number>;
+  small: Record<string, number>;
+  currency: Record<string, Currency>;
+}
+
+const SMALL_DE: Record<string, number> = {
+  zwei: 2,
+  drei: 3,
+  vier: 4,
+  fünf: 5,
+  sechs: 6,
+  sieben: 7,
+  acht: 8,
+  neun: 9,
+  zehn: 10,
+  elf: 11,
+  zwölf: 12,
+  zwanzig: 20,
+  dreißig: 30,
+  vierzig: 40,
+  fünfzig: 50,
+  hundert: 100,
+};
+const SCALE_DE: Record<string, number> = {
+  tausend: 1e3,
+  mio: 1e6,
+  million: 1e6,
+  millionen: 1e6,
+  mrd: 1e9,
+  milliarde: 1e9,
+  milliarden: 1e9,
+};
+const CURRENCY_DE: Record<string, Currency> = {
+  euro: "EUR",
+  "€": "EUR",
+  dollar: "USD",
+  "us-dollar": "USD",
+  $: "USD",
+  yen: "JPY",
+  "¥": "JPY",
+  pfund: "GBP",
+  "£": "GBP",
+};
+const SCALE_WORD_DE = String.raw`(?:Millionen|Million|Milliarden|Milliarde|Tausend)\b|(?:Mio|Mrd)\.`;
+const MONTHS_DE =
+  "Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember";
+
+const ENGLISH: NumberLocale = {
+  amount: AMOUNT,
+  qualifier: QUALIFIER,
+  mayHold: MAY_HOLD,
+  monthBefore: MONTH_BEFORE,
+  monthAfter: MONTH_AFTER,
+  digits: (w) => Number(w.replace(/,/gu, "")),
+  scale: SCALE,
+  small: SMALL,
+  currency: CURRENCY_OF,
+};
+
+const GERMAN: NumberLocale = {
+  // Groups as in English: prefix, digits, magnitude word, (no suffix magnitude), number words,
+  // percent, currency after the number.
+  amount: new RegExp(
+    String.raw`(?<![\p{L}\p{N}.,/#\\[-])(${PREFIX})?(?:(\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?)(?:\s?(${SCALE_WORD_DE}))?()|(\b(?:${Object.keys(SMALL_DE).join("|")})(?:\s+(?:${SCALE_WORD_DE}))?))(\s*(?:%|Prozent\b))?(\s*(?:US-Dollar\b|Dollar\b|Euro\b|Yen\b|Pfund\b|€|\$|¥|£))?`,
+    "gu",
+  ),
+  qualifier:
+    /((?:rund|etwa|ungefähr|ca\.|circa|knapp|fast|beinahe|mehr als|über|weniger als|unter|bis zu|mindestens|höchstens|gut))\s+$/iu,
+  mayHold:
+    /\d|\b(?:zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|elf|zwölf|zwanzig|dreißig|vierzig|fünfzig|hundert|tausend)\b/iu,
+  // "am 1. September", "Ende März 2005": a day or a year by a month is a date.
+  monthBefore: new RegExp(`\\b(?:${MONTHS_DE})\\s*$`, "u"),
+  monthAfter: new RegExp(`^\\.?\\s*(?:${MONTHS_DE})\\b`, "u"),
+  digits: (w) => Number(w.replace(/\./gu, "").replace(",", ".")),
+  scale: SCALE_DE,
+  small: SMALL_DE,
+  currency: CURRENCY_DE,
+};
+
+function numberLocale(language: string | undefined): NumberLocale {
+  return (language ?? "en").toLowerCase().startsWith("de") ? GERMAN : ENGLISH;
+}
+
 /** The value of spelled-out number words: "three million" → 3e6, "twenty-five" → 25. */
-export function spelledValue(words: string): number | undefined {
+export function spelledValue(
+  words: string,
+  small: Record<string, number> = SMALL,
+  scales: Record<string, number> = SCALE,
+): number | undefined {
   let total = 0;
   let current = 0;
   let any = false;
@@ -141,12 +242,12 @@ export function spelledValue(words: string): number | undefined {
       continue;
     }
     const parts = raw.split("-");
-    if (parts.every((p) => p in SMALL)) {
-      current += parts.reduce((n, p) => n + SMALL[p]!, 0);
+    if (parts.every((p) => p in small) && !(raw in scales)) {
+      current += parts.reduce((n, p) => n + small[p]!, 0);
       any = true;
       continue;
     }
-    const scale = SCALE[raw.replace(/s$/u, "")];
+    const scale = scales[raw.replace(/\.$/u, "")] ?? scales[raw.replace(/s$/u, "")];
     if (scale === undefined) return undefined;
     any = true;
     if (scale === 100) current = (current || 1) * 100;
@@ -161,6 +262,7 @@ export function spelledValue(words: string): number | undefined {
 function scanOne(
   text: string,
   m: RegExpMatchArray,
+  locale: NumberLocale,
 ): { amount?: Omit<Amount, "start" | "end" | "text" | "approx">; rejected?: string } | undefined {
   const [whole, prefix, digits, scaleWord, scaleSuffix, spelled, percent, suffixUnit] = m;
   const at = m.index!;
@@ -170,32 +272,35 @@ function scanOne(
   let value: number;
   let scaled = false;
   if (digits !== undefined) {
-    value = Number(digits.replace(/,/gu, ""));
+    value = locale.digits(digits);
     if (scaleWord) {
-      value *= SCALE[scaleWord.toLowerCase().replace(/s$/u, "")]!;
+      const key = scaleWord.toLowerCase().replace(/\.$/u, "");
+      value *= locale.scale[key] ?? locale.scale[key.replace(/s$/u, "")] ?? 1;
       scaled = true;
     } else if (scaleSuffix) {
       value *= SUFFIX_SCALE[scaleSuffix.toLowerCase()]!;
       scaled = true;
     }
   } else {
-    const v = spelledValue(spelled!.trim());
+    const v = spelledValue(spelled!.trim(), locale.small, locale.scale);
     if (v === undefined) return undefined;
     // A bare "hundred" or "million" is a number only after a qualifier ("about hundred").
     if (
-      /^(?:hundred|thousand|million|billion|trillion)$/iu.test(spelled!.trim()) &&
-      !QUALIFIER.test(before)
+      /^(?:hundred|thousand|million|billion|trillion|hundert|tausend)$/iu.test(spelled!.trim()) &&
+      !locale.qualifier.test(before)
     )
       return undefined;
     value = v;
-    scaled = /hundred|thousand|million|billion|trillion|dozen/iu.test(spelled!);
+    scaled = /hundred|thousand|million|billion|trillion|dozen|tausend|mill|mrd|mio/iu.test(
+      spelled!,
+    );
   }
   if (!Number.isFinite(value)) return { rejected: "the number cannot be read" };
   const unitText = (suffixUnit ?? "").trim().toLowerCase().replace(/\s+/gu, " ");
   const currency = prefix
     ? CURRENCY_OF[prefix.toLowerCase()]
     : unitText
-      ? CURRENCY_OF[unitText]
+      ? locale.currency[unitText]
       : undefined;
   const unit: Amount["unit"] = percent ? "%" : currency;
   // Not amounts: years, days of the month, ordinals, versions, model numbers, ratios, sizes.
@@ -205,7 +310,7 @@ function scanOne(
     // "01–05", "007": identifiers, not amounts.
     if (/^0\d/u.test(digits)) return undefined;
     if (/^\d{4}$/u.test(digits) && value >= 1800 && value <= 2100) return undefined;
-    if (MONTH_BEFORE.test(before) || MONTH_AFTER.test(after)) return undefined;
+    if (locale.monthBefore.test(before) || locale.monthAfter.test(after)) return undefined;
     if (/^(?:st|nd|rd|th)\b/iu.test(after)) return undefined;
     // "Nintendo 64", "Spider-Man 2 film": a number straight after a name is part of the name.
     const prev = /(\S+)\s$/u.exec(before);
@@ -234,14 +339,18 @@ function scanOne(
 }
 
 /** Every amount in a sentence, ranges merged, with its qualifier; and what was seen but left out. */
-export function scanAmounts(text: string): { amounts: Amount[]; rejected: Rejected[] } {
-  if (!MAY_HOLD.test(text)) return { amounts: [], rejected: [] };
+export function scanAmounts(
+  text: string,
+  language?: string,
+): { amounts: Amount[]; rejected: Rejected[] } {
+  const locale = numberLocale(language);
+  if (!locale.mayHold.test(text)) return { amounts: [], rejected: [] };
   const found: Omit<Amount, "start" | "end" | "text" | "approx">[] = [];
   const rejected: Rejected[] = [];
-  AMOUNT.lastIndex = 0;
-  for (const m of text.matchAll(AMOUNT)) {
+  locale.amount.lastIndex = 0;
+  for (const m of text.matchAll(locale.amount)) {
     if (!m[0].trim()) continue;
-    const r = scanOne(text, m);
+    const r = scanOne(text, m, locale);
     if (!r) continue;
     if (r.rejected) rejected.push({ text: m[0].trim(), reason: r.rejected, start: m.index! });
     else if (r.amount) found.push(r.amount);
@@ -259,8 +368,8 @@ export function scanAmounts(text: string): { amounts: Amount[]; rejected: Reject
       b !== undefined &&
       (b.unit === a.unit || a.unit === undefined) &&
       b.value > a.value &&
-      (/^\s*(?:to|[-–—])\s*$/u.test(between) ||
-        (/^\s*and\s*$/u.test(between) && /\bbetween\s+$/iu.test(lead)));
+      (/^\s*(?:to|bis|[-–—])\s*$/u.test(between) ||
+        (/^\s*(?:and|und)\s*$/u.test(between) && /\b(?:between|zwischen)\s+$/iu.test(lead)));
     if (isRange) {
       const lo =
         a.scaled || !b.scaled
@@ -283,7 +392,7 @@ export function scanAmounts(text: string): { amounts: Amount[]; rejected: Reject
       };
       i++;
     } else amount = { ...a, start, end, text: "" };
-    const q = QUALIFIER.exec(text.slice(0, start));
+    const q = locale.qualifier.exec(text.slice(0, start));
     if (q && !amount.low) {
       amount.approx = q[1]!.toLowerCase();
       start -= q[0].length;
@@ -297,6 +406,6 @@ export function scanAmounts(text: string): { amounts: Amount[]; rejected: Reject
 }
 
 /** The amounts of a sentence (see `scanAmounts`). */
-export function amountsIn(text: string): Amount[] {
-  return scanAmounts(text).amounts;
+export function amountsIn(text: string, language?: string): Amount[] {
+  return scanAmounts(text, language).amounts;
 }

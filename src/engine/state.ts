@@ -63,7 +63,13 @@ const dateCache = new WeakMap<Analysis, (EventDate | undefined)[]>();
 export function unitDate(a: Analysis, u: number): EventDate | undefined {
   let dates = dateCache.get(a);
   if (!dates) {
-    dates = a.units.map((unit) => eventDate(unit.text, a.sources[unit.sourceIndex]!.date));
+    dates = a.units.map((unit) =>
+      eventDate(
+        unit.text,
+        a.sources[unit.sourceIndex]!.date,
+        a.sources[unit.sourceIndex]!.language,
+      ),
+    );
     dateCache.set(a, dates);
   }
   return dates[u];

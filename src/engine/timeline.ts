@@ -52,7 +52,7 @@ function leftOutDates(a: Analysis, diagnostics: Diagnostic[]): void {
     if (unit.quoted || unitDate(a, u)) return;
     if (unit.sentenceKeys.length > 1) return;
     const source = a.sources[unit.sourceIndex]!;
-    for (const l of checkEventDate(unit.text, source.date).leftOut) {
+    for (const l of checkEventDate(unit.text, source.date, source.language).leftOut) {
       const key = `${source.id}\u0000${l.text}`;
       if (reported.has(key)) continue;
       reported.add(key);

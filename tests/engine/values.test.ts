@@ -246,3 +246,27 @@ describe("event dates", () => {
     expect(eventLabel(e(undefined))).toBe("2005-03");
   });
 });
+
+describe("amounts in German", () => {
+  const de = (t: string) =>
+    scanAmounts(t, "de").amounts.map((a) => [a.value, a.unit ?? null, a.approx ?? null]);
+  it("reads '.' as the thousands separator and ',' as the decimal mark", () => {
+    expect(de("Sony hat bisher 600.000 Einheiten verkauft.")).toEqual([[600000, null, null]]);
+    expect(de("Sony verkaufte 1,2 Mio. Geräte.")).toEqual([[1200000, null, null]]);
+  });
+  it("reads the currency after the number, and German qualifiers", () => {
+    expect(de("Die PSP kostet in den USA 149,99 $ und in Japan 34.199 Yen.")).toEqual([
+      [149.99, "USD", null],
+      [34199, "JPY", null],
+    ]);
+    expect(de("Der Preis liegt bei rund 249 Euro.")).toEqual([[249, "EUR", "rund"]]);
+    expect(de("Nintendo will drei Millionen Konsolen ausliefern.")).toEqual([[3e6, null, null]]);
+    expect(de("Der Marktanteil liegt bei 90 Prozent.")).toEqual([[90, "%", null]]);
+  });
+  it("does not read a date as an amount", () => {
+    expect(de("Am 1. September 2005 startet die PSP in Europa.")).toEqual([]);
+  });
+  it("leaves English as it was: '1.3 million' is 1,300,000", () => {
+    expect(scanAmounts("Nintendo sold 1.3 million DS units.").amounts[0]?.value).toBe(1_300_000);
+  });
+});
