@@ -336,6 +336,11 @@ function clauseText(structure: Structure | null): ClauseText {
       }
       out.bag.push(stem);
       out.weight.push(weight);
+      // A plural noun also counts as itself: "forces" (armed forces) is not "by force".
+      if (w.pos === "NOUN" && w.lemma !== norm && /s$/u.test(norm)) {
+        out.bag.push(pluralToken(stem));
+        out.weight.push(weight);
+      }
       if (lemmaStem !== stem) {
         out.bag.push(lemmaStem);
         out.weight.push(weight);
@@ -357,9 +362,15 @@ const NON_HEAD_WEIGHT = 0.5;
 const isAcronym = (text: string) => /^\p{Lu}[\p{Lu}\p{N}]+$/u.test(text);
 const acronymToken = (text: string) => `=${text}`;
 
+const pluralToken = (stem: string) => `${stem}#pl`;
+
 /** A one-word term's stems, with its lemma's stem ("sold" also matches "sell"). */
 function expandedTermStems(term: string): string[] {
   if (isAcronym(term.trim())) return [acronymToken(term.trim())];
+  // A term the brief gives in the plural ("forces", "troops") means the plural's sense.
+  const word = term.trim().toLowerCase();
+  const lemma = lemmasOf(word)[0];
+  if (/^\p{L}+s$/u.test(word) && lemma && lemma !== word) return [pluralToken(stemWord(word))];
   const stems = termStems(term);
   for (const l of lemmasOf(term)) {
     const s = stemWord(l);
