@@ -28,7 +28,7 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
 }
 
 /** Where the node at `path` starts (or its nearest existing parent). */
-function placeOf(parsed: ParsedYaml, path: PropertyKey[]): { line: number; col: number } {
+export function placeOf(parsed: ParsedYaml, path: PropertyKey[]): { line: number; col: number } {
   for (let n = path.length; n >= 0; n--) {
     const node = parsed.doc.getIn(
       path.slice(0, n).map((k) => (typeof k === "symbol" ? String(k) : k)),
