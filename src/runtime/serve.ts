@@ -96,17 +96,52 @@ async function serveFile(root: string, req: IncomingMessage, res: ServerResponse
     .pipe(res);
 }
 
+/**
+ * Whether a request names this server: `Host` must be 127.0.0.1, localhost or [::1] with the
+ * server's port, so a page whose name is rebound to 127.0.0.1 (DNS rebinding) is refused.
+ */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const m = /^(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/i.exec(host.trim());
+  return m !== null && Number(m[2]) === port;
+}
+
+/**
+ * The reload stream is for the deck's own pages: a browser sends `Origin` on a cross-origin
+ * EventSource, and it must be this server's. No `Origin` (a same-origin GET, curl) is allowed.
+ */
+export function isSameOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return url.protocol === "http:" && url.pathname === "/" && isLocalHost(url.host, port);
+}
+
 /** Serves `dir` on 127.0.0.1:`port`. */
 export async function serveDeck(dir: string, options: ServeOptions): Promise<DeckServer> {
   const root = resolve(dir);
   const clients = new Set<ServerResponse>();
+  let port = 0;
   const server = createServer((req, res) => {
+    if (!isLocalHost(req.headers.host, port)) {
+      send(res, 421, "misdirected request");
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" });
       res.end();
       return;
     }
     if ((req.url ?? "").split("?")[0] === EVENTS_PATH) {
+      const origin = req.headers.origin;
+      if (!isSameOrigin(Array.isArray(origin) ? origin[0] : origin, port)) {
+        send(res, 403, "forbidden");
+        return;
+      }
       res.writeHead(200, {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-store",
@@ -129,7 +164,7 @@ export async function serveDeck(dir: string, options: ServeOptions): Promise<Dec
       done();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     reload() {
