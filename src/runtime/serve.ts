@@ -8,6 +8,7 @@ import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, isAbsolute, relative, resolve } from "node:path";
+import { BriefwrightError } from "../diagnostics/types.js";
 
 /** Path of the reload stream; the deck's init script listens to it when served over http. */
 export const EVENTS_PATH = "/__briefwright/events";
@@ -158,9 +159,26 @@ export async function serveDeck(dir: string, options: ServeOptions): Promise<Dec
     });
   });
   await new Promise<void>((done, fail) => {
-    server.once("error", fail);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      // A busy or forbidden port is the machine's state, not a bug: exit 3 with what to do.
+      if (error.code === "EADDRINUSE" || error.code === "EACCES")
+        fail(
+          new BriefwrightError("environment", `cannot listen on 127.0.0.1:${options.port}`, [
+            {
+              severity: "error",
+              ruleId: error.code === "EADDRINUSE" ? "present-port-busy" : "present-port-denied",
+              message:
+                error.code === "EADDRINUSE"
+                  ? `port ${options.port} on 127.0.0.1 is already in use`
+                  : `not allowed to listen on port ${options.port}`,
+              hint: "choose another port with --port N (0 picks a free one)",
+            },
+          ]),
+        );
+      else fail(error);
+    });
     server.listen(options.port, "127.0.0.1", () => {
-      server.off("error", fail);
+      server.removeAllListeners("error");
       done();
     });
   });
