@@ -7,7 +7,8 @@
  * on a lock this process does not hold (a container restarted as PID 1). An unreadable or
  * partial lock is never taken for dead while it is young. Taking over is serialised by a second,
  * short-lived lock, so two builds that both find a stale lock cannot both take it.
- * `release()` removes the lock only while it is still its own.
+ * `release()` removes the lock only while it is still its own. Whoever takes the lock clears the
+ * debris of interrupted builds (see `removeDebris`).
  */
 import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -15,6 +16,7 @@ import { link, mkdir, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefwrightError } from "../diagnostics/types.js";
+import { removeDebris } from "./atomic.js";
 
 export const LOCK_NAME = ".briefwright.lock";
 
@@ -204,6 +206,9 @@ export async function acquireLock(outDir: string, waitMs = 120_000): Promise<Loc
       if (!created) held.delete(me.token);
     }
     if (created) {
+      // The folder is ours: what interrupted builds left (staging folders, outputs moved aside)
+      // is debris no later build would otherwise remove.
+      await removeDebris(outDir).catch(() => {});
       let released = false;
       return {
         release: async () => {
