@@ -192,7 +192,22 @@ export function readMarkdownText(source: string, file: string): RawDoc {
           if (Array.isArray(parsed)) {
             diagnostics.push(...parsed.map((d) => ({ ...d, ruleId: "frontmatter-yaml" })));
           } else {
-            const data = parsed.doc.toJS();
+            let data: unknown;
+            try {
+              data = parsed.doc.toJS({ maxAliasCount: 100 });
+            } catch {
+              // yaml refuses aliases that expand past the limit (an "alias bomb").
+              diagnostics.push({
+                severity: "error",
+                ruleId: "frontmatter-yaml",
+                file,
+                line: line + 1,
+                column: 1,
+                message: "front matter's YAML aliases (`*name`) expand past the limit of 100",
+                hint: "write the values out instead of repeating anchors",
+              });
+              break;
+            }
             if (data && typeof data === "object" && !Array.isArray(data)) {
               declared = frontMatterMeta(data as Record<string, unknown>);
             } else if (data !== null && data !== undefined) {

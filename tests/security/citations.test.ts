@@ -79,7 +79,6 @@ describe("a source's url cannot inject markup into notes or bibliography", () =>
     expect(note).toContain('<a href="https://example.org/a?b=1&#38;c=2">');
   });
 
-
   it("the deck's text notes carry no markup from the url either", async () => {
     const style = await loadCitationStyle(CSL_DIR);
     const f = citationFormatter([withUrl("javascript:alert(1)")], style, "text");

@@ -141,6 +141,43 @@ describe("brief.yaml is read like a source", () => {
   });
 });
 
+describe("bad shapes of the configuring files are input errors with the file's name", () => {
+  it("a folder named brief.yaml or briefing.md (was an internal error, exit 4)", async () => {
+    const { dir } = await corpusWithOutside();
+    await mkdir(join(dir, "brief.yaml"));
+    await mkdir(join(dir, "briefing.md"));
+    const brief = await refusal(loadBriefSpec(dir, "c"));
+    expect(brief.diagnostics[0]).toMatchObject({
+      ruleId: "input-not-regular",
+      file: "c/brief.yaml",
+    });
+    const outline = await refusal(loadOutline(dir, "templates"));
+    expect(outline.diagnostics[0]!.ruleId).toBe("input-not-regular");
+  });
+
+  it("a YAML alias bomb in a source's front matter (was an internal error, exit 4)", async () => {
+    const { dir } = await corpusWithOutside();
+    const bomb = [
+      "---",
+      "a: &a [x, x, x, x, x, x, x, x, x, x]",
+      "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]",
+      "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]",
+      "title: bomb",
+      "---",
+      "",
+      "A paragraph about NATO that is long enough to be read as text.",
+      "",
+    ].join("\n");
+    await writeFile(join(dir, "bomb.md"), bomb);
+    const error = await refusal(readCorpus(dir, { ...defaultReaderOptions(), displayDir: "c" }));
+    expect(error.errorClass).toBe("input");
+    expect(error.diagnostics.find((d) => d.file === "c/bomb.md")).toMatchObject({
+      ruleId: "frontmatter-yaml",
+      line: 2,
+    });
+  });
+});
+
 describe("the corpus walk never follows a link to a folder", () => {
   it("three links to `.` add no file and one warning each, quickly", async () => {
     const { dir } = await corpusWithOutside();
