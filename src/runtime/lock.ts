@@ -32,8 +32,13 @@ export interface LockOwner {
   token: string;
 }
 
-/** Tokens of the locks this process holds now. */
-const held = new Set<string>();
+/**
+ * Tokens of the locks this process holds now: one set per process, shared by every copy of this
+ * module loaded in it (so a second copy never takes the first one's lock for a stale one).
+ */
+const HELD = Symbol.for("briefwright.lock.held");
+const held: Set<string> = ((globalThis as Record<symbol, Set<string> | undefined>)[HELD] ??=
+  new Set<string>());
 
 /** The start time of process `pid` from /proc (Linux), or "" where it cannot be read. */
 export function processStart(pid: number): string {
