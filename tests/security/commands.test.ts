@@ -76,3 +76,31 @@ describe("watch with its output folder inside the corpus", () => {
     }
   }, 60_000);
 });
+
+describe("a corpus whose briefing.md links out of it", () => {
+  it("check and build exit 1 naming the file and the rule, and nothing quotes or writes it", async () => {
+    const { cp, mkdir, readdir, symlink, writeFile } = await import("node:fs/promises");
+    const base = await mkdtemp(join(tmpdir(), "bw-cli-outline-link-"));
+    const corpus = join(base, "corpus");
+    await cp("corpus", corpus, { recursive: true });
+    await writeFile(join(base, "credentials"), "# Keys\n\nCANARY-cli-4b2e token=abc\n");
+    await symlink(join(base, "credentials"), join(corpus, "briefing.md"));
+    const out = join(base, "out");
+    await mkdir(out);
+    for (const args of [
+      ["check", "--corpus", corpus],
+      ["build", "--corpus", corpus, "--out", out, "--only", "json"],
+    ]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], {
+        env: { ...process.env, NO_COLOR: "1" },
+        encoding: "utf8",
+        timeout: 60_000,
+      });
+      expect(r.status, args[0]).toBe(1);
+      expect(r.stderr).toMatch(/input-outside-corpus/);
+      expect(r.stderr).toMatch(/briefing\.md/);
+      expect(`${r.stdout}${r.stderr}`).not.toContain("CANARY-cli-4b2e");
+    }
+    expect(await readdir(out)).toEqual([]);
+  }, 120_000);
+});
