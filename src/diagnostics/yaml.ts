@@ -32,10 +32,10 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
  * the key of the last map entry on the path (an unknown key such as `dimensons:` at its own line
  * and column, not the mapping that holds it), else the nearest parent.
  */
-function placeOf(
+export function placeOf(
   parsed: ParsedYaml,
   path: PropertyKey[],
-  atKey: boolean,
+  atKey = false,
 ): { line: number; col: number } {
   const keys = path.map((k) => (typeof k === "symbol" ? String(k) : k));
   for (let n = keys.length; n >= 0; n--) {

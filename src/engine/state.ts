@@ -369,8 +369,9 @@ function expandedTermStems(term: string): string[] {
   if (isAcronym(term.trim())) return [acronymToken(term.trim())];
   // A term the brief gives in the plural ("forces", "troops") means the plural's sense.
   const word = term.trim().toLowerCase();
-  const lemma = lemmasOf(word)[0];
-  if (/^\p{L}+s$/u.test(word) && lemma && lemma !== word) return [pluralToken(stemWord(word))];
+  const tagged = /^\p{L}+s$/u.test(word) ? analyseStructure(word)?.words : undefined;
+  if (tagged?.length === 1 && tagged[0]!.pos === "NOUN" && tagged[0]!.lemma !== word)
+    return [pluralToken(stemWord(word))];
   const stems = termStems(term);
   for (const l of lemmasOf(term)) {
     const s = stemWord(l);

@@ -1,6 +1,6 @@
 /** Finding the outline template: `<corpus>/briefing.md` wins over `<templates>/briefing.md`. */
-import { readFile } from "node:fs/promises";
 import { join } from "node:path";
+import { readInputFile } from "../diagnostics/input.js";
 import { BriefwrightError } from "../diagnostics/types.js";
 
 export interface Outline {
@@ -10,15 +10,22 @@ export interface Outline {
 
 export const OUTLINE_FILE = "briefing.md";
 
+/** Largest outline read, in bytes (an outline is a page or two of Markdown). */
+export const OUTLINE_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The outline, read like a source is: a `briefing.md` that is a link out of its folder, not a
+ * regular file or over {@link OUTLINE_MAX_BYTES} is refused with an input error, not read.
+ */
 export async function loadOutline(corpusDir: string, templatesDir: string): Promise<Outline> {
   for (const dir of [corpusDir, templatesDir]) {
     const path = join(dir, OUTLINE_FILE);
-    try {
-      const text = await readFile(path, "utf8");
-      return { path, text: text.replace(/^\uFEFF/u, "") };
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-    }
+    const text = await readInputFile(dir, OUTLINE_FILE, {
+      maxBytes: OUTLINE_MAX_BYTES,
+      display: path,
+      what: "the outline",
+    });
+    if (text !== undefined) return { path, text: text.replace(/^\uFEFF/u, "") };
   }
   throw new BriefwrightError("input", `no outline template found (${OUTLINE_FILE})`, [
     {

@@ -5,7 +5,7 @@
  * Outputs are staged in a hidden folder inside the output folder and moved into place only when
  * every output was written, so a failed build leaves the previous outputs as they were.
  */
-import { mkdtemp, readdir, rename, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { BriefSpec, ResolvedOptions } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
@@ -15,7 +15,7 @@ import type { BriefingDocument } from "../model/document.js";
 import type { Source } from "../model/source.js";
 import { compileOutline, loadOutline } from "../outline/index.js";
 import type { ReaderCache } from "../readers/index.js";
-import { replaceDirAtomic } from "../runtime/atomic.js";
+import { commitStaged } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
 import { packagePath } from "../util/package.js";
@@ -158,15 +158,6 @@ function sourceDateEpoch(env: NodeJS.ProcessEnv, explicit?: number): number | un
 }
 
 /** Moves every entry of the staging folder into the output folder, each atomically. */
-async function commit(staging: string, outDir: string): Promise<void> {
-  for (const entry of await readdir(staging, { withFileTypes: true })) {
-    const from = join(staging, entry.name);
-    const to = join(outDir, entry.name);
-    if (entry.isDirectory()) await replaceDirAtomic(from, to);
-    else await rename(from, to);
-  }
-}
-
 export async function build(
   options: BuildOptions,
   progress: Progress = () => {},
@@ -213,7 +204,8 @@ export async function build(
       if (r.pages !== undefined) result.pages = r.pages;
       if (r.slides !== undefined) result.slides = r.slides;
     }
-    await stages.run("commit", () => commit(staging!, options.outDir));
+    // All or nothing: each old output is moved aside first and put back if any rename fails.
+    await stages.run("commit", () => commitStaged(staging!, options.outDir));
     result.outputs = written.flatMap((r) => r.outputs).map((n) => join(options.outDir, n));
     for (const url of result.blocked) {
       result.diagnostics.push({

@@ -5,7 +5,9 @@
  * every change re-reads every source.)
  */
 import { type FSWatcher, watch as fsWatch } from "node:fs";
-import { join } from "node:path";
+import { stat } from "node:fs/promises";
+import { isAbsolute, join, relative, resolve } from "node:path";
+import { BriefwrightError } from "../diagnostics/types.js";
 import type { ReaderCache } from "../readers/index.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
 import { acquireLock } from "../runtime/lock.js";
@@ -60,6 +62,18 @@ export async function startWatch(
   onEvent: (e: WatchEvent) => void,
   progress: Progress = () => {},
 ): Promise<WatchHandle> {
+  // A missing corpus is bad input, found before a browser is launched (nothing left running).
+  const corpusInfo = await stat(options.corpusDir).catch(() => undefined);
+  if (!corpusInfo?.isDirectory())
+    throw new BriefwrightError("input", `corpus folder not found: ${options.corpusDir}`, [
+      {
+        severity: "error",
+        ruleId: "corpus-missing",
+        file: options.corpusDir,
+        message: "corpus folder not found",
+        hint: "pass --corpus DIR with a folder of .md, .txt or .html sources",
+      },
+    ]);
   const cache: ReaderCache = new Map();
   const browser: BrowserSession =
     options.browser ?? (await launchBrowser(options.env ? { env: options.env } : {}));
@@ -96,19 +110,32 @@ export async function startWatch(
     });
   };
 
+  // An output folder inside the corpus: its writes are not changes to rebuild for.
+  const outDir = resolve(options.outDir);
+  const isOutput = (path: string) => {
+    const rel = relative(outDir, resolve(path));
+    return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+  };
   const onChange = (root: string) => (_event: string, file: string | Buffer | null) => {
     const name = file ? String(file) : "";
     if (name.includes(".staging-") || name.endsWith(".tmp") || name.startsWith(".")) return;
+    if (isOutput(join(root, name))) return;
     pending.push(join(root, name));
     clearTimeout(timer);
     timer = setTimeout(kick, 30);
   };
 
   const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
-  const watchers: FSWatcher[] = [
-    fsWatch(options.corpusDir, { recursive: true }, onChange(options.corpusDir)),
-    fsWatch(templatesDir, { recursive: true }, onChange(templatesDir)),
-  ];
+  const watchers: FSWatcher[] = [];
+  try {
+    watchers.push(fsWatch(options.corpusDir, { recursive: true }, onChange(options.corpusDir)));
+    watchers.push(fsWatch(templatesDir, { recursive: true }, onChange(templatesDir)));
+  } catch (error) {
+    // Never leave the browser (or a watcher) running behind an error.
+    for (const w of watchers) w.close();
+    if (!options.browser) await browser.close();
+    throw error;
+  }
 
   try {
     await full();

@@ -101,9 +101,11 @@ export function splitTail(
     const unit = units[i - 1]!;
     const hit = matchTail(unit.text, authors);
     if (!hit && !(isShortFurniture(unit.text) && isBody(unit))) break;
-    verdicts.unshift(hit);
+    // Collected back to front and turned round once: unshift in the loop is quadratic.
+    verdicts.push(hit);
     i--;
   }
+  verdicts.reverse();
   const firstHit = verdicts.findIndex((v) => v !== undefined);
   if (firstHit < 0) return { end: units.length, dropped: [] };
   const start = i + firstHit;

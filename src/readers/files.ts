@@ -1,10 +1,11 @@
 /**
- * Which files in a corpus folder are sources: walks the folder, never follows a link out of it,
- * and skips what cannot be a source (empty, binary, unknown kind, too large) with a warning.
+ * Which files in a corpus folder are sources: walks the folder, never follows a link out of it
+ * nor any link to a folder, and skips what cannot be a source (empty, binary, unknown kind, too large) with a warning.
  */
 import { constants } from "node:fs";
 import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
 import { extname, join, relative, sep } from "node:path";
+import { isInsideDir } from "../diagnostics/input.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Reader } from "./reader.js";
 import { readerFor } from "./registry.js";
@@ -35,6 +36,9 @@ async function readRegularFile(abs: string): Promise<Uint8Array> {
 
 /** Files in the corpus folder that configure the brief rather than being sources. */
 const NOT_SOURCES = new Set(["brief.yaml", "brief.yml", "briefing.md"]);
+
+/** Folders below the corpus folder read at most this deep. */
+const MAX_DEPTH = 8;
 
 export interface ListOptions {
   maxFileSize: number;
@@ -75,7 +79,7 @@ export async function listCorpus(
           );
           continue;
         }
-        if (target !== root && !target.startsWith(root + sep)) {
+        if (!isInsideDir(target, root)) {
           diagnostics.push(
             warn(
               "corpus-symlink-outside",
@@ -87,9 +91,30 @@ export async function listCorpus(
           continue;
         }
         info = await stat(abs);
+        if (info.isDirectory()) {
+          // Never followed: a link to `.` or a parent would walk the same files again and again.
+          diagnostics.push(
+            warn(
+              "corpus-directory-link",
+              show(rel),
+              "skipped: a link to a folder (links to folders are not followed)",
+              "move or copy the folder into the corpus folder instead of linking to it",
+            ),
+          );
+          continue;
+        }
       }
       if (info.isDirectory()) {
-        if (depth < 8) await walk(abs, depth + 1);
+        if (depth < MAX_DEPTH) await walk(abs, depth + 1);
+        else
+          diagnostics.push(
+            warn(
+              "corpus-too-deep",
+              show(rel),
+              `skipped: a folder more than ${MAX_DEPTH} levels below the corpus folder (not read)`,
+              "move its files nearer the top of the corpus folder",
+            ),
+          );
         continue;
       }
       const reader = readerFor(extname(entry.name).toLowerCase());

@@ -96,6 +96,25 @@ function frontMatterMeta(data: Record<string, unknown>): RawMeta {
 
 /** Deepest container nesting (quotes, list items) kept on one line before parsing. */
 const MAX_LINE_NESTING = 32;
+/**
+ * Widest indentation kept, in columns: nesting by indentation (lists in lists) costs the parser
+ * work per line for every open level, so a staircase of 1,000 levels (1 MB) took a minute.
+ * 64 columns still hold 32 list levels; deeper lines join the deepest level kept.
+ */
+const MAX_INDENT = 64;
+
+/** Columns of a line's leading spaces and tabs (tab stops every 4), and their length. */
+function indentOf(line: string): { columns: number; length: number } {
+  let columns = 0;
+  let length = 0;
+  for (; length < line.length; length++) {
+    const c = line.charCodeAt(length);
+    if (c === 32) columns++;
+    else if (c === 9) columns += 4 - (columns % 4);
+    else break;
+  }
+  return { columns, length };
+}
 const CONTAINER_MARKER = /^[ \t]{0,3}(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t]))[ \t]?/;
 
 /**
@@ -107,7 +126,13 @@ export function capNesting(
   max = MAX_LINE_NESTING,
 ): { text: string; capped: number[] } {
   const capped: number[] = [];
-  const lines = text.split("\n").map((line, i) => {
+  const lines = text.split("\n").map((raw, i) => {
+    let line = raw;
+    const indent = indentOf(line);
+    if (indent.columns > MAX_INDENT) {
+      line = " ".repeat(MAX_INDENT) + line.slice(indent.length);
+      capped.push(i + 1);
+    }
     let rest = line;
     let kept = "";
     let depth = 0;
@@ -119,7 +144,7 @@ export function capNesting(
       rest = rest.slice(m[0].length);
     }
     if (depth <= max) return line;
-    capped.push(i + 1);
+    if (capped.at(-1) !== i + 1) capped.push(i + 1);
     return kept + rest;
   });
   // Long runs of markup characters make the parser's bracket and emphasis matching quadratic;
@@ -167,7 +192,22 @@ export function readMarkdownText(source: string, file: string): RawDoc {
           if (Array.isArray(parsed)) {
             diagnostics.push(...parsed.map((d) => ({ ...d, ruleId: "frontmatter-yaml" })));
           } else {
-            const data = parsed.doc.toJS();
+            let data: unknown;
+            try {
+              data = parsed.doc.toJS({ maxAliasCount: 100 });
+            } catch {
+              // yaml refuses aliases that expand past the limit (an "alias bomb").
+              diagnostics.push({
+                severity: "error",
+                ruleId: "frontmatter-yaml",
+                file,
+                line: line + 1,
+                column: 1,
+                message: "front matter's YAML aliases (`*name`) expand past the limit of 100",
+                hint: "write the values out instead of repeating anchors",
+              });
+              break;
+            }
             if (data && typeof data === "object" && !Array.isArray(data)) {
               declared = frontMatterMeta(data as Record<string, unknown>);
             } else if (data !== null && data !== undefined) {
@@ -238,11 +278,10 @@ export function readMarkdownText(source: string, file: string): RawDoc {
     return !ref;
   });
   const units: Unit[] = kept.map((b) => ({ text: b.text, line: b.line }));
-  const tail = splitTail(
-    units,
-    declared.authors ?? [],
-    (u) => kept.find((b) => b.line === u.line)?.kind !== "heading",
-  );
+  // The kind of the first block on each line, looked up once (a search per unit was quadratic).
+  const kindAt = new Map<number, RawBlock["kind"]>();
+  for (const b of kept) if (!kindAt.has(b.line)) kindAt.set(b.line, b.kind);
+  const tail = splitTail(units, declared.authors ?? [], (u) => kindAt.get(u.line) !== "heading");
   dropped.push(...tail.dropped);
   const body = kept.slice(0, tail.end).filter((b) => {
     const teaser = matchAnywhere(b.text);

@@ -1,6 +1,10 @@
-/** Atomic file replacement: write a sibling temporary file, then rename over the target. */
+/**
+ * Atomic replacement: a file (a sibling temporary file renamed over it), a directory (moved
+ * aside, the new one renamed in), and a whole build's outputs at once (every rename undone if
+ * one fails).
+ */
 import { randomBytes } from "node:crypto";
-import { chmod, mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { chmod, lstat, mkdir, readdir, rename, rm, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 
 function tempPath(target: string): string {
@@ -42,4 +46,67 @@ export async function replaceDirAtomic(staged: string, target: string): Promise<
     throw error;
   }
   if (moved) await rm(old, { recursive: true, force: true });
+}
+
+/** The renames a commit makes; a test may make one fail. */
+export interface CommitOps {
+  rename(from: string, to: string): Promise<void>;
+}
+
+const fsOps: CommitOps = { rename };
+
+/**
+ * Moves every entry of `staging` into `outDir`, all or nothing: each existing output is first
+ * moved aside (a hidden `.<name>.<hex>.old` beside it), then the new one renamed in; if any
+ * rename fails, every step already made is undone in reverse order (new entries back into the
+ * staging folder, old ones back into place) and the error is rethrown. The old outputs are
+ * removed only once every new one is in place.
+ */
+export async function commitStaged(
+  staging: string,
+  outDir: string,
+  ops: CommitOps = fsOps,
+): Promise<void> {
+  const entries = (await readdir(staging, { withFileTypes: true })).map((e) => e.name).sort();
+  const undo: (() => Promise<void>)[] = [];
+  const aside: string[] = [];
+  try {
+    for (const name of entries) {
+      const from = join(staging, name);
+      const to = join(outDir, name);
+      const old = join(outDir, `.${name}.${randomBytes(4).toString("hex")}.old`);
+      try {
+        await ops.rename(to, old);
+        undo.push(() => ops.rename(old, to));
+        aside.push(old);
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+      const info = await lstat(from);
+      if (info.isDirectory()) await chmod(from, 0o755);
+      await ops.rename(from, to);
+      undo.push(() => ops.rename(to, from));
+    }
+  } catch (error) {
+    for (const step of undo.reverse()) await step().catch(() => {});
+    throw error;
+  }
+  for (const old of aside) await rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Removes what interrupted builds left in an output folder: staging folders, outputs moved
+ * aside and temporary files. Call only while holding the folder's lock (no build is writing).
+ */
+export async function removeDebris(outDir: string): Promise<void> {
+  const names = await readdir(outDir).catch(() => [] as string[]);
+  for (const name of names) {
+    if (
+      name.startsWith(".staging-") ||
+      /^\..+\.[0-9a-f]{8}\.old$/.test(name) ||
+      /^[^.].*\.[0-9a-f]{8}\.old$/.test(name) ||
+      /^\..+\.[0-9a-f]{8}\.tmp$/.test(name)
+    )
+      await rm(join(outDir, name), { recursive: true, force: true });
+  }
 }

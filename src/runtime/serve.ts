@@ -8,6 +8,7 @@ import { realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { extname, isAbsolute, relative, resolve } from "node:path";
+import { BriefwrightError } from "../diagnostics/types.js";
 
 /** Path of the reload stream; the deck's init script listens to it when served over http. */
 export const EVENTS_PATH = "/__briefwright/events";
@@ -96,17 +97,52 @@ async function serveFile(root: string, req: IncomingMessage, res: ServerResponse
     .pipe(res);
 }
 
+/**
+ * Whether a request names this server: `Host` must be 127.0.0.1, localhost or [::1] with the
+ * server's port, so a page whose name is rebound to 127.0.0.1 (DNS rebinding) is refused.
+ */
+export function isLocalHost(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const m = /^(127\.0\.0\.1|localhost|\[::1\]):(\d{1,5})$/i.exec(host.trim());
+  return m !== null && Number(m[2]) === port;
+}
+
+/**
+ * The reload stream is for the deck's own pages: a browser sends `Origin` on a cross-origin
+ * EventSource, and it must be this server's. No `Origin` (a same-origin GET, curl) is allowed.
+ */
+export function isSameOrigin(origin: string | undefined, port: number): boolean {
+  if (origin === undefined) return true;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    return false;
+  }
+  return url.protocol === "http:" && url.pathname === "/" && isLocalHost(url.host, port);
+}
+
 /** Serves `dir` on 127.0.0.1:`port`. */
 export async function serveDeck(dir: string, options: ServeOptions): Promise<DeckServer> {
   const root = resolve(dir);
   const clients = new Set<ServerResponse>();
+  let port = 0;
   const server = createServer((req, res) => {
+    if (!isLocalHost(req.headers.host, port)) {
+      send(res, 421, "misdirected request");
+      return;
+    }
     if (req.method !== "GET" && req.method !== "HEAD") {
       res.writeHead(405, { allow: "GET, HEAD" });
       res.end();
       return;
     }
     if ((req.url ?? "").split("?")[0] === EVENTS_PATH) {
+      const origin = req.headers.origin;
+      if (!isSameOrigin(Array.isArray(origin) ? origin[0] : origin, port)) {
+        send(res, 403, "forbidden");
+        return;
+      }
       res.writeHead(200, {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-store",
@@ -123,13 +159,30 @@ export async function serveDeck(dir: string, options: ServeOptions): Promise<Dec
     });
   });
   await new Promise<void>((done, fail) => {
-    server.once("error", fail);
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      // A busy or forbidden port is the machine's state, not a bug: exit 3 with what to do.
+      if (error.code === "EADDRINUSE" || error.code === "EACCES")
+        fail(
+          new BriefwrightError("environment", `cannot listen on 127.0.0.1:${options.port}`, [
+            {
+              severity: "error",
+              ruleId: error.code === "EADDRINUSE" ? "present-port-busy" : "present-port-denied",
+              message:
+                error.code === "EADDRINUSE"
+                  ? `port ${options.port} on 127.0.0.1 is already in use`
+                  : `not allowed to listen on port ${options.port}`,
+              hint: "choose another port with --port N (0 picks a free one)",
+            },
+          ]),
+        );
+      else fail(error);
+    });
     server.listen(options.port, "127.0.0.1", () => {
-      server.off("error", fail);
+      server.removeAllListeners("error");
       done();
     });
   });
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     reload() {

@@ -111,6 +111,21 @@ describe("dimension placement", () => {
   });
 });
 
+describe("dimension terms in the plural", () => {
+  it("reads a plural term in its plural sense: 'forces' is not 'by force'", () => {
+    const a = analysis(
+      [
+        "NATO did not expand its borders by force in the decade after 1999.",
+        "NATO moved forces to Poland and the Baltic states in 2022.",
+      ],
+      subjects,
+      [{ name: "Military weight", terms: ["forces"] }],
+    );
+    expect(a.relevance[0]![unitOf(a, "NATO did not")]).toBe(0);
+    expect(a.relevance[0]![unitOf(a, "NATO moved")]).toBeGreaterThan(0);
+  });
+});
+
 describe("sentence structure", () => {
   it("never throws on hostile text and skips what it cannot read", () => {
     for (const t of ["", "\u0000\u0001", "((((((", "— — —", "x".repeat(5000), "\uFFFF\uD800 a b"])

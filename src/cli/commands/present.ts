@@ -9,15 +9,21 @@ export async function presentCommand(
   ctx: CommandContext,
   opts: { corpus: string; out: string; port: number },
 ): Promise<number> {
-  let reload = () => {};
-  const handle = await startWatch(
-    { corpusDir: opts.corpus, outDir: opts.out, only: ["json", "slides"] },
-    watchPrinter(ctx, (e) => {
-      if (e.kind !== "error") reload();
-    }),
-  );
+  // The port first: a busy one fails at once (exit 3), before a browser is launched or a build
+  // runs, and nothing is left running.
   const server = await serveDeck(join(opts.out, "slides"), { port: opts.port });
-  reload = () => server.reload();
+  let handle: Awaited<ReturnType<typeof startWatch>>;
+  try {
+    handle = await startWatch(
+      { corpusDir: opts.corpus, outDir: opts.out, only: ["json", "slides"] },
+      watchPrinter(ctx, (e) => {
+        if (e.kind !== "error") server.reload();
+      }),
+    );
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
   ctx.stdout(`${server.url}\n`);
   ctx.info(`presenting at ${server.url} (speaker view: press S); Ctrl-C to stop`);
   await untilInterrupted();

@@ -3,6 +3,7 @@
  * source is described to the citation engine.
  */
 import type { SourceProfile } from "../../../model/briefing.js";
+import { safeHttpUrl } from "./safe-html.js";
 
 export interface CslName {
   family?: string;
@@ -64,9 +65,12 @@ function joinTitle(title: string, subtitle?: string): string {
 }
 
 export function toCslItem(source: SourceProfile): CslItem {
+  // Only an absolute http(s) URL is cited (normalised: no quote or bracket survives). citeproc
+  // links whatever it is given, and prefixes `https://doi.org/` to anything not http(s).
+  const url = safeHttpUrl(source.url);
   const item: CslItem = {
     id: source.id,
-    type: source.publisher ? "article-newspaper" : source.url ? "webpage" : "document",
+    type: source.publisher ? "article-newspaper" : url ? "webpage" : "document",
     title: joinTitle(source.title, source.subtitle),
   };
   if (item.title !== source.title.trim()) item["title-short"] = source.title.trim();
@@ -77,7 +81,7 @@ export function toCslItem(source: SourceProfile): CslItem {
   }
   const issued = source.date ? toDateParts(source.date) : undefined;
   if (issued) item.issued = issued;
-  if (source.url) item.URL = source.url;
+  if (url) item.URL = url;
   if (source.language) item.language = source.language;
   return item;
 }

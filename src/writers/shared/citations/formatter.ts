@@ -7,6 +7,7 @@ import CSL from "citeproc";
 import { BriefwrightError } from "../../../diagnostics/types.js";
 import type { Citation, SourceProfile } from "../../../model/briefing.js";
 import { type CslItem, toCslItem } from "./csl-item.js";
+import { sanitiseCiteprocHtml } from "./safe-html.js";
 import { type CitationStyle, withPilcrowLocator } from "./style.js";
 
 export type CitationFormat = "html" | "text";
@@ -26,15 +27,28 @@ function createEngine(
   items: Map<string, CslItem>;
 } {
   const items = new Map(sources.map((s) => [s.id, toCslItem(s)]));
-  const engine = new CSL.Engine(
-    {
-      retrieveLocale: () => style.localeXml,
-      retrieveItem: (id: string) => items.get(id),
-    },
-    withPilcrowLocator(style.styleXml),
-    style.locale,
-    true,
-  );
+  let engine: InstanceType<typeof CSL.Engine>;
+  try {
+    engine = new CSL.Engine(
+      {
+        retrieveLocale: () => style.localeXml,
+        retrieveItem: (id: string) => items.get(id),
+      },
+      withPilcrowLocator(style.styleXml),
+      style.locale,
+      true,
+    );
+  } catch {
+    // citeproc's own message may quote the file: name the style, not its bytes.
+    throw new BriefwrightError("input", `Citation style "${style.id}" cannot be used`, [
+      {
+        severity: "error",
+        ruleId: "report-citation-style",
+        message: `Citation style "${style.id}" is not a style the CSL engine can read`,
+        hint: "check that the file is a valid CSL 1.0 style",
+      },
+    ]);
+  }
   engine.opt.development_extensions.wrap_url_and_doi = true;
   return { engine, items };
 }
@@ -50,11 +64,16 @@ function citationItem(
   return { id: c.sourceId, locator: String(c.block), label: "paragraph" };
 }
 
+/**
+ * One note or entry as the writers insert it. HTML is rebuilt from an allow-list (the report
+ * inserts it after sanitising the body), so nothing in a source's metadata reaches the page raw.
+ */
 function tidy(entry: string, format: CitationFormat): string {
   const trimmed = entry.trim();
   if (format === "text") return trimmed;
   // citeproc wraps bibliography entries in <div class="csl-entry">; keep only the inside.
-  return trimmed.replace(/^<div class="csl-entry">([\s\S]*)<\/div>$/, "$1").trim();
+  const inner = trimmed.replace(/^<div class="csl-entry">([\s\S]*)<\/div>$/, "$1").trim();
+  return sanitiseCiteprocHtml(inner);
 }
 
 /** Formats every cluster (in document order) and the bibliography. */
