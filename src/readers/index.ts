@@ -213,13 +213,21 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
       continue;
     }
     seen.set(sha256, display);
-    const raw = readers.get(file.reader)!(file.bytes, { display });
-    const result = assemble(
-      raw,
-      { rel: file.rel, display, sha256 },
-      options.sources[file.rel],
-      options.language,
-    );
+    // Watch mode: a file whose bytes, override and language did not change is not parsed again.
+    const cacheKey = `${sha256}\u0000${file.reader.name}\u0000${options.language ?? ""}\u0000${JSON.stringify(options.sources[file.rel] ?? null)}`;
+    const cached = options.cache?.get(file.rel);
+    let result: ReturnType<typeof assemble>;
+    if (cached && cached.key === cacheKey) result = structuredClone(cached.result);
+    else {
+      const raw = readers.get(file.reader)!(file.bytes, { display });
+      result = assemble(
+        raw,
+        { rel: file.rel, display, sha256 },
+        options.sources[file.rel],
+        options.language,
+      );
+      options.cache?.set(file.rel, { key: cacheKey, result: structuredClone(result) });
+    }
     const repairs = (decoded?.repairs ?? []).map(textRepair);
     if (repairs.length) {
       result.source.repairs = repairs;

@@ -32,6 +32,12 @@ export const CHROMIUM_FLAGS: readonly string[] = [
   "--proxy-bypass-list=<-loopback>",
   "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions",
   "--font-render-hinting=none",
+  // The report and the deck render side by side in one browser: a tab in the background must
+  // keep its animation frames and timers (Paged.js paginates on requestAnimationFrame), or the
+  // report stalls until the deck's tabs close.
+  "--disable-renderer-backgrounding",
+  "--disable-background-timer-throttling",
+  "--disable-backgrounding-occluded-windows",
 ];
 
 const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
