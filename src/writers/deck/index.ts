@@ -21,13 +21,22 @@ import { exhibitSvg, SLIDE_FRAME } from "../shared/exhibits/index.js";
 import { briefingPdfMetadata, makeReproducible } from "../shared/pdf-metadata.js";
 import type { WriteFn } from "../shared/writer.js";
 import { copyDeckAssets } from "./assets.js";
+import { assignHeadlines } from "./headline.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
 import { printDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
+import { isDeletionOf } from "./shorten.js";
 import type { DeckPlan, Slide } from "./slides.js";
 import { type SlideMeasure, splitOverflowing } from "./split.js";
-import { MAX_SLIDE_WORDS, packByWords, rebalance, slideItems, thinOrigins } from "./words.js";
+import {
+  countWords,
+  MAX_SLIDE_WORDS,
+  packByWords,
+  rebalance,
+  slideItems,
+  thinOrigins,
+} from "./words.js";
 
 export { SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 export { planDeck } from "./plan.js";
@@ -46,6 +55,10 @@ export interface DeckFigures {
   thin: string[];
   /** Longest headline, in lines at the deck's title size. */
   headlineLines: number;
+  /** Content slides headed by a section's name instead of a statement (ids). */
+  topicHeadlines: string[];
+  /** Longest bullet (or headline), in words. */
+  longestBullet: number;
 }
 
 export interface DeckInput {
@@ -141,7 +154,7 @@ const titleOf = (slide: Slide | undefined, id: string) =>
  */
 export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Diagnostic[] {
   const byId = new Map(plan.columns.flat().map((s) => [s.id, s]));
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...checkDeletions(plan)];
   for (const m of measures) {
     const title = titleOf(byId.get(m.id), m.id);
     if (m.overflow) {
@@ -172,9 +185,50 @@ export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Di
   return out;
 }
 
-function hasNotes(slide: Slide): boolean {
-  return slide.notes.length > 0 || slide.groups.some((g) => g.items.some((i) => i.full));
+/** A headline's text without the date or value it may lead with ("January 2022: …"). */
+function headlineClaimText(slide: Slide): string {
+  const h = slide.headline!;
+  const lead = h.item.lead?.replace(/^\d+\.\s*/u, "");
+  return lead && h.text.startsWith(`${lead}: `) ? h.text.slice(lead.length + 2) : h.text;
 }
+
+/**
+ * Every text a slide shows for a claim (bullet, cell, headline) must be its cited sentence with
+ * marked deletions only; the sentence itself is checked against its source when the outline is
+ * compiled, so a slide's short text is verified as its citation is.
+ */
+export function checkDeletions(plan: DeckPlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const slide of plan.columns.flat()) {
+    const shown = slide.groups
+      .flatMap((g) => g.items)
+      .filter((i) => i.kind === "claim" && i.full && slide.layout !== "exhibit")
+      .map((i) => ({ text: i.text, full: i.full! }));
+    if (slide.headline?.item.full)
+      shown.push({ text: headlineClaimText(slide), full: slide.headline.item.full });
+    for (const s of shown) {
+      if (isDeletionOf(s.text, s.full)) continue;
+      out.push({
+        severity: "error",
+        ruleId: "slides-not-a-deletion",
+        message: `slide ${titleOf(slide, slide.id)} shows "${s.text}", which is not its claim with marked deletions`,
+        hint: "this is a bug in the deck's shortener: please report it with the corpus",
+      });
+    }
+  }
+  return out;
+}
+
+function hasNotes(slide: Slide): boolean {
+  return (
+    slide.notes.length > 0 ||
+    Boolean(slide.headline?.item.full) ||
+    slide.groups.some((g) => g.items.some((i) => i.full))
+  );
+}
+
+/** Items a slide shows: its body's, and its headline's claim when that left the body. */
+const shownItems = (s: Slide) => slideItems(s) + (s.headline && !s.headline.inBody ? 1 : 0);
 
 export function deckFigures(plan: DeckPlan, measures: readonly SlideMeasure[]): DeckFigures {
   const slides = plan.columns.flat();
@@ -188,9 +242,19 @@ export function deckFigures(plan: DeckPlan, measures: readonly SlideMeasure[]): 
     },
     notes: { withNotes: content.filter(hasNotes).length, content: content.length },
     thin: slides
-      .filter((s) => s.layout !== "title" && s.layout !== "exhibit" && slideItems(s) < 2)
+      .filter((s) => s.layout !== "title" && s.layout !== "exhibit" && shownItems(s) < 2)
       .map((s) => s.id),
     headlineLines: Math.max(0, ...measures.map((m) => m.headlineLines ?? 0)),
+    topicHeadlines: content
+      .filter((s) => !s.headline && s.kind !== "sources" && s.layout !== "table")
+      .map((s) => s.id),
+    longestBullet: Math.max(
+      0,
+      ...content.flatMap((s) => [
+        countWords(s.headline?.text),
+        ...s.groups.flatMap((g) => g.items.map((i) => countWords(i.lead) + countWords(i.text))),
+      ]),
+    ),
   };
 }
 
@@ -213,7 +277,7 @@ async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): 
   const planned = planDeck(input.document, await deckCitations(input));
   // Exhibit slides are never split, so their drawings are made once.
   const drawings = await deckDrawings(planned, input.document);
-  let plan = packByWords(planned);
+  let plan = assignHeadlines(packByWords(planned));
   const sandbox = await browser.newPage({ allowedRoots: [dir] });
   let rounds = 0;
   const measure = async (p: DeckPlan) => {
@@ -232,11 +296,11 @@ async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): 
       if (overflowing.length === 0) break;
       const { plan: next, stuck } = splitOverflowing(plan, measures);
       if (rounds >= MAX_ROUNDS || stuck.length === overflowing.length) break;
-      plan = next;
+      plan = assignHeadlines(next);
     }
     // Thin continuations: try each evened out; keep it where every part still fits.
     for (const origin of thinOrigins(plan)) {
-      const candidate = rebalance(plan, origin);
+      const candidate = assignHeadlines(rebalance(plan, origin));
       const tried = await measure(candidate);
       const ids = new Set(
         candidate.columns
@@ -330,7 +394,7 @@ export const write: WriteFn = async (document, context) => {
     slides: result.slides,
     figures: f,
     facts: [
-      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}`,
+      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; longest bullet ${f.longestBullet} words; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}; ${f.topicHeadlines.length} headline${f.topicHeadlines.length === 1 ? "" : "s"} naming a section`,
     ],
   };
   return written;

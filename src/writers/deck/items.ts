@@ -73,6 +73,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           AIM_BULLET_WORDS,
           countWords(shownLead),
           MAX_BULLET_WORDS,
+          claim.clauses,
         );
         items.push({
           kind: "claim",
@@ -82,6 +83,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           citations,
           claimId: claim.id,
           level: short.level,
+          ...(claim.clauses ? { clauses: claim.clauses } : {}),
         });
       } else if (meaningful(text)) {
         const t = clean(text);

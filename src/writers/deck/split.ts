@@ -5,7 +5,7 @@
  * type (still ≥ 24 px); if even that fails the slide is reported as stuck.
  */
 
-import { MAX_LEVEL, shortenClaim } from "./shorten.js";
+import { MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 import { renumber } from "./words.js";
 
@@ -47,7 +47,7 @@ function reshorten(item: SlideItem): boolean {
   // Go up the levels until the text actually gets shorter.
   while (item.level < MAX_LEVEL) {
     item.level += 1;
-    const text = shortenClaim(item.full, item.level);
+    const text = shortenSafe(item.full, item.level, item.clauses);
     if (text !== item.text) {
       item.text = text;
       return true;
@@ -264,6 +264,8 @@ export function splitOverflowing(plan: DeckPlan, measures: readonly SlideMeasure
         id: `${origin}--next`,
         groups: structuredClone(groups),
         notes: [],
+        // A continuation states its own claim (assignHeadlines gives it one).
+        headline: undefined,
       }));
       if (column.length > 1) out.push(first, ...rest);
       else {
