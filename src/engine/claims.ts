@@ -141,7 +141,7 @@ export function claimId(p: Passage): string {
 export const MAX_CITED_SUPPORT = 5;
 
 /** The main clauses of a claim's shown text and their verbs (what a slide's short form keeps). */
-function claimClauses(text: string): ClaimClauses | undefined {
+export function claimClauses(text: string): ClaimClauses | undefined {
   const parsed = analyseStructure(text);
   if (!parsed || parsed.clauses.length === 0) return undefined;
   const span = (ts: number[]): [number, number] => [

@@ -6,6 +6,7 @@
  */
 import { headlineOf } from "./shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
+import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
 /**
  * Longest headline in characters: two lines at the deck's title size (44 px bold over a 1136 px
@@ -15,6 +16,9 @@ import type { DeckPlan, Slide, SlideItem } from "./slides.js";
 export const HEADLINE_CHARS = 92;
 /** An exhibit's takeaway: one line. */
 export const TAKEAWAY_CHARS = 46;
+
+/** Words kept free under the limit when a headline repeats a cell (the estimate is not the browser's count). */
+const SPARE_WORDS = 6;
 
 /** Layouts that get an assertion headline (the others are looked up, not argued). */
 const ARGUED = new Set(["list", "columns", "table"]);
@@ -32,25 +36,28 @@ export function headlineFor(item: SlideItem, chars: number): string | undefined 
 function chooseHeadline(slide: Slide): void {
   if (!ARGUED.has(slide.layout) || slide.headline || slide.kind === "sources") return;
   const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
-  for (const at of where) {
-    if (!isClaim(at.item)) continue;
-    // A matrix row keeps both cells side by side (so does a column that would be left empty);
-    // elsewhere the claim leaves the bullets when one or more remain under the headline.
-    const keep =
-      slide.layout === "table" ||
-      where.length < 2 ||
-      (slide.layout === "columns" && slide.groups[at.gi]!.items.length < 2);
-    // Shown twice, the headline is kept to one line.
-    const text = keep
-      ? (headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, HEADLINE_CHARS))
-      : headlineFor(at.item, HEADLINE_CHARS);
+  const claims = where.filter((at) => isClaim(at.item));
+  // First choice: a claim that can leave the body, leaving evidence under the headline (and,
+  // in columns, its own column not empty).
+  const leaves = (at: (typeof where)[number]) =>
+    slide.layout !== "table" &&
+    where.length >= 2 &&
+    (slide.layout !== "columns" || slide.groups[at.gi]!.items.length >= 2);
+  for (const at of claims.filter(leaves)) {
+    const text = headlineFor(at.item, HEADLINE_CHARS);
     if (!text) continue;
-    slide.headline = { text, item: at.item, inBody: keep };
-    if (!keep) {
-      const group = slide.groups[at.gi]!;
-      group.items.splice(at.ii, 1);
-      slide.groups = slide.groups.filter((g) => g.items.length > 0);
-    }
+    slide.headline = { text, item: at.item, inBody: false };
+    slide.groups[at.gi]!.items.splice(at.ii, 1);
+    slide.groups = slide.groups.filter((g) => g.items.length > 0);
+    return;
+  }
+  // Else a claim that stays in the body too (a matrix row's cell): one line, and only where the
+  // slide has the words to spare.
+  for (const at of claims) {
+    const text = headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, HEADLINE_CHARS);
+    if (!text) continue;
+    if (slideWords(slide) + countWords(text) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
+    slide.headline = { text, item: at.item, inBody: true };
     return;
   }
 }

@@ -91,7 +91,9 @@ function header(slide: Slide, marks: readonly (number | string)[] = []): Element
       item,
       marks.map((m) => Number(m)),
     );
-    children.push(h("h2", { className: ["bw-assertion"] }, content));
+    children.push(
+      h("h2", { className: ["bw-assertion"], dataClaim: slide.headline.item.claimId }, content),
+    );
     return h("header", { className: ["bw-head"] }, children);
   }
   if (slide.kicker) children.push(h("p", { className: ["bw-kicker"] }, [text(slide.kicker)]));

@@ -59,6 +59,8 @@ export interface DeckFigures {
   topicHeadlines: string[];
   /** Longest bullet (or headline), in words. */
   longestBullet: number;
+  /** The wordiest slides, most words first (at most five): where a shorter deck would start. */
+  wordiest: { id: string; words: number }[];
 }
 
 export interface DeckInput {
@@ -248,6 +250,10 @@ export function deckFigures(plan: DeckPlan, measures: readonly SlideMeasure[]): 
     topicHeadlines: content
       .filter((s) => !s.headline && s.kind !== "sources" && s.layout !== "table")
       .map((s) => s.id),
+    wordiest: measures
+      .map((m) => ({ id: m.id, words: m.words ?? 0 }))
+      .sort((a, b) => b.words - a.words)
+      .slice(0, 5),
     longestBullet: Math.max(
       0,
       ...content.flatMap((s) => [
@@ -394,7 +400,7 @@ export const write: WriteFn = async (document, context) => {
     slides: result.slides,
     figures: f,
     facts: [
-      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; longest bullet ${f.longestBullet} words; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}; ${f.topicHeadlines.length} headline${f.topicHeadlines.length === 1 ? "" : "s"} naming a section`,
+      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; longest bullet ${f.longestBullet} words; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}; ${f.topicHeadlines.length} headline${f.topicHeadlines.length === 1 ? "" : "s"} naming a section; wordiest ${f.wordiest.map((w) => `${w.id} (${w.words})`).join(", ")}`,
     ],
   };
   return written;

@@ -204,6 +204,17 @@ function labelOf(node: Paragraph): string | undefined {
   return label && !label.endsWith(".") ? label : undefined;
 }
 
+function mergeSameClaim(items: SlideItem[]): SlideItem[] {
+  const out: SlideItem[] = [];
+  for (const item of items) {
+    const same = item.claimId ? out.find((o) => o.claimId === item.claimId) : undefined;
+    if (!same) out.push(item);
+    else if (item.lead && same.lead !== item.lead)
+      same.lead = same.lead ? `${same.lead} · ${item.lead}` : item.lead;
+  }
+  return out;
+}
+
 export interface ContentOptions {
   /** Called for a table without citations (shown as a table slide of its own); `label` is the latest sub-heading. */
   onTable?: (table: Table, label: string | undefined) => void;
@@ -275,5 +286,7 @@ export function groupsFromContent(
     }
   };
   for (const node of nodes) visit(node);
+  // One claim giving two figures ("20,000 … while … 40,000") is one bullet led by both values.
+  if (ctx.lead === "value") for (const g of groups) g.items = mergeSameClaim(g.items);
   return groups.filter((g) => g.items.length > 0);
 }

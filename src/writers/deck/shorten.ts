@@ -112,7 +112,7 @@ function dropLeadingAdverbials(text: string, budget: number): string {
 
 /** A word a cut tail must not end on ("… and therefore…"). */
 const DANGLING_WORD =
-  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|its|their|his|her|is|are|was|were|be|not)$/iu;
+  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not)$/iu;
 
 /** A sentence that opens with a subordinate clause: a cut tail would keep it and lose the main clause. */
 const OPENS_SUBORDINATE =
@@ -183,10 +183,14 @@ export function shortenClaim(text: string, level = 0): string {
 
 /** Numbers as written (digits) and number words: a short form keeps every one. */
 const NUMBER =
-  /\p{N}[\p{N},.]*|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|once|twice)\b/giu;
+  /\p{N}[\p{N},.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|once|twice)\b/giu;
 /** Negations: a short form keeps every one (or it could say the opposite). */
 const NEGATION =
   /\b(?:not|no|never|none|nor|neither|nobody|nothing|nowhere|without|cannot|hardly|barely)\b|n['’]t\b/giu;
+
+/** Words after a number that show it counts nothing further: it may end a cut. */
+const FUNCTION_WORDS =
+  "in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|to|and|or|but|while|when|which|who|that";
 
 /** An in-text author–date reference: "(Name, 2006)", "(Smith et al. 2019a)". */
 const AUTHOR_DATE = /\(\p{Lu}[^()]{0,60}?,?\s(?:1[5-9]|20)\d{2}[a-z]?\)/gu;
@@ -245,7 +249,19 @@ export function keepsEssentials(short: string, full: string, clauses?: ClaimClau
   const stated = full.slice(0, sentenceEnd).replace(AUTHOR_DATE, "");
   if (!keepsAll(NUMBER, short, stated)) return false;
   if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
+  // A cut tail never strands a number without what it counts ("about hundred…") nor a verb
+  // without its object ("voted…").
+  if (short.endsWith(ELLIPSIS)) {
+    const last = /(\S+)\s*…$/u.exec(short)?.[1] ?? "";
+    const after = /^ (\p{L}+)/u.exec(full.slice(end))?.[1];
+    const counts = after !== undefined && !new RegExp(`^(?:${FUNCTION_WORDS})$`, "iu").test(after);
+    if (counts && new RegExp(`^(?:${NUMBER.source})$`, "iu").test(last)) return false;
+    if (clauses?.verbs.some(([, b]) => b === end)) return false;
+  }
   const verbs = (clauses?.verbs ?? []).filter(([a]) => a < end);
+  // What follows a lead-in's colon is a clause of its own, which the parse does not split off.
+  const body = short.replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase()).slice(0, 24);
+  if (clauses && body.length > 0 && full.includes(`: ${body}`)) return true;
   // Without a parse, no cut tail: only the standard deletions inside the sentence.
   if (!clauses || clauses.verbs.length === 0) return !short.endsWith(ELLIPSIS);
   return verbs.some(([a, b]) =>
@@ -255,19 +271,51 @@ export function keepsEssentials(short: string, full: string, clauses?: ClaimClau
   );
 }
 
-/** Every bracket opened is closed: a cut never ends inside an insertion ("[the United…"). */
-const balanced = (f: string) => (f.match(/\[/gu) ?? []).length === (f.match(/\]/gu) ?? []).length;
+/** Every bracket and quotation opened is closed: a cut never ends inside an insertion ("[the United…") or a quote. */
+const balanced = (f: string) =>
+  (f.match(/\[/gu) ?? []).length === (f.match(/\]/gu) ?? []).length &&
+  (f.match(/“/gu) ?? []).length === (f.match(/”/gu) ?? []).length &&
+  (f.match(/"/gu) ?? []).length % 2 === 0;
 
 /**
- * The claim at `level` if that form keeps its essentials, else the nearest lower level that does,
- * else the full sentence. Never a fragment, never a lost number or negation.
+ * The shortest form at `level` or below that keeps the claim's essentials, else the full
+ * sentence. Never a cut inside a bracket or quotation, never a lost number or negation.
  */
 export function shortenSafe(text: string, level: number, clauses?: ClaimClauses): string {
-  for (let lvl = Math.max(0, Math.min(MAX_LEVEL, level)); lvl >= 0; lvl--) {
-    const out = shortenClaim(text, lvl);
-    if (balanced(out) && keepsEssentials(out, text, clauses)) return out;
+  const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
+  const budget = WORD_BUDGETS[lvl]!;
+  const forms = [text];
+  for (let l = lvl; l >= 0; l--) forms.push(shortenClaim(text, l));
+  // Without its trailing adjuncts ("… in January 2022 | in response to a request from …").
+  if (lvl >= 1) forms.push(...adjunctCuts(trimAsides(text.trim(), lvl), text));
+  const sound = forms.filter((f) => balanced(f) && keepsEssentials(f, text, clauses));
+  // The fullest sound form within the level's budget; failing that, the shortest sound one.
+  const within = sound.filter((f) => words(f) <= budget);
+  if (within.length > 0) return within.reduce((a, b) => (words(b) > words(a) ? b : a));
+  return sound.reduce((a, b) => (words(b) < words(a) ? b : a), text);
+}
+
+/** A preposition that opens a trailing adjunct (time, place, manner, cause), cut with all after it. */
+const ADJUNCT =
+  /\s(?=(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite)\s)/giu;
+
+/** `trimmed` cut before each trailing adjunct or clause boundary, each marked with an ellipsis. */
+function adjunctCuts(trimmed: string, full: string): string[] {
+  const at = [
+    ...matches(ADJUNCT, trimmed),
+    ...matches(CLAUSE_BOUNDARY, trimmed),
+    ...matches(CONJUNCTION_BOUNDARY, trimmed),
+  ].map((m) => m.start);
+  const out: string[] = [];
+  for (const cut of at) {
+    let head = trimmed.slice(0, cut).replace(/[\s,;:–—-]+$/u, "");
+    if (words(head) < 6) continue;
+    const next = head.replace(DANGLING_WORD, "");
+    if (next !== head) continue; // it would end on "the", "and", …
+    head = head.replace(/(?<=\p{Ll})\.$/u, "");
+    out.push(markStart(`${head}${ELLIPSIS}`, full));
   }
-  return text;
+  return out;
 }
 
 /**
@@ -282,6 +330,8 @@ export function mainClauseOf(text: string, clauses?: ClaimClauses): string | und
   const body = text.slice(a, b).replace(/[\s,;:–—-]+$/u, "");
   if (body.length === 0 || (a === 0 && b >= text.trimEnd().length - 1)) return undefined;
   if (a > 0 && LEANS_ON_LEAD_IN.test(body)) return undefined;
+  // A quotation is never cut to its words without its marks, nor a speaker's clause from it.
+  if (/["“”]/u.test(text)) return undefined;
   const tail = b < text.trimEnd().length - 1 ? ELLIPSIS : /[.!?]$/u.test(body) ? "" : ".";
   return markStart(`${body}${tail}`, text);
 }
@@ -299,6 +349,8 @@ export function headlineOf(
   for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
   const main = mainClauseOf(text, clauses);
   if (main) forms.push(main);
+  forms.push(...adjunctCuts(trimAsides(text.trim(), MAX_LEVEL), text).reverse());
+  forms.push(...adjunctCuts(trimAsides(text.trim(), MAX_LEVEL), text).reverse());
   // The longest cut at a word boundary within the budget (its essentials checked like any form).
   const trimmed = trimAsides(text.trim(), MAX_LEVEL);
   if (trimmed.length > maxChars) {

@@ -156,10 +156,13 @@ function chooseParts(
     }
     return max;
   };
+  // A unit too wordy for any slide (a sentence that cannot be shortened without losing a fact)
+  // goes alone; the others are still packed together.
+  const widest = Math.max(0, ...costs) + over(1);
   const attempts: [number, number][] = [
     [target, 2],
     [PACK_LIMIT_WORDS, 2],
-    [MAX_SLIDE_WORDS - 2, 1],
+    [Math.max(MAX_SLIDE_WORDS - 2, widest), 1],
   ];
   for (const [limit, least] of attempts) {
     for (let k = 1; k <= n; k++) {
