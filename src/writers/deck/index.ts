@@ -5,6 +5,7 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { BriefwrightError, type Diagnostic } from "../../diagnostics/types.js";
 import type { SourceProfile } from "../../model/briefing.js";
 import type { BriefingDocument } from "../../model/document.js";
@@ -24,7 +25,7 @@ import { copyDeckAssets } from "./assets.js";
 import { assignHeadlines } from "./headline.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
-import { printDeck } from "./pdf.js";
+import { printOpenDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
 import { isDeletionOf } from "./shorten.js";
 import type { DeckPlan, Slide } from "./slides.js";
@@ -270,27 +271,41 @@ interface Fitted {
   blocked: string[];
   measures: SlideMeasure[];
   rounds: number;
+  /** The handout, printed from the page that was measured last (the kept plan's). */
+  pdf: Uint8Array;
+  /** Milliseconds spent printing (the layout is the fit's). */
+  printMs: number;
 }
 
 /**
  * Lays out, measures and splits the deck in `dir` until every slide fits: slides are first cut
  * by words into parts of even weight, then split where the browser finds them too tall, then a
  * continuation left with a single item is evened out with its siblings when that still fits.
+ * Each layout is the print view, so a deck that fits on the first layout is laid out once: the
+ * page measured is the page printed (when the deck passes its checks: `check`).
  */
-async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): Promise<Fitted> {
+async function fitDeck(
+  input: DeckInput,
+  dir: string,
+  browser: BrowserSession,
+  check: (plan: DeckPlan, measures: SlideMeasure[]) => void,
+): Promise<Fitted> {
   const sources = sourcesById(input.document);
   const indexPath = join(dir, "index.html");
+  const printView = `${pathToFileURL(indexPath).href}?print-pdf`;
   const planned = planDeck(input.document, await deckCitations(input));
   // Exhibit slides are never split, so their drawings are made once.
   const drawings = await deckDrawings(planned, input.document);
   let plan = assignHeadlines(packByWords(planned));
   const sandbox = await browser.newPage({ allowedRoots: [dir] });
   let rounds = 0;
+  let loaded: DeckPlan | undefined;
   const measure = async (p: DeckPlan) => {
     rounds++;
     await writeFile(indexPath, deckDocument(p, sources, input.options, drawings));
-    await sandbox.open(indexPath);
-    await waitForDeck(sandbox);
+    await sandbox.open(printView);
+    await waitForDeck(sandbox, true);
+    loaded = p;
     return measureDeck(sandbox);
   };
   try {
@@ -322,10 +337,25 @@ async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): 
         measures = tried;
       }
     }
-    // The file on disk is the last plan measured: write the kept one back when it differs.
-    if (rounds > 0)
+    check(plan, measures);
+    // The page holds the last plan measured: lay out the kept one again only when it differs.
+    if (loaded !== plan) {
+      rounds++;
       await writeFile(indexPath, deckDocument(plan, sources, input.options, drawings));
-    return { plan, indexPath, blocked: [...sandbox.blocked], measures, rounds };
+      await sandbox.open(printView);
+      await waitForDeck(sandbox, true);
+    }
+    const printing = performance.now();
+    const pdf = await printOpenDeck(sandbox);
+    return {
+      plan,
+      indexPath,
+      blocked: [...sandbox.blocked],
+      measures,
+      rounds,
+      pdf,
+      printMs: performance.now() - printing,
+    };
   } finally {
     await sandbox.close();
   }
@@ -342,23 +372,23 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
   try {
     await copyDeckAssets(stage, templatesDir, input.options.theme);
     const started = performance.now();
-    const fitted = await fitDeck(input, stage, browser);
+    const fitted = await fitDeck(input, stage, browser, (plan, measures) => {
+      const failed = checkDeck(plan, measures);
+      if (failed.length > 0) {
+        throw new BriefwrightError(
+          "input",
+          `the deck fails ${failed.length} check(s): ${failed.map((d) => d.message).join("; ")}`,
+          failed,
+        );
+      }
+    });
     const fittedAt = performance.now();
-    const failed = checkDeck(fitted.plan, fitted.measures);
-    if (failed.length > 0) {
-      throw new BriefwrightError(
-        "input",
-        `the deck fails ${failed.length} check(s): ${failed.map((d) => d.message).join("; ")}`,
-        failed,
-      );
-    }
-    const printed = await printDeck(browser, fitted.indexPath, stage);
     const target = join(outDir, "slides");
     const pdfPath = join(outDir, "slides.pdf");
     await replaceDirAtomic(stage, target);
     // One PDF post-process for both PDFs (writers/shared): fixed dates, no /ID drift.
     const pdf = makeReproducible(
-      printed.pdf,
+      fitted.pdf,
       briefingPdfMetadata(input.document.meta, fitted.plan.title, input.sourceDateEpoch),
     );
     await writeFileAtomic(pdfPath, pdf);
@@ -366,13 +396,13 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
       indexPath: join(target, "index.html"),
       pdfPath,
       slides: countSlides(fitted.plan),
-      blocked: [...fitted.blocked, ...printed.blocked],
+      blocked: fitted.blocked,
       diagnostics: [],
       figures: deckFigures(fitted.plan, fitted.measures),
       timings: {
-        fit: Math.round(fittedAt - started),
+        fit: Math.round(fittedAt - started - fitted.printMs),
         rounds: fitted.rounds,
-        pdf: Math.round(printed.ms.load + printed.ms.print),
+        pdf: Math.round(fitted.printMs),
       },
     };
   } catch (error) {

@@ -19,7 +19,7 @@ export const MAX_BULLET_WORDS = 25;
  * What a claim's bullet aims at: a claim longer than this is shortened one level (or more)
  * harder. A sentence of up to 20 words usually stays whole, with the fact it states.
  */
-export const AIM_BULLET_WORDS = 20;
+export const AIM_BULLET_WORDS = 16;
 
 /** Words as a reader counts them: runs of characters holding a letter or a digit. */
 export function countWords(text: string | undefined): number {
