@@ -47,7 +47,10 @@ function chooseHeadline(slide: Slide): void {
     const text = headlineFor(at.item, HEADLINE_CHARS);
     if (!text) continue;
     slide.headline = { text, item: at.item, inBody: false };
-    slide.groups[at.gi]!.items.splice(at.ii, 1);
+    const group = slide.groups[at.gi]!;
+    group.items.splice(at.ii, 1);
+    // A group left empty still says what the headline is about, above it.
+    if (group.items.length === 0 && group.label) slide.title = `${slide.title} · ${group.label}`;
     slide.groups = slide.groups.filter((g) => g.items.length > 0);
     return;
   }

@@ -86,7 +86,11 @@ function header(slide: Slide, marks: readonly (number | string)[] = []): Element
   if (slide.headline) {
     const kicker = [slide.kicker, slide.title].filter(Boolean).join(" · ");
     children.push(h("p", { className: ["bw-kicker"] }, [text(kicker), ...part]));
-    const item: SlideItem = { ...slide.headline.item, text: slide.headline.text, lead: undefined };
+    // A numbered item (the timeline's, keyed to its chart) keeps its number in the headline.
+    const n = slide.headline.inBody
+      ? undefined
+      : /^\d+\./u.exec(slide.headline.item.lead ?? "")?.[0];
+    const item: SlideItem = { ...slide.headline.item, text: slide.headline.text, lead: n };
     const content = itemContent(
       item,
       marks.map((m) => Number(m)),

@@ -12,7 +12,7 @@ export const MAX_SLIDE_WORDS = 60;
 /** What the packer aims at per slide (the median goal is 35). */
 export const TARGET_SLIDE_WORDS = 34;
 /** What the packer allows a part to reach to avoid a continuation with one item. */
-export const PACK_LIMIT_WORDS = 54;
+export const PACK_LIMIT_WORDS = 46;
 /** Longest bullet on a slide, in words: a longer claim is shortened at a higher level. */
 export const MAX_BULLET_WORDS = 25;
 /**

@@ -190,7 +190,7 @@ describe("the sample deck's figures", () => {
         .trim();
     for (const s of asserted) {
       const kicker = text(/<p class="bw-kicker">([\s\S]*?)<\/p>/u.exec(s)![1]!);
-      const headline = text(/<h2 class="bw-assertion">([\s\S]*?)<\/h2>/u.exec(s)![1]!);
+      const headline = text(/<h2 class="bw-assertion"[^>]*>([\s\S]*?)<\/h2>/u.exec(s)![1]!);
       expect(headline).not.toBe(kicker);
       expect(headline.split(/\s+/u).length, headline).toBeGreaterThanOrEqual(4);
       // The notes hold a sentence the headline is a shortening of.
