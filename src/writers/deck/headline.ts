@@ -34,7 +34,8 @@ export function headlineFor(item: SlideItem, chars: number): string | undefined 
 }
 
 function chooseHeadline(slide: Slide): void {
-  if (!ARGUED.has(slide.layout) || slide.headline || slide.kind === "sources") return;
+  if (!ARGUED.has(slide.layout) || slide.headline || slide.noHeadline || slide.kind === "sources")
+    return;
   const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
   const claims = where.filter((at) => isClaim(at.item));
   // First choice: a claim that can leave the body, leaving evidence under the headline (and,

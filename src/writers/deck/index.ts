@@ -29,7 +29,7 @@ import { printOpenDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
 import { isDeletionOf } from "./shorten.js";
 import type { DeckPlan, Slide } from "./slides.js";
-import { type SlideMeasure, splitOverflowing } from "./split.js";
+import { lightenWordy, type SlideMeasure, splitOverflowing } from "./split.js";
 import {
   countWords,
   MAX_SLIDE_WORDS,
@@ -314,7 +314,13 @@ async function fitDeck(
     for (;;) {
       measures = await measure(plan);
       const overflowing = measures.filter((m) => m.overflow);
-      if (overflowing.length === 0) break;
+      if (overflowing.length === 0) {
+        // Too many words where nothing overflows: lighter, while that helps.
+        const lighter = rounds < MAX_ROUNDS ? lightenWordy(plan, measures, MAX_SLIDE_WORDS) : null;
+        if (!lighter) break;
+        plan = assignHeadlines(lighter);
+        continue;
+      }
       const { plan: next, stuck } = splitOverflowing(plan, measures);
       if (rounds >= MAX_ROUNDS || stuck.length === overflowing.length) break;
       plan = assignHeadlines(next);

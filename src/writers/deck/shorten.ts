@@ -192,6 +192,10 @@ const NEGATION =
 const FUNCTION_WORDS =
   "in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|to|and|or|but|while|when|which|who|that";
 
+/** What may follow a cut tail: a trailing adjunct, a subordinate clause or a participle phrase. */
+const CUT_BEFORE =
+  /^\s+(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|which|who|whose|while|whereas|although|though|because|so that|when|where|until|unless|including|such as|as well as|\p{Ll}{3,}ing)\s/iu;
+
 /** An in-text author–date reference: "(Name, 2006)", "(Smith et al. 2019a)". */
 const AUTHOR_DATE = /\(\p{Lu}[^()]{0,60}?,?\s(?:1[5-9]|20)\d{2}[a-z]?\)/gu;
 
@@ -257,6 +261,11 @@ export function keepsEssentials(short: string, full: string, clauses?: ClaimClau
     const counts = after !== undefined && !new RegExp(`^(?:${FUNCTION_WORDS})$`, "iu").test(after);
     if (counts && new RegExp(`^(?:${NUMBER.source})$`, "iu").test(last)) return false;
     if (clauses?.verbs.some(([, b]) => b === end)) return false;
+    // A tail is cut where a clause, an aside or an adjunct begins, never mid-phrase
+    // ("acutely aware…" of what?).
+    const rest = full.slice(end);
+    if (rest.trim().length > 0 && !/^\s*[,;:–—.!?)]/u.test(rest) && !CUT_BEFORE.test(rest))
+      return false;
   }
   const verbs = (clauses?.verbs ?? []).filter(([a]) => a < end);
   // What follows a lead-in's colon is a clause of its own, which the parse does not split off.

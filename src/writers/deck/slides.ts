@@ -58,6 +58,8 @@ export interface Slide {
    * slide's `title` (a section name) shows as the kicker and the headline as the heading.
    */
   headline?: Headline;
+  /** Set when a headline made the slide too wordy: it is headed by its title. */
+  noHeadline?: boolean;
   /** Title slide only: subtitle and byline lines. */
   lines?: string[];
   /** Table layout: the column headings (first is the row-label column). */
