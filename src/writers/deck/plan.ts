@@ -17,7 +17,7 @@ import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
 import { slug } from "../../util/slug.js";
 import type { CitationFormatter } from "../shared/citations/index.js";
-import { TAKEAWAY_CHARS } from "./headline.js";
+import { HEADLINE_CHARS, TAKEAWAY_CHARS } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import { mergeThinSections } from "./merge.js";
 import { headlineOf } from "./shorten.js";
@@ -251,7 +251,7 @@ function exhibitSlide(node: ExhibitNode, ids: Ids, kicker?: string): Slide {
 
 /**
  * An exhibit's takeaway: the first of its marks' claims (those stating a number first) whose
- * short form fits one line at the title size and keeps the claim's essentials.
+ * short form fits one line at the title size (failing that, two) and keeps the claim's essentials.
  */
 function takeaway(node: ExhibitNode): Headline | undefined {
   const marks = node.exhibit.entries.flatMap((entry, i) => {
@@ -270,9 +270,13 @@ function takeaway(node: ExhibitNode): Headline | undefined {
     return [item];
   });
   const numbered = (i: SlideItem) => (/\p{N}/u.test(i.full ?? "") ? 0 : 1);
-  for (const item of [...marks].sort((a, b) => numbered(a) - numbered(b))) {
-    const text = headlineOf(item.full!, TAKEAWAY_CHARS, item.clauses);
-    if (text) return { text, item, inBody: true };
+  const ordered = [...marks].sort((a, b) => numbered(a) - numbered(b));
+  // One line where a claim allows it; else two (a statement beats the chart's name).
+  for (const chars of [TAKEAWAY_CHARS, HEADLINE_CHARS]) {
+    for (const item of ordered) {
+      const text = headlineOf(item.full!, chars, item.clauses);
+      if (text) return { text, item, inBody: true };
+    }
   }
   return undefined;
 }
