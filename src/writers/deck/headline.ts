@@ -40,15 +40,19 @@ function chooseHeadline(slide: Slide): void {
   const claims = where.filter((at) => isClaim(at.item));
   // First choice: a claim that can leave the body, leaving evidence under the headline (and,
   // in columns, its own column not empty).
+  // A numbered list (the timeline's, keyed to its chart) keeps its order: only its first item
+  // may move up into the headline.
+  const numbered = /^\d+\./u.test(claims[0]?.item.lead ?? "");
   const leaves = (at: (typeof where)[number]) =>
+    (!numbered || at === claims[0]) &&
     slide.layout !== "table" &&
     where.length >= 2 &&
     (slide.layout !== "columns" || slide.groups[at.gi]!.items.length >= 2);
   for (const at of claims.filter(leaves)) {
     const text = headlineFor(at.item, HEADLINE_CHARS);
     if (!text) continue;
-    slide.headline = { text, item: at.item, inBody: false };
     const group = slide.groups[at.gi]!;
+    slide.headline = { text, item: at.item, inBody: false, group: group.label };
     group.items.splice(at.ii, 1);
     // A group left empty still says what the headline is about, above it.
     if (group.items.length === 0 && group.label) slide.title = `${slide.title} · ${group.label}`;
@@ -64,6 +68,25 @@ function chooseHeadline(slide: Slide): void {
     slide.headline = { text, item: at.item, inBody: true };
     return;
   }
+}
+
+/**
+ * Puts the claims that `origin`'s parts state in their headlines back at the head of their
+ * bodies (before the parts are evened out, so no claim is lost with a dropped part). Mutates.
+ */
+export function clearHeadlines(plan: DeckPlan, origin: string): DeckPlan {
+  for (const slide of plan.columns.flat()) {
+    const h = slide.headline;
+    if (slide.origin !== origin || !h) continue;
+    slide.headline = undefined;
+    if (h.inBody) continue;
+    const first = slide.groups[0];
+    if (first && first.label === h.group) first.items.unshift(h.item);
+    else slide.groups.unshift({ label: h.group, items: [h.item] });
+    if (h.group && slide.title.endsWith(` · ${h.group}`))
+      slide.title = slide.title.slice(0, -` · ${h.group}`.length);
+  }
+  return plan;
 }
 
 /** Gives every content slide without one its assertion headline. Mutates `plan`. */

@@ -86,11 +86,16 @@ function header(slide: Slide, marks: readonly (number | string)[] = []): Element
   if (slide.headline) {
     const kicker = [slide.kicker, slide.title].filter(Boolean).join(" · ");
     children.push(h("p", { className: ["bw-kicker"] }, [text(kicker), ...part]));
-    // A numbered item (the timeline's, keyed to its chart) keeps its number in the headline.
-    const n = slide.headline.inBody
-      ? undefined
-      : /^\d+\./u.exec(slide.headline.item.lead ?? "")?.[0];
-    const item: SlideItem = { ...slide.headline.item, text: slide.headline.text, lead: n };
+    // A numbered item (the timeline's, keyed to its chart) keeps its lead ("2. 2014") in the
+    // headline; other leads are part of the headline's text ("January 2022: …").
+    const lead = slide.headline.item.lead;
+    const numbered = !slide.headline.inBody && lead && /^\d+\./u.test(lead) ? lead : undefined;
+    const date = lead?.replace(/^\d+\.\s*/u, "");
+    const shown =
+      numbered && date && slide.headline.text.startsWith(`${date}: `)
+        ? slide.headline.text.slice(date.length + 2)
+        : slide.headline.text;
+    const item: SlideItem = { ...slide.headline.item, text: shown, lead: numbered };
     const content = itemContent(
       item,
       marks.map((m) => Number(m)),

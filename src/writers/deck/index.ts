@@ -22,7 +22,7 @@ import { exhibitSvg, SLIDE_FRAME } from "../shared/exhibits/index.js";
 import { briefingPdfMetadata, makeReproducible } from "../shared/pdf-metadata.js";
 import type { WriteFn } from "../shared/writer.js";
 import { copyDeckAssets } from "./assets.js";
-import { assignHeadlines } from "./headline.js";
+import { assignHeadlines, clearHeadlines } from "./headline.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
 import { printOpenDeck } from "./pdf.js";
@@ -327,7 +327,9 @@ async function fitDeck(
     }
     // Thin continuations: try each evened out; keep it where every part still fits.
     for (const origin of thinOrigins(plan)) {
-      const candidate = assignHeadlines(rebalance(plan, origin));
+      const candidate = assignHeadlines(
+        rebalance(clearHeadlines(structuredClone(plan), origin), origin),
+      );
       const tried = await measure(candidate);
       const ids = new Set(
         candidate.columns

@@ -267,7 +267,10 @@ export function keepsEssentials(short: string, full: string, clauses?: ClaimClau
     if (rest.trim().length > 0 && !/^\s*[,;:–—.!?)]/u.test(rest) && !CUT_BEFORE.test(rest))
       return false;
   }
-  const verbs = (clauses?.verbs ?? []).filter(([a]) => a < end);
+  // A finite verb: a gerund or participle alone ("the cost of putting …") makes no statement.
+  const verbs = (clauses?.verbs ?? []).filter(
+    ([a, b]) => a < end && !/ing$/iu.test(full.slice(a, b)),
+  );
   // What follows a lead-in's colon is a clause of its own, which the parse does not split off.
   const body = short.replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase()).slice(0, 24);
   if (clauses && body.length > 0 && full.includes(`: ${body}`)) return true;

@@ -85,6 +85,8 @@ export interface Headline {
   item: SlideItem;
   /** True when the claim is also shown in the body (a matrix cell, an exhibit's mark). */
   inBody: boolean;
+  /** The label of the group the claim was taken from (when it left the body). */
+  group?: string | undefined;
 }
 
 /** A horizontal position in the deck: one slide, or a vertical stack of slides. */
