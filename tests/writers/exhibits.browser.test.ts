@@ -166,7 +166,7 @@ describe("exhibits in the deck", () => {
         return found;
       }, "exhibit slides");
       expect(facts).toHaveLength(CAPTIONS.length);
-      facts.forEach((f, i) => expect(f.title).toContain(CAPTIONS[i]));
+      for (const [i, f] of facts.entries()) expect(f.title).toContain(CAPTIONS[i]);
       for (const f of facts) {
         expect(f.charts, f.title).toBe(1);
         expect(f.height, f.title).toBeLessThanOrEqual(SLIDE_HEIGHT);
