@@ -4,10 +4,11 @@
  * TextQuoteSelector that anchors the quote in its block, and stable claim ids.
  */
 
-import type { Citation, Claim, Edit } from "../model/briefing.js";
+import type { Citation, Claim, ClaimClauses, Edit } from "../model/briefing.js";
 import { quoteSelector } from "../model/selectors.js";
 import type { Block } from "../model/source.js";
 import { PROTECTED, renderEdits } from "../util/edits.js";
+import { analyseStructure } from "./syntax.js";
 
 const CONNECTIVE =
   /^(?:That is|In other words|In comparison|By comparison|In contrast|By contrast|On the other hand|At the same time|Even so|After this|After that|Because of this|Due to this|As such|In addition|However|Moreover|Furthermore|Nevertheless|Nonetheless|Meanwhile|Instead|Likewise|Similarly|Additionally|Indeed|Thus|Therefore|Still|Otherwise|In turn|That said|More importantly|Of course|In fact|As a result|Consequently|After all|Now|Well|So|But|And|Yet|Also|Then|Besides|Hence|Finally|First|Second|Third|Initially)\b,?\s+/u;
@@ -139,6 +140,21 @@ export function claimId(p: Passage): string {
  */
 export const MAX_CITED_SUPPORT = 5;
 
+/** The main clauses of a claim's shown text and their verbs (what a slide's short form keeps). */
+export function claimClauses(text: string): ClaimClauses | undefined {
+  const parsed = analyseStructure(text);
+  if (!parsed || parsed.clauses.length === 0) return undefined;
+  const span = (ts: number[]): [number, number] => [
+    parsed.words[Math.min(...ts)]!.start,
+    parsed.words[Math.max(...ts)]!.end,
+  ];
+  const isVerb = (t: number) => ["VERB", "AUX"].includes(parsed.words[t]!.pos);
+  return {
+    spans: parsed.clauses.filter((c) => c.words.length > 0).map((c) => span(c.words)),
+    verbs: parsed.clauses.flatMap((c) => c.heads.filter(isVerb).map((t) => span([t]))),
+  };
+}
+
 /** `support` is cited in the order given, up to `MAX_CITED_SUPPORT`. */
 export function makeClaim(p: Passage, support: Passage[] = [], attribution?: string): Claim {
   const original = passageText(p);
@@ -154,6 +170,8 @@ export function makeClaim(p: Passage, support: Passage[] = [], attribution?: str
     edits,
   };
   if (attribution) claim.attribution = attribution;
+  const clauses = claimClauses(claim.text);
+  if (clauses) claim.clauses = clauses;
   return claim;
 }
 

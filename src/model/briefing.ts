@@ -101,6 +101,19 @@ export interface Claim {
   edits: Edit[];
   /** Set when one source alone supports it: "According to Catherine Putz". */
   attribution?: string;
+  /** Where `text`'s main clauses stand, from the engine's parse (absent where it could not read it). */
+  clauses?: ClaimClauses;
+}
+
+/**
+ * A claim's main clauses as `[start, end)` offsets in its shown `text`: what a shortened form
+ * (a slide's bullet or headline) must keep to remain a statement.
+ */
+export interface ClaimClauses {
+  /** Each main clause's span, first word to last. */
+  spans: [number, number][];
+  /** The main clauses' verbs (the verb group: auxiliaries and the main verb). */
+  verbs: [number, number][];
 }
 
 export interface Finding {

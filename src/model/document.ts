@@ -14,7 +14,7 @@
  */
 import type { Paragraph, Root } from "mdast";
 import type { Data, Node } from "unist";
-import type { Briefing, Citation, Edit, SourceProfile } from "./briefing.js";
+import type { Briefing, Citation, ClaimClauses, Edit, SourceProfile } from "./briefing.js";
 import type { Exhibit } from "./exhibits.js";
 
 /** The metadata of a briefing, resolved once (brief.yaml over what the engine inferred). */
@@ -61,6 +61,8 @@ export interface ClaimData {
   date?: string;
   /** When the claim is a figure: its value as written ("20,000"). */
   value?: string;
+  /** Where `text`'s main clauses and their verbs stand (the engine's parse), when it could read it. */
+  clauses?: ClaimClauses;
 }
 
 export interface CiteNode extends Node {

@@ -34,6 +34,7 @@ export function remarkBriefwrightClaims(options: ClaimsOptions) {
         ...(claim.attribution ? { attribution: claim.attribution } : {}),
         ...(date !== undefined ? { date } : {}),
         ...(value !== undefined ? { value } : {}),
+        ...(claim.clauses ? { clauses: claim.clauses } : {}),
       };
     };
     visit(tree, (node) => {

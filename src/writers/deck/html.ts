@@ -9,7 +9,7 @@ import { toHtml } from "hast-util-to-html";
 import type { SourceProfile } from "../../model/briefing.js";
 import type { DeckOptions } from "../../model/options.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
-import { numberCitations, shortCitation } from "./citations.js";
+import { numberCitations, type SourceLabels, shortCitation, sourceLabels } from "./citations.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
 
 /** The slide size every layout is designed for (and measured against). */
@@ -45,11 +45,9 @@ function itemContent(item: SlideItem, marks: number[]): ElementContent[] {
   return out;
 }
 
-/** Classes of an item: its kind, and `bw-cap` where a shortened claim starts mid-sentence (capitalised by CSS only). */
+/** Classes of an item: its kind (a cut start is marked in the text itself: "[T]he …"). */
 function itemClasses(item: SlideItem): string[] {
-  const classes = [`bw-${item.kind}`];
-  if (item.kind === "claim" && !item.lead && /^\p{Ll}/u.test(item.text)) classes.push("bw-cap");
-  return classes;
+  return [`bw-${item.kind}`];
 }
 
 function itemElement(item: SlideItem, marks: number[]): Element {
@@ -60,8 +58,9 @@ function itemElement(item: SlideItem, marks: number[]): Element {
 
 function notesElement(slide: Slide): Element | null {
   const children: ElementContent[] = [];
-  for (const group of slide.groups) {
-    for (const item of group.items) {
+  const head = slide.headline && !slide.headline.inBody ? [slide.headline.item] : [];
+  for (const items of [head, ...slide.groups.map((g) => g.items)]) {
+    for (const item of items) {
       if (!item.full) continue;
       children.push(h("p", {}, [text(item.full)]));
       if (item.note)
@@ -72,17 +71,42 @@ function notesElement(slide: Slide): Element | null {
   return children.length > 0 ? h("aside", { className: ["notes"] }, children) : null;
 }
 
-function header(slide: Slide): Element {
-  const title: ElementContent[] = [text(slide.title)];
-  if (slide.part) {
-    title.push(
-      text(" "),
-      h("span", { className: ["bw-part"] }, [text(`${slide.part.index}/${slide.part.total}`)]),
-    );
-  }
+/**
+ * The slide's header. With an assertion headline: the section's name (and part) as the kicker,
+ * the headline as the heading with its claim's citation marks. Without one: the title.
+ */
+function header(slide: Slide, marks: readonly (number | string)[] = []): Element {
+  const part = slide.part
+    ? [
+        text(" "),
+        h("span", { className: ["bw-part"] }, [text(`${slide.part.index}/${slide.part.total}`)]),
+      ]
+    : [];
   const children: ElementContent[] = [];
+  if (slide.headline) {
+    const kicker = [slide.kicker, slide.title].filter(Boolean).join(" · ");
+    children.push(h("p", { className: ["bw-kicker"] }, [text(kicker), ...part]));
+    // A numbered item (the timeline's, keyed to its chart) keeps its lead ("2. 2014") in the
+    // headline; other leads are part of the headline's text ("January 2022: …").
+    const lead = slide.headline.item.lead;
+    const numbered = !slide.headline.inBody && lead && /^\d+\./u.test(lead) ? lead : undefined;
+    const date = lead?.replace(/^\d+\.\s*/u, "");
+    const shown =
+      numbered && date && slide.headline.text.startsWith(`${date}: `)
+        ? slide.headline.text.slice(date.length + 2)
+        : slide.headline.text;
+    const item: SlideItem = { ...slide.headline.item, text: shown, lead: numbered };
+    const content = itemContent(
+      item,
+      marks.map((m) => Number(m)),
+    );
+    children.push(
+      h("h2", { className: ["bw-assertion"], dataClaim: slide.headline.item.claimId }, content),
+    );
+    return h("header", { className: ["bw-head"] }, children);
+  }
   if (slide.kicker) children.push(h("p", { className: ["bw-kicker"] }, [text(slide.kicker)]));
-  children.push(h("h2", {}, title));
+  children.push(h("h2", {}, [text(slide.title), ...part]));
   return h("header", { className: ["bw-head"] }, children);
 }
 
@@ -118,12 +142,12 @@ function citesFooter(entries: readonly { n: string; label: string }[]): Element[
 }
 
 /** An exhibit slide's footer entries: each numbered mark with the passages behind it. */
-function exhibitCites(slide: Slide, sources: ReadonlyMap<string, SourceProfile>) {
+function exhibitCites(slide: Slide, labels: SourceLabels) {
   return slide.groups
     .flatMap((g) => g.items)
     .map((item) => ({
       n: item.lead ?? "",
-      label: item.citations.map((c) => shortCitation(c, sources)).join("; "),
+      label: item.citations.map((c) => shortCitation(c, labels)).join("; "),
     }));
 }
 
@@ -174,7 +198,7 @@ function bodyElement(slide: Slide, marks: number[][][]): Element {
 
 function slideSection(
   slide: Slide,
-  sources: ReadonlyMap<string, SourceProfile>,
+  labels: SourceLabels,
   drawings: ReadonlyMap<number, string>,
 ): Element {
   const classes = ["bw-frame", `bw-layout-${slide.layout}`];
@@ -188,15 +212,17 @@ function slideSection(
       ]),
     );
   } else if (slide.layout === "exhibit" && slide.exhibit) {
+    // The takeaway's mark is its exhibit mark's number (the footer lists the marks).
+    const mark = slide.headline?.item.lead;
     frame.push(
-      header(slide),
+      header(slide, mark ? [mark] : []),
       exhibitBody(slide, drawings),
-      ...citesFooter(exhibitCites(slide, sources)),
+      ...citesFooter(exhibitCites(slide, labels)),
     );
   } else {
-    const { entries, marks } = numberCitations(slide, sources);
+    const { entries, marks, headline } = numberCitations(slide, labels);
     frame.push(
-      header(slide),
+      header(slide, headline),
       bodyElement(slide, marks),
       ...citesFooter(entries.map((e) => ({ n: String(e.n), label: e.label }))),
     );
@@ -274,13 +300,14 @@ export function deckDocument(
     link(DECK_PATHS.theme(options.theme)),
     link(DECK_PATHS.layoutCss),
   ]);
+  const labels = sourceLabels(sources.values());
   const sections = plan.columns.map((column) =>
     column.length === 1
-      ? slideSection(column[0]!, sources, drawings)
+      ? slideSection(column[0]!, labels, drawings)
       : h(
           "section",
           { className: ["bw-stack"] },
-          column.map((s) => slideSection(s, sources, drawings)),
+          column.map((s) => slideSection(s, labels, drawings)),
         ),
   );
   const body = h("body", {}, [

@@ -5,6 +5,7 @@
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { BriefwrightError, type Diagnostic } from "../../diagnostics/types.js";
 import type { SourceProfile } from "../../model/briefing.js";
 import type { BriefingDocument } from "../../model/document.js";
@@ -21,13 +22,22 @@ import { exhibitSvg, SLIDE_FRAME } from "../shared/exhibits/index.js";
 import { briefingPdfMetadata, makeReproducible } from "../shared/pdf-metadata.js";
 import type { WriteFn } from "../shared/writer.js";
 import { copyDeckAssets } from "./assets.js";
+import { assignHeadlines, clearHeadlines } from "./headline.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
-import { printDeck } from "./pdf.js";
+import { printOpenDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
+import { isDeletionOf } from "./shorten.js";
 import type { DeckPlan, Slide } from "./slides.js";
-import { type SlideMeasure, splitOverflowing } from "./split.js";
-import { MAX_SLIDE_WORDS, packByWords, rebalance, slideItems, thinOrigins } from "./words.js";
+import { lightenWordy, type SlideMeasure, splitOverflowing } from "./split.js";
+import {
+  countWords,
+  MAX_SLIDE_WORDS,
+  packByWords,
+  rebalance,
+  slideItems,
+  thinOrigins,
+} from "./words.js";
 
 export { SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 export { planDeck } from "./plan.js";
@@ -46,6 +56,12 @@ export interface DeckFigures {
   thin: string[];
   /** Longest headline, in lines at the deck's title size. */
   headlineLines: number;
+  /** Content slides headed by a section's name instead of a statement (ids). */
+  topicHeadlines: string[];
+  /** Longest bullet (or headline), in words. */
+  longestBullet: number;
+  /** The wordiest slides, most words first (at most five): where a shorter deck would start. */
+  wordiest: { id: string; words: number }[];
 }
 
 export interface DeckInput {
@@ -141,7 +157,7 @@ const titleOf = (slide: Slide | undefined, id: string) =>
  */
 export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Diagnostic[] {
   const byId = new Map(plan.columns.flat().map((s) => [s.id, s]));
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = [...checkDeletions(plan)];
   for (const m of measures) {
     const title = titleOf(byId.get(m.id), m.id);
     if (m.overflow) {
@@ -172,9 +188,50 @@ export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Di
   return out;
 }
 
-function hasNotes(slide: Slide): boolean {
-  return slide.notes.length > 0 || slide.groups.some((g) => g.items.some((i) => i.full));
+/** A headline's text without the date or value it may lead with ("January 2022: …"). */
+function headlineClaimText(slide: Slide): string {
+  const h = slide.headline!;
+  const lead = h.item.lead?.replace(/^\d+\.\s*/u, "");
+  return lead && h.text.startsWith(`${lead}: `) ? h.text.slice(lead.length + 2) : h.text;
 }
+
+/**
+ * Every text a slide shows for a claim (bullet, cell, headline) must be its cited sentence with
+ * marked deletions only; the sentence itself is checked against its source when the outline is
+ * compiled, so a slide's short text is verified as its citation is.
+ */
+export function checkDeletions(plan: DeckPlan): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const slide of plan.columns.flat()) {
+    const shown = slide.groups
+      .flatMap((g) => g.items)
+      .filter((i) => i.kind === "claim" && i.full && slide.layout !== "exhibit")
+      .map((i) => ({ text: i.text, full: i.full! }));
+    if (slide.headline?.item.full)
+      shown.push({ text: headlineClaimText(slide), full: slide.headline.item.full });
+    for (const s of shown) {
+      if (isDeletionOf(s.text, s.full)) continue;
+      out.push({
+        severity: "error",
+        ruleId: "slides-not-a-deletion",
+        message: `slide ${titleOf(slide, slide.id)} shows "${s.text}", which is not its claim with marked deletions`,
+        hint: "this is a bug in the deck's shortener: please report it with the corpus",
+      });
+    }
+  }
+  return out;
+}
+
+function hasNotes(slide: Slide): boolean {
+  return (
+    slide.notes.length > 0 ||
+    Boolean(slide.headline?.item.full) ||
+    slide.groups.some((g) => g.items.some((i) => i.full))
+  );
+}
+
+/** Items a slide shows: its body's, and its headline's claim when that left the body. */
+const shownItems = (s: Slide) => slideItems(s) + (s.headline && !s.headline.inBody ? 1 : 0);
 
 export function deckFigures(plan: DeckPlan, measures: readonly SlideMeasure[]): DeckFigures {
   const slides = plan.columns.flat();
@@ -188,9 +245,23 @@ export function deckFigures(plan: DeckPlan, measures: readonly SlideMeasure[]): 
     },
     notes: { withNotes: content.filter(hasNotes).length, content: content.length },
     thin: slides
-      .filter((s) => s.layout !== "title" && s.layout !== "exhibit" && slideItems(s) < 2)
+      .filter((s) => s.layout !== "title" && s.layout !== "exhibit" && shownItems(s) < 2)
       .map((s) => s.id),
     headlineLines: Math.max(0, ...measures.map((m) => m.headlineLines ?? 0)),
+    topicHeadlines: content
+      .filter((s) => !s.headline && s.kind !== "sources" && s.layout !== "table")
+      .map((s) => s.id),
+    wordiest: measures
+      .map((m) => ({ id: m.id, words: m.words ?? 0 }))
+      .sort((a, b) => b.words - a.words)
+      .slice(0, 5),
+    longestBullet: Math.max(
+      0,
+      ...content.flatMap((s) => [
+        countWords(s.headline?.text),
+        ...s.groups.flatMap((g) => g.items.map((i) => countWords(i.lead) + countWords(i.text))),
+      ]),
+    ),
   };
 }
 
@@ -200,27 +271,41 @@ interface Fitted {
   blocked: string[];
   measures: SlideMeasure[];
   rounds: number;
+  /** The handout, printed from the page that was measured last (the kept plan's). */
+  pdf: Uint8Array;
+  /** Milliseconds spent printing (the layout is the fit's). */
+  printMs: number;
 }
 
 /**
  * Lays out, measures and splits the deck in `dir` until every slide fits: slides are first cut
  * by words into parts of even weight, then split where the browser finds them too tall, then a
  * continuation left with a single item is evened out with its siblings when that still fits.
+ * Each layout is the print view, so a deck that fits on the first layout is laid out once: the
+ * page measured is the page printed (when the deck passes its checks: `check`).
  */
-async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): Promise<Fitted> {
+async function fitDeck(
+  input: DeckInput,
+  dir: string,
+  browser: BrowserSession,
+  check: (plan: DeckPlan, measures: SlideMeasure[]) => void,
+): Promise<Fitted> {
   const sources = sourcesById(input.document);
   const indexPath = join(dir, "index.html");
+  const printView = `${pathToFileURL(indexPath).href}?print-pdf`;
   const planned = planDeck(input.document, await deckCitations(input));
   // Exhibit slides are never split, so their drawings are made once.
   const drawings = await deckDrawings(planned, input.document);
-  let plan = packByWords(planned);
+  let plan = assignHeadlines(packByWords(planned));
   const sandbox = await browser.newPage({ allowedRoots: [dir] });
   let rounds = 0;
+  let loaded: DeckPlan | undefined;
   const measure = async (p: DeckPlan) => {
     rounds++;
     await writeFile(indexPath, deckDocument(p, sources, input.options, drawings));
-    await sandbox.open(indexPath);
-    await waitForDeck(sandbox);
+    await sandbox.open(printView);
+    await waitForDeck(sandbox, true);
+    loaded = p;
     return measureDeck(sandbox);
   };
   try {
@@ -229,14 +314,22 @@ async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): 
     for (;;) {
       measures = await measure(plan);
       const overflowing = measures.filter((m) => m.overflow);
-      if (overflowing.length === 0) break;
+      if (overflowing.length === 0) {
+        // Too many words where nothing overflows: lighter, while that helps.
+        const lighter = rounds < MAX_ROUNDS ? lightenWordy(plan, measures, MAX_SLIDE_WORDS) : null;
+        if (!lighter) break;
+        plan = assignHeadlines(lighter);
+        continue;
+      }
       const { plan: next, stuck } = splitOverflowing(plan, measures);
       if (rounds >= MAX_ROUNDS || stuck.length === overflowing.length) break;
-      plan = next;
+      plan = assignHeadlines(next);
     }
     // Thin continuations: try each evened out; keep it where every part still fits.
     for (const origin of thinOrigins(plan)) {
-      const candidate = rebalance(plan, origin);
+      const candidate = assignHeadlines(
+        rebalance(clearHeadlines(structuredClone(plan), origin), origin),
+      );
       const tried = await measure(candidate);
       const ids = new Set(
         candidate.columns
@@ -252,10 +345,25 @@ async function fitDeck(input: DeckInput, dir: string, browser: BrowserSession): 
         measures = tried;
       }
     }
-    // The file on disk is the last plan measured: write the kept one back when it differs.
-    if (rounds > 0)
+    check(plan, measures);
+    // The page holds the last plan measured: lay out the kept one again only when it differs.
+    if (loaded !== plan) {
+      rounds++;
       await writeFile(indexPath, deckDocument(plan, sources, input.options, drawings));
-    return { plan, indexPath, blocked: [...sandbox.blocked], measures, rounds };
+      await sandbox.open(printView);
+      await waitForDeck(sandbox, true);
+    }
+    const printing = performance.now();
+    const pdf = await printOpenDeck(sandbox);
+    return {
+      plan,
+      indexPath,
+      blocked: [...sandbox.blocked],
+      measures,
+      rounds,
+      pdf,
+      printMs: performance.now() - printing,
+    };
   } finally {
     await sandbox.close();
   }
@@ -272,23 +380,23 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
   try {
     await copyDeckAssets(stage, templatesDir, input.options.theme);
     const started = performance.now();
-    const fitted = await fitDeck(input, stage, browser);
+    const fitted = await fitDeck(input, stage, browser, (plan, measures) => {
+      const failed = checkDeck(plan, measures);
+      if (failed.length > 0) {
+        throw new BriefwrightError(
+          "input",
+          `the deck fails ${failed.length} check(s): ${failed.map((d) => d.message).join("; ")}`,
+          failed,
+        );
+      }
+    });
     const fittedAt = performance.now();
-    const failed = checkDeck(fitted.plan, fitted.measures);
-    if (failed.length > 0) {
-      throw new BriefwrightError(
-        "input",
-        `the deck fails ${failed.length} check(s): ${failed.map((d) => d.message).join("; ")}`,
-        failed,
-      );
-    }
-    const printed = await printDeck(browser, fitted.indexPath, stage);
     const target = join(outDir, "slides");
     const pdfPath = join(outDir, "slides.pdf");
     await replaceDirAtomic(stage, target);
     // One PDF post-process for both PDFs (writers/shared): fixed dates, no /ID drift.
     const pdf = makeReproducible(
-      printed.pdf,
+      fitted.pdf,
       briefingPdfMetadata(input.document.meta, fitted.plan.title, input.sourceDateEpoch),
     );
     await writeFileAtomic(pdfPath, pdf);
@@ -296,13 +404,13 @@ export async function writeSlides(input: WriteSlidesInput): Promise<WriteSlidesR
       indexPath: join(target, "index.html"),
       pdfPath,
       slides: countSlides(fitted.plan),
-      blocked: [...fitted.blocked, ...printed.blocked],
+      blocked: fitted.blocked,
       diagnostics: [],
       figures: deckFigures(fitted.plan, fitted.measures),
       timings: {
-        fit: Math.round(fittedAt - started),
+        fit: Math.round(fittedAt - started - fitted.printMs),
         rounds: fitted.rounds,
-        pdf: Math.round(printed.ms.load + printed.ms.print),
+        pdf: Math.round(fitted.printMs),
       },
     };
   } catch (error) {
@@ -330,7 +438,7 @@ export const write: WriteFn = async (document, context) => {
     slides: result.slides,
     figures: f,
     facts: [
-      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}`,
+      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; longest bullet ${f.longestBullet} words; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}; ${f.topicHeadlines.length} headline${f.topicHeadlines.length === 1 ? "" : "s"} naming a section; wordiest ${f.wordiest.map((w) => `${w.id} (${w.words})`).join(", ")}`,
     ],
   };
   return written;

@@ -73,6 +73,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           AIM_BULLET_WORDS,
           countWords(shownLead),
           MAX_BULLET_WORDS,
+          claim.clauses,
         );
         items.push({
           kind: "claim",
@@ -82,6 +83,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           citations,
           claimId: claim.id,
           level: short.level,
+          ...(claim.clauses ? { clauses: claim.clauses } : {}),
         });
       } else if (meaningful(text)) {
         const t = clean(text);
@@ -202,6 +204,17 @@ function labelOf(node: Paragraph): string | undefined {
   return label && !label.endsWith(".") ? label : undefined;
 }
 
+function mergeSameClaim(items: SlideItem[]): SlideItem[] {
+  const out: SlideItem[] = [];
+  for (const item of items) {
+    const same = item.claimId ? out.find((o) => o.claimId === item.claimId) : undefined;
+    if (!same) out.push(item);
+    else if (item.lead && same.lead !== item.lead)
+      same.lead = same.lead ? `${same.lead} · ${item.lead}` : item.lead;
+  }
+  return out;
+}
+
 export interface ContentOptions {
   /** Called for a table without citations (shown as a table slide of its own); `label` is the latest sub-heading. */
   onTable?: (table: Table, label: string | undefined) => void;
@@ -273,5 +286,7 @@ export function groupsFromContent(
     }
   };
   for (const node of nodes) visit(node);
+  // One claim giving two figures ("20,000 … while … 40,000") is one bullet led by both values.
+  if (ctx.lead === "value") for (const g of groups) g.items = mergeSameClaim(g.items);
   return groups.filter((g) => g.items.length > 0);
 }

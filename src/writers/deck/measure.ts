@@ -1,8 +1,10 @@
 /**
- * Measures a loaded deck in Chromium. reveal.js hides slides beyond `viewDistance`
- * (display:none, height 0), so every slide is visited with `Reveal.slide(h, v)` and measured
- * while it is the current slide: its height against the configured height, and how many
- * leading units of each group end above the citation footer.
+ * Measures a loaded deck in Chromium: each slide's height against the configured height, how
+ * many leading units of each group end above the citation footer, its words and headline lines.
+ * The build measures the print view (`?print-pdf`), where every slide is laid out as it is
+ * printed, so the page it measured is the page it prints. In the presentation view reveal.js
+ * hides slides beyond `viewDistance` (display:none, height 0), so there every slide is visited
+ * with `Reveal.slide(h, v)` and measured while it is the current slide.
  */
 import type { SandboxedPage } from "../../runtime/browser.js";
 import type { SlideMeasure, UnitGeometry } from "./split.js";
@@ -17,16 +19,33 @@ function measureInPage(waitFrame: boolean): Promise<SlideMeasure[]> {
   const nextFrame = () => new Promise<void>((r) => requestAnimationFrame(() => r()));
   const run = async (): Promise<SlideMeasure[]> => {
     const out: SlideMeasure[] = [];
-    const horizontals: HTMLElement[] = reveal.getHorizontalSlides();
-    for (let h = 0; h < horizontals.length; h++) {
-      const top = horizontals[h]!;
-      const verticals = Array.from(top.querySelectorAll<HTMLElement>(":scope > section"));
-      const count = verticals.length > 0 ? verticals.length : 1;
-      for (let v = 0; v < count; v++) {
-        reveal.slide(h, v);
-        if (waitFrame) await nextFrame();
-        const slide: HTMLElement = reveal.getCurrentSlide();
-        const scale: number = reveal.getScale() || 1;
+    // The print view (`?print-pdf`) lays out every slide at once, at scale 1, as it is printed:
+    // each is measured where it stands. The presentation view shows one slide at a time.
+    const print = /[?&]print-pdf\b/u.test(location.search);
+    const visits: (() => Promise<[HTMLElement, number]>)[] = [];
+    if (print) {
+      const leaves = Array.from(
+        document.querySelectorAll<HTMLElement>(".reveal .slides section"),
+      ).filter((s) => !s.querySelector("section"));
+      for (const leaf of leaves) visits.push(async () => [leaf, 1]);
+    } else {
+      const horizontals: HTMLElement[] = reveal.getHorizontalSlides();
+      for (let h = 0; h < horizontals.length; h++) {
+        const top = horizontals[h]!;
+        const verticals = Array.from(top.querySelectorAll<HTMLElement>(":scope > section"));
+        const count = verticals.length > 0 ? verticals.length : 1;
+        for (let v = 0; v < count; v++) {
+          visits.push(async () => {
+            reveal.slide(h, v);
+            if (waitFrame) await nextFrame();
+            return [reveal.getCurrentSlide() as HTMLElement, (reveal.getScale() as number) || 1];
+          });
+        }
+      }
+    }
+    for (const visit of visits) {
+      {
+        const [slide, scale] = await visit();
         const frame = slide.querySelector<HTMLElement>(".bw-frame");
         const height = Math.max(slide.scrollHeight, frame?.scrollHeight ?? 0);
         const width = Math.max(slide.scrollWidth, frame?.scrollWidth ?? 0);
@@ -122,17 +141,21 @@ function measureInPage(waitFrame: boolean): Promise<SlideMeasure[]> {
         });
       }
     }
-    reveal.slide(0, 0);
+    if (!print) reveal.slide(0, 0);
     return out;
   };
   return run();
 }
 
-/** Waits until reveal.js is ready and the web fonts are loaded. */
-export async function waitForDeck(sandbox: SandboxedPage): Promise<void> {
+/**
+ * Waits until reveal.js is ready (in the print view: laid out for print) and the web fonts are
+ * loaded.
+ */
+export async function waitForDeck(sandbox: SandboxedPage, print = false): Promise<void> {
+  const ready = print ? "data-bw-pdf-ready" : "data-bw-ready";
   await sandbox.waitUntil(
-    "document.documentElement.getAttribute('data-bw-ready') === '1' && document.fonts.status === 'loaded'",
-    "deck ready",
+    `document.documentElement.getAttribute('${ready}') === '1' && document.fonts.status === 'loaded'`,
+    print ? "deck print view" : "deck ready",
   );
   await sandbox.page.evaluate(() => document.fonts.ready.then(() => undefined));
 }

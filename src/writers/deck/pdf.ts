@@ -3,7 +3,7 @@
  * size (margin 0 in the config), printed once reveal.js says `pdf-ready` and fonts are loaded.
  */
 import { pathToFileURL } from "node:url";
-import type { BrowserSession } from "../../runtime/browser.js";
+import type { BrowserSession, SandboxedPage } from "../../runtime/browser.js";
 
 export interface DeckPdf {
   pdf: Uint8Array;
@@ -29,10 +29,7 @@ export async function printDeck(
     );
     await sandbox.page.evaluate(() => document.fonts.ready.then(() => undefined));
     const loaded = performance.now();
-    const pdf = await sandbox.pdf(
-      { preferCSSPageSize: true, printBackground: true, tagged: true },
-      "deck handout",
-    );
+    const pdf = await printOpenDeck(sandbox);
     const printed = performance.now();
     return {
       pdf,
@@ -42,4 +39,13 @@ export async function printDeck(
   } finally {
     await sandbox.close();
   }
+}
+
+/** The PDF options of the handout: pages exactly the slide size, backgrounds, tagged. */
+const PDF_OPTIONS = { preferCSSPageSize: true, printBackground: true, tagged: true } as const;
+
+/** Prints the print view already open (and measured) in `sandbox`: the deck is laid out once. */
+export async function printOpenDeck(sandbox: SandboxedPage): Promise<Uint8Array> {
+  await sandbox.page.evaluate(() => document.fonts.ready.then(() => undefined));
+  return sandbox.pdf({ ...PDF_OPTIONS }, "deck handout");
 }

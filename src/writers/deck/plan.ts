@@ -17,8 +17,19 @@ import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
 import { slug } from "../../util/slug.js";
 import type { CitationFormatter } from "../shared/citations/index.js";
+import { HEADLINE_CHARS, TAKEAWAY_CHARS } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
-import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
+import { mergeThinSections } from "./merge.js";
+import { headlineOf } from "./shorten.js";
+import type {
+  DeckColumn,
+  DeckPlan,
+  Headline,
+  Slide,
+  SlideGroup,
+  SlideItem,
+  SlideKind,
+} from "./slides.js";
 
 /** More subjects than this in one dimension: one list of labelled subject groups instead of columns. */
 export const MAX_COLUMNS = 3;
@@ -26,8 +37,8 @@ export const MAX_COLUMNS = 3;
 /** Bullets start at the standard trims; a claim over 20 words is shortened harder (items.ts). */
 const LIST_LEVEL = 0;
 
-/** Matrix cells show their first claim shortened harder (a glance, not a paragraph): two subjects leave wide cells. */
-const matrixLevel = (subjects: number) => (subjects <= 2 ? 1 : 2);
+/** Matrix cells show their first claim shortened harder (a glance, not a paragraph; the notes hold it whole). */
+const matrixLevel = (_subjects: number) => 2;
 
 interface Section {
   heading: Heading;
@@ -223,7 +234,7 @@ function exhibitSlide(node: ExhibitNode, ids: Ids, kicker?: string): Slide {
       level: 0,
     };
   });
-  return {
+  const slide: Slide = {
     id: ids.take(e.id),
     kind: "chart",
     layout: "exhibit",
@@ -233,6 +244,41 @@ function exhibitSlide(node: ExhibitNode, ids: Ids, kicker?: string): Slide {
     notes: [e.alt],
     exhibit: e,
   };
+  const headline = takeaway(node);
+  if (headline) slide.headline = headline;
+  return slide;
+}
+
+/**
+ * An exhibit's takeaway: the first of its marks' claims (those stating a number first) whose
+ * short form fits one line at the title size (failing that, two) and keeps the claim's essentials.
+ */
+function takeaway(node: ExhibitNode): Headline | undefined {
+  const marks = node.exhibit.entries.flatMap((entry, i) => {
+    const claim = node.claims?.[i];
+    if (!claim) return [];
+    const item: SlideItem = {
+      kind: "claim",
+      text: claim.text,
+      full: claim.text,
+      lead: String(entry.n),
+      citations: entry.citations,
+      claimId: entry.claimId,
+      level: 0,
+      ...(claim.clauses ? { clauses: claim.clauses } : {}),
+    };
+    return [item];
+  });
+  const numbered = (i: SlideItem) => (/\p{N}/u.test(i.full ?? "") ? 0 : 1);
+  const ordered = [...marks].sort((a, b) => numbered(a) - numbered(b));
+  // One line where a claim allows it; else two (a statement beats the chart's name).
+  for (const chars of [TAKEAWAY_CHARS, HEADLINE_CHARS]) {
+    for (const item of ordered) {
+      const text = headlineOf(item.full!, chars, item.clauses);
+      if (text) return { text, item, inBody: true };
+    }
+  }
+  return undefined;
 }
 
 /** The section's exhibits as slides of their own, and the rest of its content. */
@@ -312,7 +358,8 @@ const AGENDA_TITLE: Record<string, string> = {
 /** Each cited sentence's citations for the speaker notes: the style's full note. */
 function addNotes(columns: readonly DeckColumn[], cite: CitationFormatter): void {
   for (const slide of columns.flat()) {
-    for (const item of slide.groups.flatMap((g) => g.items)) {
+    const head = slide.headline ? [slide.headline.item] : [];
+    for (const item of [...head, ...slide.groups.flatMap((g) => g.items)]) {
       if (item.full && item.citations.length > 0) item.note = cite.note(item.citations);
     }
   }
@@ -451,13 +498,14 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
     target?.notes.push(...methodNotes);
   }
 
-  addNotes(columns, cite);
+  const merged = mergeThinSections(columns);
+  addNotes(merged, cite);
 
   const lang = meta.language || "en";
   const agendaTitle = AGENDA_TITLE[lang.split("-")[0]!] ?? AGENDA_TITLE.en!;
   return {
     lang,
     title,
-    columns: [[titleSlide(meta, title, ids)], [agendaSlide(titles, ids, agendaTitle)], ...columns],
+    columns: [[titleSlide(meta, title, ids)], [agendaSlide(titles, ids, agendaTitle)], ...merged],
   };
 }

@@ -4,6 +4,8 @@
  * an ellipsis that marks a cut tail. The full sentence goes to the speaker notes.
  */
 
+import type { ClaimClauses } from "../../model/briefing.js";
+
 /** Longest bullet (in words) per shortening level; the last level cuts at a word boundary. */
 export const WORD_BUDGETS = [26, 19, 13, 9] as const;
 export const MAX_LEVEL = WORD_BUDGETS.length - 1;
@@ -110,7 +112,7 @@ function dropLeadingAdverbials(text: string, budget: number): string {
 
 /** A word a cut tail must not end on ("… and therefore…"). */
 const DANGLING_WORD =
-  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|its|their|his|her|is|are|was|were|be|not)$/iu;
+  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not)$/iu;
 
 /** A sentence that opens with a subordinate clause: a cut tail would keep it and lose the main clause. */
 const OPENS_SUBORDINATE =
@@ -121,6 +123,8 @@ function cutTail(text: string, budget: number, level: number): string {
   // "While the invasion has sparked …, including Finland and Sweden…" is a fragment: keep it whole.
   if (OPENS_SUBORDINATE.test(text)) return text;
   const boundaries = matches(CLAUSE_BOUNDARY, text).map((s) => s.start);
+  // A sentence's end inside a claim of two: the first sentence alone is a statement.
+  boundaries.push(...matches(/(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu, text).map((s) => s.start));
   boundaries.push(...matches(CONJUNCTION_BOUNDARY, text).map((s) => s.start));
   // A cut must leave a statement, not a fragment: at least ~45 % of the budget.
   const least = Math.max(level >= 2 ? 5 : 6, Math.ceil(budget * 0.45));
@@ -153,12 +157,20 @@ function cutTail(text: string, budget: number, level: number): string {
     if (next === head || words(next) < 3) break;
     head = next;
   }
-  return `${head.replace(/[\s,;:–—-]+$/u, "")}${ELLIPSIS}`;
+  return `${head.replace(/[\s,;:–—-]+$/u, "").replace(/(?<=\p{Ll})\.$/u, "")}${ELLIPSIS}`;
+}
+
+/** A cut at the start leaves a lower-case first letter: it is marked upper-case in brackets ("[T]he …"). */
+function markStart(short: string, full: string): string {
+  const m = /^\p{Ll}/u.exec(short);
+  if (!m || full.trim().startsWith(short.slice(0, 12))) return short;
+  return `[${m[0].toUpperCase()}]${short.slice(m[0].length)}`;
 }
 
 /**
  * The slide form of a claim's text at `level` (0 … MAX_LEVEL): the same sentence with parts
- * deleted, a trailing ellipsis where the tail was cut. Deterministic.
+ * deleted, a trailing ellipsis where the tail was cut, a bracketed capital where the start was.
+ * Deterministic. Not checked: `shortenSafe` keeps only forms that keep the claim's essentials.
  */
 export function shortenClaim(text: string, level = 0): string {
   const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
@@ -166,19 +178,235 @@ export function shortenClaim(text: string, level = 0): string {
   let trimmed = trimAsides(text.trim(), lvl);
   if (words(trimmed) > budget) trimmed = dropLeadIn(trimmed);
   if (words(trimmed) > budget) trimmed = dropLeadingAdverbials(trimmed, budget);
-  return cutTail(trimmed, budget, lvl);
+  return markStart(cutTail(trimmed, budget, lvl), text);
+}
+
+/** Numbers as written (digits) and number words: a short form keeps every one. */
+const NUMBER =
+  /\p{N}[\p{N},.]*|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|half|once|twice)\b/giu;
+/** Negations: a short form keeps every one (or it could say the opposite). */
+const NEGATION =
+  /\b(?:not|no|never|none|nor|neither|nobody|nothing|nowhere|without|cannot|hardly|barely)\b|n['’]t\b/giu;
+
+/** Words after a number that show it counts nothing further: it may end a cut. */
+const FUNCTION_WORDS =
+  "in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|to|and|or|but|while|when|which|who|that";
+
+/** What may follow a cut tail: a trailing adjunct, a subordinate clause or a participle phrase. */
+const CUT_BEFORE =
+  /^\s+(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|which|who|whose|while|whereas|although|though|because|so that|when|where|until|unless|including|such as|as well as|\p{Ll}{3,}ing)\s/iu;
+
+/** An in-text author–date reference: "(Name, 2006)", "(Smith et al. 2019a)". */
+const AUTHOR_DATE = /\(\p{Lu}[^()]{0,60}?,?\s(?:1[5-9]|20)\d{2}[a-z]?\)/gu;
+
+const tokensOf = (re: RegExp, text: string) =>
+  (text.match(re) ?? []).map((t) => t.toLowerCase().replace(/[,.]+$/u, ""));
+
+/** True when every token of `full` is in `short` at least as often. */
+function keepsAll(re: RegExp, short: string, full: string): boolean {
+  const left = tokensOf(re, short);
+  for (const t of tokensOf(re, full)) {
+    const i = left.indexOf(t);
+    if (i < 0) return false;
+    left.splice(i, 1);
+  }
+  return true;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+
+/**
+ * How far into `full` a deletion `short` reaches: the index just past the last character of
+ * `full` it keeps (greedy alignment, whitespace and marks ignored).
+ */
+function reach(short: string, full: string): number {
+  const s = short
+    .replaceAll(ELLIPSIS, "")
+    .replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase())
+    .replace(/\s+/gu, "");
+  let j = 0;
+  let end = 0;
+  for (let i = 0; i < full.length && j < s.length; i++) {
+    if (/\s/u.test(full[i]!)) continue;
+    if (full[i] === s[j] || full[i]!.toLowerCase() === s[j]) {
+      j++;
+      end = i + 1;
+    }
+  }
+  return end;
 }
 
 /**
- * True when `short` can be made from `full` by deleting characters (an ellipsis in `short`
- * counts as a deletion mark, whitespace differences are ignored). Used by tests and as a guard.
+ * What a shortened form must keep of its claim: every number and date of each sentence it keeps
+ * from (the facts; a claim of two sentences may lose its second whole), every negation of the part it keeps (a cut tail may take a later sentence's "not"
+ * with it, a deletion inside may not), and a verb of a main clause it keeps (from the engine's
+ * parse, `clauses`; without it, numbers and negations only). A form failing this says less
+ * than, or other than, the claim.
+ */
+export function keepsEssentials(short: string, full: string, clauses?: ClaimClauses): boolean {
+  const end = reach(short, full);
+  // Numbers: all of every sentence the form reaches into (a claim's later sentence may go whole).
+  const next = /(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu;
+  next.lastIndex = end;
+  const sentenceEnd = next.exec(full)?.index ?? full.length;
+  // An author–date reference in brackets ("(Japanese Sales Charts, 2006)") cites, it states nothing.
+  const stated = full.slice(0, sentenceEnd).replace(AUTHOR_DATE, "");
+  if (!keepsAll(NUMBER, short, stated)) return false;
+  if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
+  // A cut tail never strands a number without what it counts ("about hundred…") nor a verb
+  // without its object ("voted…").
+  if (short.endsWith(ELLIPSIS)) {
+    const last = /(\S+)\s*…$/u.exec(short)?.[1] ?? "";
+    const after = /^ (\p{L}+)/u.exec(full.slice(end))?.[1];
+    const counts = after !== undefined && !new RegExp(`^(?:${FUNCTION_WORDS})$`, "iu").test(after);
+    if (counts && new RegExp(`^(?:${NUMBER.source})$`, "iu").test(last)) return false;
+    if (clauses?.verbs.some(([, b]) => b === end)) return false;
+    // A tail is cut where a clause, an aside or an adjunct begins, never mid-phrase
+    // ("acutely aware…" of what?).
+    const rest = full.slice(end);
+    if (rest.trim().length > 0 && !/^\s*[,;:–—.!?)]/u.test(rest) && !CUT_BEFORE.test(rest))
+      return false;
+  }
+  // A finite verb: a gerund or participle alone ("the cost of putting …") makes no statement.
+  const verbs = (clauses?.verbs ?? []).filter(
+    ([a, b]) => a < end && !/ing$/iu.test(full.slice(a, b)),
+  );
+  // What follows a lead-in's colon is a clause of its own, which the parse does not split off.
+  const body = short.replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase()).slice(0, 24);
+  if (clauses && body.length > 0 && full.includes(`: ${body}`)) return true;
+  // Without a parse, no cut tail: only the standard deletions inside the sentence.
+  if (!clauses || clauses.verbs.length === 0) return !short.endsWith(ELLIPSIS);
+  return verbs.some(([a, b]) =>
+    new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(full.slice(a, b))}(?![\\p{L}\\p{N}])`, "u").test(
+      short,
+    ),
+  );
+}
+
+/** Every bracket and quotation opened is closed: a cut never ends inside an insertion ("[the United…") or a quote. */
+const balanced = (f: string) =>
+  (f.match(/\[/gu) ?? []).length === (f.match(/\]/gu) ?? []).length &&
+  (f.match(/“/gu) ?? []).length === (f.match(/”/gu) ?? []).length &&
+  (f.match(/"/gu) ?? []).length % 2 === 0;
+
+/**
+ * The shortest form at `level` or below that keeps the claim's essentials, else the full
+ * sentence. Never a cut inside a bracket or quotation, never a lost number or negation.
+ */
+export function shortenSafe(text: string, level: number, clauses?: ClaimClauses): string {
+  const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
+  const budget = WORD_BUDGETS[lvl]!;
+  const forms = [text];
+  for (let l = lvl; l >= 0; l--) forms.push(shortenClaim(text, l));
+  // Without its trailing adjuncts ("… in January 2022 | in response to a request from …").
+  if (lvl >= 1) forms.push(...adjunctCuts(trimAsides(text.trim(), lvl), text));
+  const sound = forms.filter((f) => balanced(f) && keepsEssentials(f, text, clauses));
+  // The fullest sound form within the level's budget; failing that, the shortest sound one.
+  const within = sound.filter((f) => words(f) <= budget);
+  if (within.length > 0) return within.reduce((a, b) => (words(b) > words(a) ? b : a));
+  return sound.reduce((a, b) => (words(b) < words(a) ? b : a), text);
+}
+
+/** A preposition that opens a trailing adjunct (time, place, manner, cause), cut with all after it. */
+const ADJUNCT =
+  /\s(?=(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite)\s)/giu;
+
+/** `trimmed` cut before each trailing adjunct or clause boundary, each marked with an ellipsis. */
+function adjunctCuts(trimmed: string, full: string): string[] {
+  const at = [
+    ...matches(ADJUNCT, trimmed),
+    ...matches(CLAUSE_BOUNDARY, trimmed),
+    ...matches(CONJUNCTION_BOUNDARY, trimmed),
+  ].map((m) => m.start);
+  const out: string[] = [];
+  for (const cut of at) {
+    let head = trimmed.slice(0, cut).replace(/[\s,;:–—-]+$/u, "");
+    if (words(head) < 6) continue;
+    const next = head.replace(DANGLING_WORD, "");
+    if (next !== head) continue; // it would end on "the", "and", …
+    head = head.replace(/(?<=\p{Ll})\.$/u, "");
+    out.push(markStart(`${head}${ELLIPSIS}`, full));
+  }
+  return out;
+}
+
+/**
+ * The main clause alone (the engine's first main-clause span), as a deletion: what leads into it
+ * and what follows it are cut and marked. Undefined when the parse gives none, when it is the
+ * whole sentence, or when its subject is a pronoun whose antecedent was cut.
+ */
+export function mainClauseOf(text: string, clauses?: ClaimClauses): string | undefined {
+  const span = clauses?.spans[0];
+  if (!span) return undefined;
+  const [a, b] = span;
+  const body = text.slice(a, b).replace(/[\s,;:–—-]+$/u, "");
+  if (body.length === 0 || (a === 0 && b >= text.trimEnd().length - 1)) return undefined;
+  if (a > 0 && LEANS_ON_LEAD_IN.test(body)) return undefined;
+  // A quotation is never cut to its words without its marks, nor a speaker's clause from it.
+  if (/["“”]/u.test(text)) return undefined;
+  const tail = b < text.trimEnd().length - 1 ? ELLIPSIS : /[.!?]$/u.test(body) ? "" : ".";
+  return markStart(`${body}${tail}`, text);
+}
+
+/**
+ * A headline made of the claim: its least shortened form within `maxChars` characters that keeps
+ * the claim's essentials (the shortening levels, then its main clause alone). Undefined when none.
+ */
+export function headlineOf(
+  text: string,
+  maxChars: number,
+  clauses?: ClaimClauses,
+): string | undefined {
+  const forms = [text.trim()];
+  for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
+  const main = mainClauseOf(text, clauses);
+  if (main) forms.push(main);
+  forms.push(...adjunctCuts(trimAsides(text.trim(), MAX_LEVEL), text).reverse());
+  forms.push(...adjunctCuts(trimAsides(text.trim(), MAX_LEVEL), text).reverse());
+  // The longest cut at a word boundary within the budget (its essentials checked like any form).
+  const trimmed = trimAsides(text.trim(), MAX_LEVEL);
+  if (trimmed.length > maxChars) {
+    let head = trimmed.slice(0, maxChars).replace(/\s+\S*$/u, "");
+    // Never inside the engine's bracketed insertion: before it, or after it.
+    const open = head.lastIndexOf("[");
+    if (open > head.lastIndexOf("]") && !/^\[\p{Lu}\]/u.test(head.slice(open)))
+      head = head.slice(0, open);
+    for (let i = 0; i < 4; i++) {
+      const next = head.replace(/[\s,;:–—-]+$/u, "").replace(DANGLING_WORD, "");
+      if (next === head) break;
+      head = next;
+    }
+    forms.push(markStart(`${head.replace(/[\s,;:–—-]+$/u, "")}${ELLIPSIS}`, text));
+  }
+  const ok = (f: string) =>
+    f.length <= maxChars &&
+    balanced(f) &&
+    words(f) >= 4 &&
+    keepsEssentials(f, text, clauses) &&
+    isDeletionOf(f, text);
+  // A headline is a statement: drop a trailing full stop, keep an ellipsis.
+  const best = forms.find(ok);
+  return best?.replace(/(?<!\.)\.$/u, "");
+}
+
+/**
+ * True when `short` can be made from `full` by deleting characters: an ellipsis in `short` counts
+ * as a deletion mark, a bracketed capital at its start ("[T]he") as the marked case of a letter
+ * of `full`, whitespace differences are ignored. Every text a slide shows for a claim passes it
+ * (the deck's build check), so it says nothing its cited sentence does not.
  */
 export function isDeletionOf(short: string, full: string): boolean {
-  const s = short.replaceAll(ELLIPSIS, "").replace(/\s+/gu, "");
   const f = full.replace(/\s+/gu, "");
-  let j = 0;
-  for (let i = 0; i < f.length && j < s.length; i++) if (f[i] === s[j]) j++;
-  return j === s.length;
+  const subsequence = (s: string) => {
+    let j = 0;
+    for (let i = 0; i < f.length && j < s.length; i++) if (f[i] === s[j]) j++;
+    return j === s.length;
+  };
+  const s = short.replaceAll(ELLIPSIS, "").replace(/\s+/gu, "");
+  if (subsequence(s)) return true;
+  const marked = /^\[(\p{Lu})\]/u.exec(s);
+  if (!marked || full.replace(/\s+/gu, "").includes(marked[0])) return false;
+  return subsequence(`${marked[1]!.toLowerCase()}${s.slice(marked[0].length)}`);
 }
 
 /**
@@ -193,11 +421,12 @@ export function shortenWithin(
   aim: number,
   leadWords = 0,
   most = aim,
+  clauses?: ClaimClauses,
 ): { text: string; level: number } {
   let lvl = Math.max(0, Math.min(MAX_LEVEL, level));
-  let out = shortenClaim(text, lvl);
+  let out = shortenSafe(text, lvl, clauses);
   while (words(out) + leadWords > aim && lvl < MAX_LEVEL) {
-    const next = shortenClaim(text, lvl + 1);
+    const next = shortenSafe(text, lvl + 1, clauses);
     if (words(next) < 0.6 * words(out) && words(out) + leadWords <= most) break;
     lvl += 1;
     out = next;

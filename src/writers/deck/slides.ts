@@ -4,7 +4,7 @@
  * measuring; the HTML writer turns it into reveal.js sections.
  */
 
-import type { Citation } from "../../model/briefing.js";
+import type { Citation, ClaimClauses } from "../../model/briefing.js";
 import type { SectionKind } from "../../model/document.js";
 import type { Exhibit } from "../../model/exhibits.js";
 
@@ -29,6 +29,8 @@ export interface SlideItem {
   full?: string;
   /** Its citations for the speaker notes: the citation style's full note (text). */
   note?: string;
+  /** The claim's main clauses and verbs in `full` (the engine's parse): what a short form keeps. */
+  clauses?: ClaimClauses;
   /** How hard the text was shortened (0 = only the standard trims); raised when one item alone does not fit. */
   level: number;
 }
@@ -51,6 +53,13 @@ export interface Slide {
   title: string;
   /** Small line above the title (the parent section, e.g. "By dimension"). */
   kicker?: string;
+  /**
+   * The assertion the slide makes: one of its claims shortened by marked deletion. With it the
+   * slide's `title` (a section name) shows as the kicker and the headline as the heading.
+   */
+  headline?: Headline;
+  /** Set when a headline made the slide too wordy: it is headed by its title. */
+  noHeadline?: boolean;
   /** Title slide only: subtitle and byline lines. */
   lines?: string[];
   /** Table layout: the column headings (first is the row-label column). */
@@ -66,6 +75,18 @@ export interface Slide {
   dense?: boolean;
   /** Exhibit layout: the chart the slide shows (one per slide, never split). */
   exhibit?: Exhibit;
+}
+
+/** A slide's assertion headline. */
+export interface Headline {
+  /** The shown text: `item.full` shortened by marked deletion (with its date or value first). */
+  text: string;
+  /** The claim it states (its citations mark the headline; its sentence goes to the notes). */
+  item: SlideItem;
+  /** True when the claim is also shown in the body (a matrix cell, an exhibit's mark). */
+  inBody: boolean;
+  /** The label of the group the claim was taken from (when it left the body). */
+  group?: string | undefined;
 }
 
 /** A horizontal position in the deck: one slide, or a vertical stack of slides. */

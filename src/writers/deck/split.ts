@@ -5,7 +5,7 @@
  * type (still ≥ 24 px); if even that fails the slide is reported as stuck.
  */
 
-import { MAX_LEVEL, shortenClaim } from "./shorten.js";
+import { MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 import { renumber } from "./words.js";
 
@@ -47,7 +47,7 @@ function reshorten(item: SlideItem): boolean {
   // Go up the levels until the text actually gets shorter.
   while (item.level < MAX_LEVEL) {
     item.level += 1;
-    const text = shortenClaim(item.full, item.level);
+    const text = shortenSafe(item.full, item.level, item.clauses);
     if (text !== item.text) {
       item.text = text;
       return true;
@@ -264,6 +264,8 @@ export function splitOverflowing(plan: DeckPlan, measures: readonly SlideMeasure
         id: `${origin}--next`,
         groups: structuredClone(groups),
         notes: [],
+        // A continuation states its own claim (assignHeadlines gives it one).
+        headline: undefined,
       }));
       if (column.length > 1) out.push(first, ...rest);
       else {
@@ -276,4 +278,66 @@ export function splitOverflowing(plan: DeckPlan, measures: readonly SlideMeasure
   next.columns = columns;
   renumber(next);
   return { plan: next, stuck };
+}
+
+/**
+ * Slides the browser counted more than `limit` words on, made lighter: a headline that repeats
+ * a cell goes (the slide is headed by its section's name), a row of columns too wordy for one
+ * slide is shown in two (its subjects split in order), a stack of groups in two parts. Returns
+ * null when nothing could be done. Mutates nothing it was given.
+ */
+export function lightenWordy(
+  plan: DeckPlan,
+  measures: readonly SlideMeasure[],
+  limit: number,
+): DeckPlan | null {
+  const wordy = new Set(measures.filter((m) => (m.words ?? 0) > limit).map((m) => m.id));
+  if (wordy.size === 0) return null;
+  const next: DeckPlan = structuredClone(plan);
+  let changed = false;
+  const columns: Slide[][] = [];
+  for (const column of next.columns) {
+    const out: Slide[] = [];
+    const extra: Slide[][] = [];
+    for (const slide of column) {
+      if (!wordy.has(slide.id)) {
+        out.push(slide);
+        continue;
+      }
+      if (slide.headline?.inBody) {
+        slide.headline = undefined;
+        slide.noHeadline = true;
+        changed = true;
+        out.push(slide);
+        continue;
+      }
+      const groups = slide.groups;
+      if (groups.length < 2 || slide.layout === "exhibit" || slide.layout === "title") {
+        out.push(slide);
+        continue;
+      }
+      const half = Math.ceil(groups.length / 2);
+      const origin = slide.origin ?? slide.id;
+      const first: Slide = { ...slide, origin, groups: groups.slice(0, half) };
+      const second: Slide = {
+        ...structuredClone(slide),
+        origin,
+        id: `${origin}--next`,
+        groups: structuredClone(groups.slice(half)),
+        notes: [],
+        headline: undefined,
+      };
+      changed = true;
+      if (column.length > 1) out.push(first, second);
+      else {
+        out.push(first);
+        extra.push([second]);
+      }
+    }
+    columns.push(out, ...extra);
+  }
+  if (!changed) return null;
+  next.columns = columns;
+  renumber(next);
+  return next;
 }

@@ -4,7 +4,7 @@
  * anything is measured (parts of even weight, none left with a single item); the browser counts
  * the same words on the rendered slide and the writer checks them (`slides-too-many-words`).
  */
-import { MAX_LEVEL, shortenClaim } from "./shorten.js";
+import { MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 
 /** A slide showing more words than this fails the build. */
@@ -12,14 +12,14 @@ export const MAX_SLIDE_WORDS = 60;
 /** What the packer aims at per slide (the median goal is 35). */
 export const TARGET_SLIDE_WORDS = 34;
 /** What the packer allows a part to reach to avoid a continuation with one item. */
-export const PACK_LIMIT_WORDS = 54;
+export const PACK_LIMIT_WORDS = 46;
 /** Longest bullet on a slide, in words: a longer claim is shortened at a higher level. */
 export const MAX_BULLET_WORDS = 25;
 /**
  * What a claim's bullet aims at: a claim longer than this is shortened one level (or more)
  * harder. A sentence of up to 20 words usually stays whole, with the fact it states.
  */
-export const AIM_BULLET_WORDS = 20;
+export const AIM_BULLET_WORDS = 16;
 
 /** Words as a reader counts them: runs of characters holding a letter or a digit. */
 export function countWords(text: string | undefined): number {
@@ -44,7 +44,7 @@ function overhead(slide: Slide, parts: number): number {
 /** Words a slide shows (the plan's estimate of what the browser counts). */
 export function slideWords(slide: Slide): number {
   if (slide.layout === "title") return countWords(slide.title) + countWords(slide.lines?.join(" "));
-  let n = overhead(slide, slide.part ? 2 : 1);
+  let n = overhead(slide, slide.part ? 2 : 1) + countWords(slide.headline?.text);
   for (const g of slide.groups)
     n += countWords(g.label) + g.items.reduce((s, i) => s + itemWords(i), 0);
   if (slide.exhibit) n += countWords(slide.exhibit.source);
@@ -156,10 +156,13 @@ function chooseParts(
     }
     return max;
   };
+  // A unit too wordy for any slide (a sentence that cannot be shortened without losing a fact)
+  // goes alone; the others are still packed together.
+  const widest = Math.max(0, ...costs) + over(1);
   const attempts: [number, number][] = [
     [target, 2],
     [PACK_LIMIT_WORDS, 2],
-    [MAX_SLIDE_WORDS - 2, 1],
+    [Math.max(MAX_SLIDE_WORDS - 2, widest), 1],
   ];
   for (const [limit, least] of attempts) {
     for (let k = 1; k <= n; k++) {
@@ -176,6 +179,8 @@ export function packSlide(slide: Slide): SlideGroup[][] {
   if (slide.layout === "title" || slide.layout === "agenda" || slide.layout === "exhibit")
     return [slide.groups];
   const over = (k: number) => overhead(slide, k);
+  // The evidence matrix: one row per slide, its subjects' cells side by side.
+  if (slide.layout === "table" && slide.kind === "matrix") return slide.groups.map((g) => [g]);
   if (slide.layout === "table") {
     const costs = slide.groups.map(
       (g) => countWords(g.label) + g.items.reduce((s, i) => s + itemWords(i), 0),
@@ -212,7 +217,9 @@ export function packSlide(slide: Slide): SlideGroup[][] {
       if (Math.max(...words) <= TARGET_SLIDE_WORDS + 6 && full) return shown;
       if (!fallback && Math.max(...words) <= MAX_SLIDE_WORDS - 2) fallback = shown;
     }
-    return fallback ?? [columns];
+    if (fallback) return fallback;
+    // Columns that cannot be cut evenly: the subjects one under the other, packed as a list.
+    return packSlide({ ...slide, layout: "list" });
   }
   const units = listUnits(slide);
   if (units.length === 0) return [slide.groups];
@@ -258,7 +265,7 @@ function shortenHarder(slide: Slide): Slide | null {
   let changed = false;
   for (const item of next.groups.flatMap((g) => g.items)) {
     if (item.kind !== "claim" || !item.full || item.level >= MAX_LEVEL) continue;
-    const text = shortenClaim(item.full, item.level + 1);
+    const text = shortenSafe(item.full, item.level + 1, item.clauses);
     item.level += 1;
     if (text !== item.text) {
       item.text = text;
@@ -313,7 +320,7 @@ export function packByWords(plan: DeckPlan): DeckPlan {
     }
     columns.push(out, ...extra);
   }
-  next.columns = columns;
+  next.columns = columns.map((column) => column.map(matrixRow));
   renumber(next);
   // A table slide with nothing cited (the stance of each source) has no sentence for the notes:
   // its rows in full are what a speaker reads from.
@@ -327,6 +334,25 @@ export function packByWords(plan: DeckPlan): DeckPlan {
     );
   }
   return next;
+}
+
+/**
+ * A matrix slide of one row as that row's slide: the row's label joins the section's name above
+ * the headline, each subject's cell is a column under its name.
+ */
+function matrixRow(slide: Slide): Slide {
+  if (slide.kind !== "matrix" || slide.layout !== "table" || slide.groups.length !== 1)
+    return slide;
+  const row = slide.groups[0]!;
+  const heads = (slide.columns ?? []).slice(1);
+  return {
+    ...slide,
+    layout: "columns",
+    title: row.label ? `${slide.title} · ${row.label}` : slide.title,
+    columns: undefined,
+    part: undefined,
+    groups: row.items.map((item, c) => ({ label: heads[c], items: [item] })),
+  };
 }
 
 /** Origins (split slides) with a part showing fewer than two items. */

@@ -48,8 +48,9 @@ function withSection(
 
 describe("a slide that shows too much", () => {
   it("fails the deck write, naming the slide, and writes nothing", async () => {
-    const long = `Figures ${Array.from({ length: 64 }, (_, i) => `word${i}`).join(" ")}`;
-    const fx = withSection("Figures", (heading, content) => {
+    // The sources slide is headed by its section's name (a list to look up, not an assertion).
+    const long = `Sources ${Array.from({ length: 64 }, (_, i) => `word${i}`).join(" ")}`;
+    const fx = withSection("Sources", (heading, content) => {
       heading.children = [{ type: "text", value: long }];
       return content;
     });
@@ -139,7 +140,9 @@ describe("the sample deck's figures", () => {
   it("leaves no continuation slide with a single item", () => {
     const parts = visited.facts.filter((f) => f.part !== "");
     expect(parts.length).toBeGreaterThan(0);
-    for (const f of parts) expect(f.items, `${f.id} ${f.part}`).toBeGreaterThanOrEqual(2);
+    // A headline stating a claim of its own counts as one of the slide's items.
+    for (const f of parts)
+      expect(f.items + f.assertions, `${f.id} ${f.part}`).toBeGreaterThanOrEqual(2);
     // Charts and the title aside, every slide shows two items or more.
     expect(result.figures.thin).toEqual([]);
   });
@@ -154,10 +157,50 @@ describe("the sample deck's figures", () => {
     const html = readFileSync(result.indexPath, "utf8").replace(/<aside[\s\S]*?<\/aside>/gu, "");
     const cells = [...html.matchAll(/<(li|td)\b[^>]*>([\s\S]*?)<\/\1>/gu)];
     expect(cells.length).toBeGreaterThan(20);
+    // A longer one is a claim no deletion could shorten without losing a number, a negation or
+    // its main verb: shown whole, its sentence as in the notes.
+    const notes = readFileSync(result.indexPath, "utf8");
     for (const [, , inner] of cells) {
       const text = inner!.replace(/<sup[\s\S]*?<\/sup>/gu, "").replace(/<[^>]+>/gu, " ");
       const words = text.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w));
-      expect(words.length, text).toBeLessThanOrEqual(MAX_BULLET_WORDS);
+      if (words.length <= MAX_BULLET_WORDS) continue;
+      const sentence = (
+        /<span class="bw-text">([\s\S]*?)<\/span>\s*<\/span>/u.exec(inner!)?.[1] ?? text
+      )
+        .replace(/<sup[\s\S]*?<\/sup>/gu, "")
+        .replace(/<[^>]+>/gu, "")
+        .replace(/\s+/gu, " ")
+        .trim();
+      expect(sentence.endsWith("…"), text).toBe(false);
+      expect(notes.replace(/\s+/gu, " "), text).toContain(sentence.slice(0, 60));
     }
+  });
+
+  it("heads content slides with a statement, not a section's name, with its sentence in the notes", () => {
+    const html = readFileSync(result.indexPath, "utf8");
+    const sections = [...html.matchAll(/<section id="[^"]*"[^>]*>([\s\S]*?)<\/section>/gu)].map(
+      (m) => m[1]!,
+    );
+    const asserted = sections.filter((s) => s.includes('class="bw-assertion"'));
+    expect(asserted.length).toBeGreaterThanOrEqual(0.75 * result.figures.notes.content);
+    const text = (s: string) =>
+      s
+        .replace(/<sup[\s\S]*?<\/sup>/gu, "")
+        .replace(/<[^>]+>/gu, "")
+        .trim();
+    for (const s of asserted) {
+      const kicker = text(/<p class="bw-kicker">([\s\S]*?)<\/p>/u.exec(s)![1]!);
+      const headline = text(/<h2 class="bw-assertion"[^>]*>([\s\S]*?)<\/h2>/u.exec(s)![1]!);
+      expect(headline).not.toBe(kicker);
+      expect(headline.split(/\s+/u).length, headline).toBeGreaterThanOrEqual(4);
+      // The notes hold a sentence the headline is a shortening of.
+      const notes = text(/<aside class="notes">([\s\S]*?)<\/aside>/u.exec(s)?.[1] ?? "");
+      const start = headline
+        .replace(/^\[(\p{Lu})\]/u, "$1")
+        .replace(/…$/u, "")
+        .slice(0, 12);
+      expect(notes.toLowerCase(), headline).toContain(start.toLowerCase().replace(/^.*?: /u, ""));
+    }
+    expect(result.figures.headlineLines).toBeLessThanOrEqual(2);
   });
 });

@@ -20,6 +20,8 @@ export interface SlideFacts {
   minFont: number;
   /** Items shown: bullets, matrix cells. */
   items: number;
+  /** 1 when the headline states a claim the body does not show again, else 0. */
+  assertions: number;
   /** Continuation marker ("2/3"), empty on a slide that is not split. */
   part: string;
   /** Headline text, continuation marker aside. */
@@ -59,6 +61,11 @@ export async function visitSlides(browser: BrowserSession, indexPath: string, ro
             notes: Boolean(s.querySelector("aside.notes")?.textContent?.trim()),
             footer: s.querySelectorAll(".bw-cites .bw-cite").length,
             items: s.querySelectorAll(".bw-body li, .bw-matrix tbody td").length,
+            assertions: (() => {
+              const claim = s.querySelector(".bw-head h2.bw-assertion")?.getAttribute("data-claim");
+              if (!claim) return 0;
+              return s.querySelector(`.bw-body [data-claim="${claim}"]`) ? 0 : 1;
+            })(),
             part: s.querySelector(".bw-head .bw-part")?.textContent ?? "",
             title: (s.querySelector(".bw-head h2")?.firstChild?.textContent ?? "").trim(),
             minFont: Math.min(

@@ -5,9 +5,11 @@ import { fileURLToPath } from "node:url";
 import type { Root } from "mdast";
 import { parse } from "yaml";
 import { type BriefSpec, BriefSpecSchema } from "../../../src/brief/schema.js";
+import { claimClauses } from "../../../src/engine/claims.js";
 import type { Briefing } from "../../../src/model/briefing.js";
 import type { BriefingDocument } from "../../../src/model/document.js";
 import type { DeckOptions } from "../../../src/model/options.js";
+import { claimsOf } from "../../../src/outline/claims-of.js";
 import { deckOptionsOf, documentOf } from "../document.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -25,6 +27,11 @@ export interface SlidesFixture {
 export function loadFixture(name = "slides-sample"): SlidesFixture {
   const dir = join(ROOT, "tests", "fixtures", name);
   const briefing = JSON.parse(readFileSync(join(dir, "briefing.json"), "utf8")) as Briefing;
+  // A stored briefing may predate the claims' parse: add it as the engine's makeClaim does.
+  for (const claim of claimsOf(briefing)) {
+    const clauses = claim.clauses ?? claimClauses(claim.text);
+    if (clauses) claim.clauses = clauses;
+  }
   const tree = JSON.parse(readFileSync(join(dir, "tree.json"), "utf8")) as Root;
   const spec = BriefSpecSchema.parse(parse(readFileSync(join(dir, "brief.yaml"), "utf8")));
   return {

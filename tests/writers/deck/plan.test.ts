@@ -24,11 +24,12 @@ describe("planDeck", () => {
       "dimension", // Membership: four subjects, labelled groups of one list
       "dimension",
       "dimension",
-      "timeline",
-      "figures",
+      "timeline", // Figures (two items) joins the Timeline slide as a labelled group
       "disagreements",
       "sources",
     ]);
+    const timeline = plan.columns.find((c) => c[0]!.kind === "timeline")![0]!;
+    expect(timeline.groups.map((g) => g.label)).toContain("Figures");
     const agenda = plan.columns[1]![0]!.groups[0]!.items.map((i) => i.text);
     expect(agenda).toEqual([
       "Key findings",
@@ -243,7 +244,7 @@ describe("splitOverflowing", () => {
 
   it("shortens a unit that does not fit alone, then uses denser type", () => {
     const long =
-      "The CSTO deployed forces for the very first time in its 20-year existence in January 2022 in response to a request from Kazakhstan’s President Kassym-Jomart Tokayev.";
+      "The CSTO (a military alliance led by Moscow and joined by the Central Asian states and Armenia) deployed forces in response to a request from Kazakhstan’s President.";
     const p = plan({ groups: [{ items: [item(long)] }] });
     const m = [{ id: "s", overflow: true, height: 900, fits: [0] }];
     let next = splitOverflowing(p, m).plan;

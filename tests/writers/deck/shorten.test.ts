@@ -1,10 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { makeClaim } from "../../../src/engine/claims.js";
 import { claimsOf } from "../../../src/outline/claims-of.js";
 import {
+  headlineOf,
   isDeletionOf,
+  keepsEssentials,
   MAX_LEVEL,
   shortenClaim,
+  shortenSafe,
   WORD_BUDGETS,
 } from "../../../src/writers/deck/shorten.js";
 import { loadFixture } from "./fixture.js";
@@ -59,7 +63,7 @@ describe("shortenClaim", () => {
         "Nevertheless, there remains a problem of concern: the CSTO countries are so dependent on Russia economically and militarily that in the event of a conflict they will be loyal to Moscow.",
       ),
     ).toBe(
-      "the CSTO countries are so dependent on Russia economically and militarily that in the event of a conflict they will be loyal to Moscow.",
+      "[T]he CSTO countries are so dependent on Russia economically and militarily that in the event of a conflict they will be loyal to Moscow.",
     );
     expect(shortenClaim("The CSTO lacks unity (and experience).")).toBe("The CSTO lacks unity.");
   });
@@ -79,11 +83,93 @@ describe("shortenClaim", () => {
         "On February 9, speaking at a press conference in Moscow after a long meeting of defence ministers, the Secretary-General said the alliance had no plans to send troops.",
         1,
       ),
-    ).toMatch(/^the Secretary-General said/u);
+    ).toMatch(/^\[T\]he Secretary-General said/u);
   });
 
   it("leaves short sentences alone", () => {
     const text = "It annexed Crimea and started the hybrid war on Donbas.";
     expect(shortenClaim(text)).toBe(text);
+  });
+});
+
+/** A claim as the engine makes it (with its parse), from one sentence. */
+function claimOf(text: string) {
+  const block = { index: 1, text } as Parameters<typeof makeClaim>[0]["block"];
+  return makeClaim({ sourceId: "s", block, first: 1, last: 1, start: 0, end: text.length });
+}
+
+describe("shortenSafe", () => {
+  it("marks a capital it made: the cut start reads [T]he, never a CSS-only capital", () => {
+    const c = claimOf(
+      "In the months after the invasion, speaking at a press conference in Moscow after a long meeting, the Secretary-General said the alliance had no plans to send troops to the region.",
+    );
+    const short = shortenSafe(c.text, 1, c.clauses);
+    expect(short).toMatch(/^\[T\]he Secretary-General said/u);
+    expect(isDeletionOf(short, c.text)).toBe(true);
+    expect(isDeletionOf("[X]he Secretary-General", c.text)).toBe(false);
+  });
+
+  it("never drops a number: the sentence stays whole rather than lose its figure", () => {
+    const c = claimOf(
+      "Tajikistan and Kyrgyzstan had a military conflict with each other in 2022, about hundred military servicemen died.",
+    );
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const short = shortenSafe(c.text, level, c.clauses);
+      expect(short, `level ${level}`).toContain("hundred");
+      expect(short).toContain("2022");
+    }
+    const both = claimOf(
+      "The CSTO currently has a rapid reaction group of 20,000 people, while a similar NATO unit has 40,000 soldiers.",
+    );
+    expect(shortenSafe(both.text, MAX_LEVEL, both.clauses)).toContain("40,000");
+  });
+
+  it("never drops a negation of what it keeps, nor leaves a fragment without its main verb", () => {
+    const full =
+      "Kazakhstan has not recognised the two republics, and it has refused military aid.";
+    expect(keepsEssentials("Kazakhstan has recognised the two republics…", full)).toBe(false);
+    const c = claimOf(
+      "The initial lack of a unified, direct military response from the CSTO to the Ukraine War, beyond Belarus's logistical support, was a significant moment.",
+    );
+    // Cut before "was", the subject is left without its verb.
+    expect(
+      keepsEssentials(
+        "The initial lack of a unified, direct military response from the CSTO…",
+        c.text,
+        c.clauses,
+      ),
+    ).toBe(false);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses)).toMatch(/\bwas\b/u);
+  });
+
+  it("never cuts inside a bracketed insertion or a quotation", () => {
+    const c = claimOf(
+      '"The story of the PSP is it\'s not a gaming device as much as it is a portable entertainment device," said Michael Pachter, analyst at Wedbush Morgan Securities.',
+    );
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const short = shortenSafe(c.text, level, c.clauses);
+      expect((short.match(/"/gu) ?? []).length % 2, short).toBe(0);
+    }
+  });
+});
+
+describe("headlineOf", () => {
+  it("states the claim within two lines' characters, as a deletion keeping its numbers", () => {
+    const c = claimOf(
+      "All 30 NATO countries, for example, voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
+    );
+    const h = headlineOf(c.text, 92, c.clauses)!;
+    expect(h.length).toBeLessThanOrEqual(92);
+    expect(h).toContain("30");
+    expect(h).toMatch(/\bvoted\b/u);
+    expect(isDeletionOf(h, c.text)).toBe(true);
+  });
+
+  it("gives none when no short form keeps the claim's numbers", () => {
+    const c = claimOf(
+      "The CSTO deployed forces for the very first time in its 20-year existence in January 2022 in response to a request from Kazakhstan’s President Kassym-Jomart Tokayev.",
+    );
+    expect(headlineOf(c.text, 46, c.clauses)).toBeUndefined();
   });
 });

@@ -1,0 +1,96 @@
+/**
+ * Assertion headlines: every content slide is headed by a statement, one of its claims shortened
+ * by marked deletion (shorten.ts), not by its section's name (that becomes the kicker above it).
+ * The claim chosen leaves the bullets (its superscript goes on the headline, its sentence and
+ * citation to the notes) unless the slide would be left without evidence under it.
+ */
+import { headlineOf } from "./shorten.js";
+import type { DeckPlan, Slide, SlideItem } from "./slides.js";
+import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
+
+/**
+ * Longest headline in characters: two lines at the deck's title size (44 px bold over a 1136 px
+ * measure holds about 48 characters a line). The browser measures the real lines; the build
+ * fails on a third.
+ */
+export const HEADLINE_CHARS = 92;
+/** An exhibit's takeaway: one line. */
+export const TAKEAWAY_CHARS = 46;
+
+/** Words kept free under the limit when a headline repeats a cell (the estimate is not the browser's count). */
+const SPARE_WORDS = 6;
+
+/** Layouts that get an assertion headline (the others are looked up, not argued). */
+const ARGUED = new Set(["list", "columns", "table"]);
+
+const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && Boolean(i.full);
+
+/** The headline text for `item` within `chars`, led by its date or value when the text lacks it. */
+export function headlineFor(item: SlideItem, chars: number): string | undefined {
+  const lead = item.lead?.replace(/^\d+\.\s*/u, "");
+  const prefix = lead && !item.full!.includes(lead) ? `${lead}: ` : "";
+  const text = headlineOf(item.full!, chars - prefix.length, item.clauses);
+  return text ? `${prefix}${text}` : undefined;
+}
+
+function chooseHeadline(slide: Slide): void {
+  if (!ARGUED.has(slide.layout) || slide.headline || slide.noHeadline || slide.kind === "sources")
+    return;
+  const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
+  const claims = where.filter((at) => isClaim(at.item));
+  // First choice: a claim that can leave the body, leaving evidence under the headline (and,
+  // in columns, its own column not empty).
+  // A numbered list (the timeline's, keyed to its chart) keeps its order: only its first item
+  // may move up into the headline.
+  const numbered = /^\d+\./u.test(claims[0]?.item.lead ?? "");
+  const leaves = (at: (typeof where)[number]) =>
+    (!numbered || at === claims[0]) &&
+    slide.layout !== "table" &&
+    where.length >= 2 &&
+    (slide.layout !== "columns" || slide.groups[at.gi]!.items.length >= 2);
+  for (const at of claims.filter(leaves)) {
+    const text = headlineFor(at.item, HEADLINE_CHARS);
+    if (!text) continue;
+    const group = slide.groups[at.gi]!;
+    slide.headline = { text, item: at.item, inBody: false, group: group.label };
+    group.items.splice(at.ii, 1);
+    // A group left empty still says what the headline is about, above it.
+    if (group.items.length === 0 && group.label) slide.title = `${slide.title} · ${group.label}`;
+    slide.groups = slide.groups.filter((g) => g.items.length > 0);
+    return;
+  }
+  // Else a claim that stays in the body too (a matrix row's cell): one line, and only where the
+  // slide has the words to spare.
+  for (const at of claims) {
+    const text = headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, HEADLINE_CHARS);
+    if (!text) continue;
+    if (slideWords(slide) + countWords(text) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
+    slide.headline = { text, item: at.item, inBody: true };
+    return;
+  }
+}
+
+/**
+ * Puts the claims that `origin`'s parts state in their headlines back at the head of their
+ * bodies (before the parts are evened out, so no claim is lost with a dropped part). Mutates.
+ */
+export function clearHeadlines(plan: DeckPlan, origin: string): DeckPlan {
+  for (const slide of plan.columns.flat()) {
+    const h = slide.headline;
+    if (slide.origin !== origin || !h) continue;
+    slide.headline = undefined;
+    if (h.inBody) continue;
+    const first = slide.groups[0];
+    if (first && first.label === h.group) first.items.unshift(h.item);
+    else slide.groups.unshift({ label: h.group, items: [h.item] });
+    if (h.group && slide.title.endsWith(` · ${h.group}`))
+      slide.title = slide.title.slice(0, -` · ${h.group}`.length);
+  }
+  return plan;
+}
+
+/** Gives every content slide without one its assertion headline. Mutates `plan`. */
+export function assignHeadlines(plan: DeckPlan): DeckPlan {
+  for (const slide of plan.columns.flat()) chooseHeadline(slide);
+  return plan;
+}
