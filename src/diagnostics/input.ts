@@ -60,18 +60,22 @@ export async function openInputFile(
   options: InputFileOptions,
 ): Promise<{ text: string; real: string } | undefined> {
   const { display, what, maxBytes } = options;
-  let root: string;
-  try {
-    root = await realpath(dir);
-  } catch (error) {
+  /** A missing file or folder is no input (undefined); any other failure is a clear error. */
+  const missingOr = (error: unknown, hint: string): undefined => {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT" || code === "ENOTDIR") return undefined;
     throw inputRefused(
       "input-unreadable",
       display,
       `cannot read ${what} (${code ?? "error"})`,
-      "check the folder's permissions",
+      hint,
     );
+  };
+  let root: string;
+  try {
+    root = await realpath(dir);
+  } catch (error) {
+    return missingOr(error, "check the folder's permissions");
   }
   const abs = join(root, rel);
   if (!isInsideDir(abs, root))
@@ -85,14 +89,7 @@ export async function openInputFile(
   try {
     await lstat(abs);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" || code === "ENOTDIR") return undefined;
-    throw inputRefused(
-      "input-unreadable",
-      display,
-      `cannot read ${what} (${code ?? "error"})`,
-      "check the file's permissions",
-    );
+    return missingOr(error, "check the file's permissions");
   }
   try {
     real = await realpath(abs);

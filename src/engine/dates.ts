@@ -73,6 +73,24 @@ function pad(n: number): string {
 }
 
 /** `2022-08-03` → Date at noon UTC; undefined for missing or unparsable dates. */
+/**
+ * The year of a date given without one ("on 16 May"): the source's past for what happened, the
+ * source's future for what is planned (when a month is named), judged against the source's date.
+ */
+function rolledYear(
+  year: number,
+  month: number,
+  day: number,
+  kind: EventKind,
+  ref: Date,
+  monthNamed: boolean,
+): number {
+  const at = Date.UTC(year, month - 1, day);
+  if (kind === "happened" && at > ref.getTime()) return year - 1;
+  if (kind !== "happened" && monthNamed && at < ref.getTime()) return year + 1;
+  return year;
+}
+
 export function referenceDate(iso: string | undefined): Date | undefined {
   if (!iso) return undefined;
   const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/u.exec(iso);
@@ -150,12 +168,8 @@ function chronoDate(
     let year = c.get("year") ?? 0;
     const month = c.get("month") ?? 1;
     const day = c.get("day") ?? 1;
-    if (!explicitYear && ref) {
-      // A month without a year: the source's past, unless the event is still to come.
-      const at = Date.UTC(year, month - 1, day);
-      if (kind === "happened" && at > ref.getTime()) year -= 1;
-      else if (kind !== "happened" && MONTH_NAMED.test(r.text) && at < ref.getTime()) year += 1;
-    }
+    if (!explicitYear && ref)
+      year = rolledYear(year, month, day, kind, ref, MONTH_NAMED.test(r.text));
     const precise = /\b(?:ago|last month|this month)\b/iu.test(r.text)
       ? "month"
       : c.isCertain("month") ||
@@ -296,11 +310,7 @@ function germanDate(
     let year = c.get("year") ?? 0;
     const month = c.get("month") ?? 1;
     const day = c.get("day") ?? 1;
-    if (!explicitYear && ref) {
-      const at = Date.UTC(year, month - 1, day);
-      if (kind === "happened" && at > ref.getTime()) year -= 1;
-      else if (kind !== "happened" && at < ref.getTime()) year += 1;
-    }
+    if (!explicitYear && ref) year = rolledYear(year, month, day, kind, ref, true);
     const iso = `${year}-${pad(month)}-${pad(day)}`;
     return {
       iso,
