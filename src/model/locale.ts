@@ -1,9 +1,14 @@
 /**
  * The chrome of a briefing in the brief's language: section titles, table headers, cover and page
- * furniture, the attribution phrase. One table for the report, the outline and (later) the deck;
- * German and English are complete, any other language falls back to English string by string.
- * Data only: writers and the outline pick their strings with `chromeFor(language)`.
+ * furniture, the attribution phrase, the deck's agenda. The strings are one JSON file per
+ * language under `templates/locales/` (`en.json`, `de.json`; a user adds `fr.json` without
+ * touching code), with `{placeholders}`; any key a table lacks, and any language without a table,
+ * falls back to English string by string. Writers and the outline pick their strings with
+ * `chromeFor(language)`.
  */
+
+import { readFileSync } from "node:fs";
+import { packagePath } from "../util/package.js";
 
 export interface Chrome {
   /** BCP 47 base tag this table is for. */
@@ -58,104 +63,138 @@ export interface Chrome {
   noFindings: string;
   noDisagreement: string;
   noCountingFigures: string;
+  /** A matrix cell no source addresses. */
+  gap: (dimension: string, subject: string) => string;
+  /** The deck's agenda slide. */
+  agenda: string;
 }
 
-const en: Chrome = {
-  language: "en",
-  keyFindings: "Key findings",
-  evidenceMatrix: "Evidence matrix",
-  comparisonByDimension: "Comparison by dimension",
-  timeline: "Timeline",
-  figures: "Figures",
-  disagreements: "Where the sources disagree",
-  stanceOfEachSource: "How each source frames each subject",
-  framingOn: (source, subject) => `${source} on ${subject}:`,
-  noEvaluation: (sources) => `No evaluative statement about a subject in: ${sources}.`,
-  sources: "Sources",
-  method: "Method",
-  contents: "Contents",
-  bibliography: "Bibliography",
-  briefing: "Briefing",
-  compiledFrom: (n) => `Compiled from ${n} ${n === 1 ? "source" : "sources"}`,
-  pageOf: ["Page ", " of "],
-  exhibit: "Exhibit",
-  source: "Source",
-  figure: "Figure",
-  whatItCounts: "What it counts",
-  subject: "Subject",
-  noDate: "n.d.",
-  words: (n) => `${n} words`,
-  covers: (subjects) => `covers ${subjects}`,
-  noSubject: "no subject",
-  thesis: "Thesis",
-  and: "and",
-  according: (who) => ({ prefix: `According to ${who}, `, lowerFirst: true }),
-  kinds: { scheduled: "scheduled", target: "target", forecast: "forecast" },
-  sourcesDated: (from, to, undated) =>
-    `Sources dated ${from === to ? from : `${from}–${to}`}${undated ? `; ${undated} undated` : ""}.`,
-  sourcesUndated: (n) => `None of the ${n} sources states a date.`,
-  noTimeline: "The sources report no dated events.",
-  noFigures: "The sources give no figures of the same kind for two or more subjects.",
-  noCoverage: "There are no sources or dimensions to map.",
-  sourcesBar: "Sources:",
-  bar: "bar",
-  noFindings: "No statement made it into the key findings.",
-  noDisagreement: "No disagreement between the sources was found.",
-  noCountingFigures: "The sources give no figures that count something.",
-};
+/** A locale file as written: strings with `{placeholders}`. */
+type Table = Record<string, unknown>;
 
-const de: Chrome = {
-  language: "de",
-  keyFindings: "Wichtigste Ergebnisse",
-  evidenceMatrix: "Belegmatrix",
-  comparisonByDimension: "Vergleich nach Dimensionen",
-  timeline: "Zeitleiste",
-  figures: "Zahlen",
-  disagreements: "Wo die Quellen sich widersprechen",
-  stanceOfEachSource: "Wie die Quellen die Themen bewerten",
-  framingOn: (source, subject) => `${source} über ${subject}:`,
-  noEvaluation: (sources) => `Keine wertende Aussage über ein Thema in: ${sources}.`,
-  sources: "Quellen",
-  method: "Methode",
-  contents: "Inhalt",
-  bibliography: "Literaturverzeichnis",
-  briefing: "Briefing",
-  compiledFrom: (n) => `Zusammengestellt aus ${n} ${n === 1 ? "Quelle" : "Quellen"}`,
-  pageOf: ["Seite ", " von "],
-  exhibit: "Abbildung",
-  source: "Quelle",
-  figure: "Zahl",
-  whatItCounts: "Was sie zählt",
-  subject: "Gegenstand",
-  noDate: "o. J.",
-  words: (n) => `${n} Wörter`,
-  covers: (subjects) => `behandelt ${subjects}`,
-  noSubject: "keinen Gegenstand",
-  thesis: "These",
-  and: "und",
-  // German word order changes after "Laut X", so the quoted sentence follows a colon, unchanged.
-  according: (who) => ({ prefix: `Laut ${who}: `, lowerFirst: false }),
-  kinds: { scheduled: "geplant", target: "Ziel", forecast: "Prognose" },
-  sourcesDated: (from, to, undated) =>
-    `Quellen von ${from === to ? from : `${from} bis ${to}`}${undated ? `; ${undated} ohne Datum` : ""}.`,
-  sourcesUndated: (n) => `Keine der ${n} Quellen nennt ein Datum.`,
-  noTimeline: "Die Quellen berichten keine datierten Ereignisse.",
-  noFigures: "Die Quellen nennen keine Zahlen derselben Art für zwei oder mehr Gegenstände.",
-  noCoverage: "Es gibt keine Quellen oder Dimensionen zum Abbilden.",
-  sourcesBar: "Quellen:",
-  bar: "Balken",
-  noFindings: "Keine Aussage hat es in die wichtigsten Ergebnisse geschafft.",
-  noDisagreement: "Zwischen den Quellen wurde kein Widerspruch gefunden.",
-  noCountingFigures: "Die Quellen nennen keine Zahlen, die etwas zählen.",
-};
+const tables = new Map<string, Table | null>();
 
-/** Every language with a complete table, by base tag. */
-export const CHROME: Readonly<Record<string, Chrome>> = { en, de };
+/** `templates/locales/<base>.json`, read once; null when there is none or it is not JSON. */
+function tableOf(base: string): Table | null {
+  if (!/^[a-z]{2,3}$/u.test(base)) return null;
+  let table = tables.get(base);
+  if (table === undefined) {
+    try {
+      const parsed = JSON.parse(
+        readFileSync(packagePath("templates", "locales", `${base}.json`), "utf8"),
+      );
+      table =
+        parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as Table) : null;
+    } catch {
+      table = null;
+    }
+    tables.set(base, table);
+  }
+  return table;
+}
 
-/** The chrome for a BCP 47 tag ("de-AT" → German); English when the language has no table. */
+const fill = (template: string, vars: Record<string, string | number>) =>
+  template.replace(/\{(\w+)\}/gu, (whole, k: string) => (k in vars ? String(vars[k]) : whole));
+
+/** The chrome of a table, each key taken from `fallback` when the table lacks it or mistypes it. */
+function chromeOf(table: Table, fallback: Table, language: string): Chrome {
+  const str = (key: string): string => {
+    const v = table[key];
+    if (typeof v === "string") return v;
+    const f = fallback[key];
+    return typeof f === "string" ? f : key;
+  };
+  const obj = (key: string): Record<string, unknown> => {
+    const v = table[key];
+    if (v && typeof v === "object" && !Array.isArray(v)) return v as Record<string, unknown>;
+    const f = fallback[key];
+    return f && typeof f === "object" ? (f as Record<string, unknown>) : {};
+  };
+  const pair = (key: string): [string, string] => {
+    const v = table[key];
+    const ok = (x: unknown): x is [string, string] =>
+      Array.isArray(x) && x.length === 2 && x.every((e) => typeof e === "string");
+    if (ok(v)) return v;
+    const f = fallback[key];
+    return ok(f) ? f : ["", " / "];
+  };
+  const text = (o: Record<string, unknown>, k: string) =>
+    typeof o[k] === "string" ? (o[k] as string) : "";
+  const plural = obj("compiledFrom");
+  const according = obj("according");
+  const kinds = obj("kinds");
+  return {
+    language,
+    keyFindings: str("keyFindings"),
+    evidenceMatrix: str("evidenceMatrix"),
+    comparisonByDimension: str("comparisonByDimension"),
+    timeline: str("timeline"),
+    figures: str("figures"),
+    disagreements: str("disagreements"),
+    stanceOfEachSource: str("stanceOfEachSource"),
+    framingOn: (source, subject) => fill(str("framingOn"), { source, subject }),
+    noEvaluation: (sources) => fill(str("noEvaluation"), { sources }),
+    sources: str("sources"),
+    method: str("method"),
+    contents: str("contents"),
+    bibliography: str("bibliography"),
+    briefing: str("briefing"),
+    compiledFrom: (n) => fill(text(plural, n === 1 ? "one" : "other"), { n }),
+    pageOf: pair("pageOf"),
+    exhibit: str("exhibit"),
+    source: str("source"),
+    figure: str("figure"),
+    whatItCounts: str("whatItCounts"),
+    subject: str("subject"),
+    noDate: str("noDate"),
+    words: (n) => fill(str("words"), { n }),
+    covers: (subjects) => fill(str("covers"), { subjects }),
+    noSubject: str("noSubject"),
+    thesis: str("thesis"),
+    and: str("and"),
+    according: (who) => ({
+      prefix: fill(text(according, "prefix"), { who }),
+      lowerFirst: according.lowerFirst === true,
+    }),
+    kinds: {
+      scheduled: text(kinds, "scheduled") || "scheduled",
+      target: text(kinds, "target") || "target",
+      forecast: text(kinds, "forecast") || "forecast",
+    },
+    sourcesDated: (from, to, undated) =>
+      fill(str("sourcesDated"), {
+        span: from === to ? from : fill(str("sourcesSpan"), { from, to }),
+        undated: undated ? fill(str("sourcesUndatedPart"), { n: undated }) : "",
+      }),
+    sourcesUndated: (n) => fill(str("sourcesUndated"), { n }),
+    noTimeline: str("noTimeline"),
+    noFigures: str("noFigures"),
+    noCoverage: str("noCoverage"),
+    sourcesBar: str("sourcesBar"),
+    bar: str("bar"),
+    noFindings: str("noFindings"),
+    noDisagreement: str("noDisagreement"),
+    noCountingFigures: str("noCountingFigures"),
+    gap: (dimension, subject) => fill(str("gap"), { dimension, subject }),
+    agenda: str("agenda"),
+  };
+}
+
+const built = new Map<string, Chrome>();
+
+/** The chrome for a BCP 47 tag ("de-AT" → German); English where the language has no table. */
 export function chromeFor(language: string | undefined): Chrome {
-  const base = (language ?? "en").toLowerCase().split(/[-_]/u)[0] ?? "en";
-  return CHROME[base] ?? en;
+  const base = (language ?? "en").toLowerCase().split(/[-_]/u)[0] || "en";
+  let chrome = built.get(base);
+  if (!chrome) {
+    const english = tableOf("en");
+    if (!english)
+      throw new Error("templates/locales/en.json is missing: the installation is incomplete");
+    const own = tableOf(base);
+    chrome = chromeOf(own ?? english, english, own ? base : "en");
+    built.set(base, chrome);
+  }
+  return chrome;
 }
 
 /** The English default titles of the outline's directives → the chrome key that translates them. */

@@ -117,6 +117,15 @@ export function none(message: string): RootContent[] {
   return [{ type: "paragraph", children: [{ type: "emphasis", children: [text(message)] }] }];
 }
 
+/**
+ * What a cell no source addresses says, in the brief's language ("No source in this corpus
+ * addresses military weight for NATO."; German keeps the dimension's capitals).
+ */
+export function gapText(language: string, dimension: string, subject: string): string {
+  const english = !language || language.toLowerCase().startsWith("en");
+  return chromeFor(language).gap(english ? dimension.toLowerCase() : dimension, subject);
+}
+
 /** The statement that no source addresses a cell, marked as such for the writers. */
 export function gapStatement(value: string): Emphasis {
   return { type: "emphasis", children: [text(value)], data: { briefwright: { gap: true } } };

@@ -24,7 +24,34 @@ function detectLanguage(blocks: readonly { text: string }[], fallback: string): 
   const base = fallback.toLowerCase().split("-")[0];
   const brief = ranked.find((r) => r.lang === base);
   if (brief && brief.accuracy >= top.accuracy * 0.8) return fallback;
+  // A language is written in its script: code-heavy English is not Hindi. The detected language
+  // must be written in the script most of the sample's letters are in (CLDR's likely script).
+  if (!writtenIn(sample, top.lang)) {
+    const other = ranked.find((r) => r.lang && writtenIn(sample, r.lang));
+    return other?.lang && other.lang !== top.lang && !writtenIn(sample, base ?? "en")
+      ? other.lang
+      : fallback;
+  }
   return top.lang;
+}
+
+/** Whether most letters of `text` are in the likely script of `language` ("ru" → Cyrillic). */
+function writtenIn(text: string, language: string): boolean {
+  let script: string | undefined;
+  try {
+    script = new Intl.Locale(language).maximize().script;
+  } catch {
+    return false;
+  }
+  if (!script) return false;
+  const letters = text.match(/\p{L}/gu)?.length ?? 0;
+  let own = 0;
+  try {
+    own = text.match(new RegExp(`\\p{sc=${script}}`, "gu"))?.length ?? 0;
+  } catch {
+    return false;
+  }
+  return letters > 0 && own / letters >= 0.5;
 }
 
 function pick<K extends keyof RawMeta>(

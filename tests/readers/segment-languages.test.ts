@@ -49,3 +49,20 @@ describe("sentence segmentation by language", () => {
     ]);
   });
 });
+
+describe("language detection", () => {
+  it("never takes a language whose script the text is not written in (code-heavy English is not Hindi)", async () => {
+    const { readCorpus } = await import("../../src/readers/index.js");
+    const { defaultReaderOptions } = await import("./helpers.js");
+    const topic = await readCorpus("tests/fixtures/topic-html-parsers", {
+      ...defaultReaderOptions(),
+      displayDir: "t",
+    });
+    expect(new Set(topic.sources.map((s) => s.language))).toEqual(new Set(["en"]));
+    const cyrillic = await readCorpus("tests/fixtures/cyrillic", {
+      ...defaultReaderOptions(),
+      displayDir: "c",
+    });
+    expect(cyrillic.sources.map((s) => s.language).sort()).toEqual(["ru", "uk"]);
+  });
+});

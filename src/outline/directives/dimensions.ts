@@ -4,7 +4,7 @@
  */
 import type { RootContent } from "mdast";
 import type { MatrixCell } from "../../model/briefing.js";
-import { claimParagraph, gapStatement, heading } from "../nodes.js";
+import { claimParagraph, gapStatement, gapText, heading } from "../nodes.js";
 import { type Directive, type ExpandContext, open, take } from "./context.js";
 
 function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootContent[] {
@@ -19,7 +19,11 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
     out.push(
       heading(depth + 1, s.name, { kind: "dimension-subject", dimension: name, subject: s.name }),
     );
-    if (mc.gap) out.push({ type: "paragraph", children: [gapStatement(mc.gap)] });
+    if (mc.gap)
+      out.push({
+        type: "paragraph",
+        children: [gapStatement(gapText(ctx.briefing.meta.language, name, s.name))],
+      });
     else out.push(...claims.map((c) => claimParagraph(c, ctx.briefing.meta.language)));
   }
   return out;

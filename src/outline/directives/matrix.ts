@@ -3,7 +3,7 @@
  * sections show the rest), or the statement that no source addresses it.
  */
 import type { PhrasingContent, Table } from "mdast";
-import { claimPhrasing, gapStatement, row, text } from "../nodes.js";
+import { claimPhrasing, gapStatement, gapText, row, text } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";
 
 export const matrix: Directive = {
@@ -20,7 +20,7 @@ export const matrix: Directive = {
           take(ctx, first);
           cells.push(claimPhrasing(first, b.meta.language));
         } else {
-          cells.push([gapStatement(mc?.gap ?? "Not addressed by the sources.")]);
+          cells.push([gapStatement(gapText(b.meta.language, d.name, s.name))]);
         }
       }
       return row(cells);

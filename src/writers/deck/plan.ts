@@ -13,6 +13,7 @@ import type {
   ExhibitNode,
   SectionData,
 } from "../../model/document.js";
+import { chromeFor } from "../../model/locale.js";
 import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
 import { slug } from "../../util/slug.js";
@@ -346,15 +347,6 @@ function agendaSlide(titles: string[], ids: Ids, title: string): Slide {
   };
 }
 
-/** Title used for the agenda slide, per language (falls back to English). */
-const AGENDA_TITLE: Record<string, string> = {
-  en: "Agenda",
-  de: "Agenda",
-  fr: "Sommaire",
-  uk: "Зміст",
-  ru: "Содержание",
-};
-
 /** Each cited sentence's citations for the speaker notes: the style's full note. */
 function addNotes(columns: readonly DeckColumn[], cite: CitationFormatter): void {
   for (const slide of columns.flat()) {
@@ -502,7 +494,7 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
   addNotes(merged, cite);
 
   const lang = meta.language || "en";
-  const agendaTitle = AGENDA_TITLE[lang.split("-")[0]!] ?? AGENDA_TITLE.en!;
+  const agendaTitle = chromeFor(lang).agenda;
   return {
     lang,
     title,

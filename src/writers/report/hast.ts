@@ -96,6 +96,7 @@ const el = (
 export async function toSanitisedHast(
   tree: MdastRoot,
   exhibitLabel = "Exhibit",
+  languages?: { document: string; of: (sourceId: string) => string | undefined },
 ): Promise<ReportHast> {
   const clusters: Citation[][] = [];
   const exhibits: Exhibit[] = [];
@@ -142,5 +143,39 @@ export async function toSanitisedHast(
     .use(remarkRehype, { handlers })
     .use(rehypeSanitize, REPORT_SANITIZE_SCHEMA);
   const hast = (await processor.run(structuredClone(tree) as MdastRoot)) as HastRoot;
+  if (languages) markQuoteLanguages(hast, clusters, languages);
   return { tree: hast, clusters, exhibits };
+}
+
+const BCP47 = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
+const base = (tag: string) => tag.toLowerCase().split("-")[0] ?? "";
+
+/**
+ * A statement quoted from a source in another language than the brief's is marked with that
+ * source's `lang` (its paragraph, list item or table cell), so hyphenation, PDF tagging and fonts
+ * follow the quote's language; it is never translated. Set after sanitising, from the model's
+ * source languages (checked as BCP 47 tags), never from corpus markup.
+ */
+function markQuoteLanguages(
+  tree: HastRoot,
+  clusters: Citation[][],
+  languages: { document: string; of: (sourceId: string) => string | undefined },
+): void {
+  const visit = (node: HastRoot | Element): void => {
+    for (const child of node.children) {
+      if (child.type !== "element") continue;
+      if (child.tagName === "p" || child.tagName === "li" || child.tagName === "td") {
+        const cite = child.children.find(
+          (c): c is Element => c.type === "element" && c.tagName === CITE_PLACEHOLDER,
+        );
+        const index = Number(cite?.properties.dataCite);
+        const sourceId = Number.isInteger(index) ? clusters[index]?.[0]?.sourceId : undefined;
+        const lang = sourceId ? languages.of(sourceId) : undefined;
+        if (lang && BCP47.test(lang) && base(lang) !== base(languages.document))
+          child.properties.lang = lang;
+      }
+      visit(child);
+    }
+  };
+  visit(tree);
 }

@@ -81,7 +81,15 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
     readFile(join(templatesDir, "report.css"), "utf8"),
   ]);
 
-  const { tree: body, clusters, exhibits } = await toSanitisedHast(tree, chrome.exhibit);
+  const sourceLanguage = new Map(document.sources.map((s) => [s.id, s.language]));
+  const {
+    tree: body,
+    clusters,
+    exhibits,
+  } = await toSanitisedHast(tree, chrome.exhibit, {
+    document: lang,
+    of: (id) => sourceLanguage.get(id),
+  });
   const drawings = await Promise.all(
     exhibits.map((e) => exhibitSvg(e, meta.subjects, REPORT_FRAME)),
   );

@@ -57,6 +57,44 @@ describe("sanitising corpus-derived content", () => {
   });
 });
 
+describe("quotes in another language", () => {
+  it("marks a statement quoted from a source in another language with that source's lang", async () => {
+    const cite = (sourceId: string) => ({
+      type: "cite",
+      citations: [{ sourceId, block: 1, sentence: 1 }],
+      claimId: `c-${sourceId}`,
+      generated: true,
+    });
+    const tree = {
+      type: "root",
+      children: [
+        {
+          type: "paragraph",
+          children: [{ type: "text", value: "Sony продала 200 000 PSP." }, cite("ru")],
+        },
+        {
+          type: "paragraph",
+          children: [{ type: "text", value: "Sony sold 200,000 PSPs." }, cite("en")],
+        },
+        { type: "paragraph", children: [{ type: "text", value: "Evil." }, cite("bad")] },
+      ],
+    } as unknown as Root;
+    const languages = new Map([
+      ["ru", "ru"],
+      ["en", "en-GB"],
+      ["bad", 'ru" onload="x'],
+    ]);
+    const { tree: hast } = await toSanitisedHast(tree, "Exhibit", {
+      document: "en",
+      of: (id) => languages.get(id),
+    });
+    const langs = hast.children
+      .filter((c) => c.type === "element")
+      .map((c) => (c.type === "element" ? (c.properties.lang ?? null) : null));
+    expect(langs).toEqual(["ru", null, null]);
+  });
+});
+
 describe("renderReportHtml", () => {
   it("builds a self-contained document with CSP, language, cover, contents and notes", async () => {
     const { document, options } = loadFixture("report-sample");
