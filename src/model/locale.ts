@@ -67,6 +67,8 @@ export interface Chrome {
   gap: (dimension: string, subject: string) => string;
   /** The deck's agenda slide. */
   agenda: string;
+  /** The engine's word for what a figure is ("amount", "price", "target" …) in this language. */
+  figureWord: (word: string) => string;
 }
 
 /** A locale file as written: strings with `{placeholders}`. */
@@ -177,6 +179,7 @@ function chromeOf(table: Table, fallback: Table, language: string): Chrome {
     noCountingFigures: str("noCountingFigures"),
     gap: (dimension, subject) => fill(str("gap"), { dimension, subject }),
     agenda: str("agenda"),
+    figureWord: (word) => text(obj("figureWords"), word) || word,
   };
 }
 

@@ -4,14 +4,14 @@
  * it is not a plain count ("difference", "target", "forecast", "share").
  */
 import type { Figure } from "../../model/briefing.js";
-import { chromeFor } from "../../model/locale.js";
+import { type Chrome, chromeFor } from "../../model/locale.js";
 import { cite, none, row, text } from "../nodes.js";
 import { type Directive, open } from "./context.js";
 
-function countsText(f: Figure): string {
+function countsText(f: Figure, c: Chrome): string {
   const scope = f.scope ? `, ${f.scope}` : "";
-  const kind = f.kind && f.kind !== "count" ? ` (${f.kind})` : "";
-  return `${f.counts}${scope}${kind}`;
+  const kind = f.kind && f.kind !== "count" ? ` (${c.figureWord(f.kind)})` : "";
+  return `${c.figureWord(f.counts)}${scope}${kind}`;
 }
 
 export const figures: Directive = {
@@ -24,7 +24,7 @@ export const figures: Directive = {
     const rows = figs.map((f) =>
       row([
         [{ type: "strong", children: [text(f.valueText)] }],
-        [text(countsText(f)), cite(f.claim.citations, f.claim.id)],
+        [text(countsText(f, c)), cite(f.claim.citations, f.claim.id)],
         [text(f.subject ?? (f.entity ? `(${f.entity})` : ""))],
       ]),
     );
