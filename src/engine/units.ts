@@ -43,9 +43,15 @@ export interface Unit extends Passage {
 }
 
 const QUOTED_SPAN = /[“"][^”"]*[”"]/gu;
-const READER = /\b(?:you|your|yours|yourself|guys|let['’]s|let us)\b/iu;
+/**
+ * Sentences that address the reader or speak as the writer (English and German). Case matters:
+ * "US" is the United States, not "us"; German "Sie" (you, formal) is also "they", so it is not
+ * taken.
+ */
+const READER =
+  /\b(?:[Yy]ou|[Yy]our|[Yy]ours|[Yy]ourself|guys|[Ll]et['’]s|[Ll]et us|[Dd]u|[Dd]ich|[Dd]ir|[Dd]ein\p{L}*|[Ee]uch|[Ee]uer\p{L}*)\b/u;
 const FIRST_PERSON =
-  /(?:\bI\b|\bI['’](?:m|d|ve|ll)\b|\b(?:me|my|mine|we|we['’](?:re|ll|ve|d)|us|our|ours)\b)/iu;
+  /(?:\bI\b|\bI['’](?:m|d|ve|ll)\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ll|ve|d)|us|[Oo]ur|[Oo]urs|[Ii]ch|[Ww]ir|[Mm]ich|[Mm]ir|[Mm]ein\p{L}*|[Uu]nser\p{L}*|uns)\b)/u;
 const POINTS_BACK =
   /^(?:This|That|These|Those|It|Its|It['’]s|They|Their|Them|He|She|His|Her|Such|Which|Both|Here|The rest|The other|The latter|The former|The two|That is|Then|Neither|None of these)\b/u;
 /** Instructions to the reader: "See Options below.", "Please note …", "Install it with …". */

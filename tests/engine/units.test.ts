@@ -203,3 +203,16 @@ describe("huge inputs", () => {
     expect(truncated).toEqual(["many"]);
   });
 });
+
+describe("first person and the reader", () => {
+  it("tells the US from 'us', and knows German first person", () => {
+    const m = buildMatchers([{ name: "Sony PSP", aliases: ["PSP"] }]);
+    const texts = (p: string) =>
+      buildUnits([makeSource("s", [p])], { matchers: m }).map((u) => u.text);
+    expect(texts("The PSP goes on sale in the US on Thursday for $249.")).toHaveLength(1);
+    expect(texts("We think the PSP is the best handheld of the year.")).toHaveLength(0);
+    expect(texts("Zum Umfang kopiere ich aus dem offiziellen Text der PSP-Meldung.")).toHaveLength(
+      0,
+    );
+  });
+});
