@@ -69,6 +69,10 @@ export interface Chrome {
   agenda: string;
   /** The engine's word for what a figure is ("amount", "price", "target" …) in this language. */
   figureWord: (word: string) => string;
+  /** The method note's sentence `key` with its placeholders filled (see `methodNote` in the file). */
+  methodText: (key: string, vars?: Record<string, string | number>) => string;
+  /** The thousands separator of counts in running text ("4,693" / "4.693"). */
+  thousands: string;
 }
 
 /** A locale file as written: strings with `{placeholders}`. */
@@ -180,6 +184,13 @@ function chromeOf(table: Table, fallback: Table, language: string): Chrome {
     gap: (dimension, subject) => fill(str("gap"), { dimension, subject }),
     agenda: str("agenda"),
     figureWord: (word) => text(obj("figureWords"), word) || word,
+    methodText: (key, vars = {}) => {
+      const own = obj("methodNote");
+      const english = fallback.methodNote as Record<string, unknown> | undefined;
+      const template = text(own, key) || (english ? text(english, key) : "") || key;
+      return fill(template, vars);
+    },
+    thousands: text(obj("methodNote"), "thousands") || ",",
   };
 }
 
