@@ -69,6 +69,7 @@ export function analyse(sources: Source[], options: EngineOptions): AnalyseResul
   const a = createAnalysis(sources, subjects, dimensions, labels, {
     evidencePerCell: options.evidencePerCell,
     maxWords: options.maxWords,
+    language: options.language,
   });
   // Near-duplicate sources count as one for corroboration.
   const copies = findCopies(sources);

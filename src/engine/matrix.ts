@@ -9,6 +9,7 @@ import type { Claim, MatrixCell } from "../model/briefing.js";
 import { MAX_CITED_SUPPORT, makeClaim } from "./claims.js";
 import { supportDetail } from "./findings.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
+import { findMentions } from "./subjects.js";
 import type { Structure } from "./syntax.js";
 
 const MIN_RELEVANCE = 0.3;
@@ -34,6 +35,8 @@ interface Cell {
  */
 export function placementFocus(a: Analysis, subject: string, u: number): number {
   const unit = a.units[u]!;
+  const language = a.sources[unit.sourceIndex]!.language;
+  if (!/^en\b/iu.test(language || "en")) return foreignFocus(a, subject, u);
   const topics = a.topics[u];
   if (!topics) return 0;
   if (topics.length > 0) return topics.includes(subject) ? (topics.length > 1 ? 0.9 : 1) : 0;
@@ -44,6 +47,20 @@ export function placementFocus(a: Analysis, subject: string, u: number): number 
   );
   if (thirdParty || !definiteSubject(structure)) return 0;
   return unit.focus.get(subject) ?? 0;
+}
+
+/**
+ * Focus in a language the English parser cannot read: the one subject of the brief its main
+ * clause names in the places a subject stands in these languages, first or right after the finite
+ * verb ("Sony hat …", "Nach der Einführung … hatte Sony …" → the first clause); a sentence naming
+ * two subjects there, or none, is not placed.
+ */
+function foreignFocus(a: Analysis, subject: string, u: number): number {
+  const text = a.units[u]!.text;
+  const firstClause = text.split(/[,;:]/u)[0] ?? text;
+  const named = new Set(findMentions(firstClause, a.matchers).map((m) => m.subject));
+  if (named.size !== 1) return 0;
+  return named.has(subject) ? 1 : 0;
 }
 
 /**

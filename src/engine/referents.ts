@@ -74,6 +74,13 @@ const BARE_DESCRIPTION = new RegExp(
 const DEICTIC_OK =
   /^(?:year|years|month|week|weekend|day|days|time|morning|evening|spring|summer|autumn|fall|winter|decade|century|quarter|season)$/iu;
 
+/** Openings that lean on the sentence before, in languages the English tagger cannot read. */
+const FOREIGN_POINTER: Record<string, RegExp> = {
+  de: /^(?:Er|Sie|Es|Ihr|Ihre|Ihren|Ihrem|Sein|Seine|Seinen|Seinem|Dies|Diese|Dieser|Dieses|Diesen|Das|Dabei|Damit|Dafür|Dazu|Deshalb|Daher|Darüber|Davon|Dadurch|Jene|Jener|Jenes|Außerdem|Zudem|Trotzdem|Dennoch)\b/u,
+  ru: /^(?:Он|Она|Оно|Они|Его|Её|Ее|Их|Это|Этот|Эта|Эти|Тот|Та|Те|Поэтому|Однако|Кроме того)\b/u,
+  uk: /^(?:Він|Вона|Воно|Вони|Його|Її|Їх|Це|Цей|Ця|Ці|Той|Та|Ті|Тому|Однак|Крім того)\b/u,
+};
+
 /** Nationality adjectives ("Japanese", "Ukrainian", "British"): a modifier, not a name. */
 const DEMONYM = /^\p{Lu}\p{Ll}+(?:ese|ian|ean|ish|ican)$/u;
 
@@ -122,6 +129,8 @@ export class SourceReferents {
   private readonly blocks: Block[];
 
   private readonly title: string;
+  /** The source's language (base tag): the English tagger reads English only. */
+  private readonly language: string;
 
   constructor(
     source: Source,
@@ -129,6 +138,7 @@ export class SourceReferents {
   ) {
     this.blocks = source.blocks;
     this.title = source.title;
+    this.language = (source.language || "en").toLowerCase().split(/[-_]/u)[0] ?? "en";
   }
 
   /**
@@ -338,6 +348,7 @@ export class SourceReferents {
   }
 
   private decide(block: Block, i: number): Standalone {
+    if (this.language !== "en") return this.decideForeign(block, i);
     const a = this.analysed(block, i);
     const { raw, from } = a;
     const view = raw.slice(from);
@@ -442,6 +453,20 @@ export class SourceReferents {
     const nameEnd = viaPrevious ? this.subjectEnds.get(`${block.index}:${i - 1}`) : undefined;
     if (nameEnd === undefined || !needs || typeof needs === "string") return { edits, referent };
     return { edits, referent, previous: { sentence: i - 1, nameEnd, replaced: needs.text } };
+  }
+
+  /**
+   * A sentence in a language the English tagger cannot read: no bracket is guessed; a sentence
+   * that opens with a personal or demonstrative pronoun, or an adverb that points back, is not
+   * used (closed word classes of the language), nor one that refers to text the reader lacks.
+   */
+  private decideForeign(block: Block, i: number): Standalone {
+    const sentence = block.sentences[i]!;
+    const raw = block.text.slice(sentence.start, sentence.end);
+    const pointer = FOREIGN_POINTER[this.language];
+    if (pointer?.test(raw)) return { drop: "opens with a pointer to earlier text", pointer: true };
+    if (/^[\p{L}\p{N}_.$-]+:\s/u.test(raw)) return { drop: "a label, not a sentence" };
+    return { edits: [] };
   }
 
   /** The subject to replace ("It", "The military organisation"), "pointer", or undefined. */

@@ -3,7 +3,7 @@
  * source labels, and the set of sentences already used (no sentence is shown twice).
  */
 import type { Source } from "../model/source.js";
-import { STOP_WORDS, stemWord, tokenize } from "../util/text.js";
+import { STOP_WORDS, stemmerFor, stemWord, tokenize } from "../util/text.js";
 import type { FactConflict } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
@@ -295,8 +295,8 @@ export function unitsDated(a: Analysis, iso: string): readonly number[] {
   return m.get(iso) ?? [];
 }
 
-function termStems(term: string): string[] {
-  return tokenize(term).map((t) => t.stem);
+function termStems(term: string, stem: (w: string) => string = stemWord): string[] {
+  return tokenize(term).map((t) => (stem === stemWord ? t.stem : stem(t.norm)));
 }
 
 /** A unit's main-clause words in reading order: surface stems and lemma stems. */
@@ -314,17 +314,28 @@ interface ClauseText {
  * The words a unit's main clauses contribute to dimension relevance: each content word's stem and
  * its lemma's stem. Words in side clauses, asides and prepositional openers do not count.
  */
-function clauseText(structure: Structure | null): ClauseText {
+function clauseText(
+  structure: Structure | null,
+  stemIn: (w: string) => string = stemWord,
+): ClauseText {
   const out: ClauseText = { bag: [], weight: [], surface: [], lemma: [] };
   if (!structure) return out;
-  for (const c of structure.clauses) {
+  // English lemmas and plural senses come from wink-nlp's English model: other languages use
+  // their own stemmer only.
+  const english = stemIn === stemWord;
+  // The English parser's clauses mean nothing in another language: there, the whole sentence
+  // counts, every word as a head.
+  const clauses = english
+    ? structure.clauses
+    : [{ words: structure.words.map((_, t) => t), heads: structure.words.map((_, t) => t) }];
+  for (const c of clauses) {
     const heads = new Set(c.heads);
     for (const t of c.words) {
       const w = structure.words[t]!;
       const norm = w.text.toLowerCase();
       if (w.pos === "PUNCT" || !/[\p{L}\p{N}]/u.test(norm)) continue;
-      const stem = stemWord(norm);
-      const lemmaStem = stemWord(w.lemma) || stem;
+      const stem = stemIn(norm);
+      const lemmaStem = english ? stemWord(w.lemma) || stem : stem;
       out.surface.push(stem);
       out.lemma.push(lemmaStem);
       if (["DET", "ADP", "CCONJ"].includes(w.pos) || STOP_WORDS.has(norm)) continue;
@@ -337,7 +348,7 @@ function clauseText(structure: Structure | null): ClauseText {
       out.bag.push(stem);
       out.weight.push(weight);
       // A plural noun also counts as itself: "forces" (armed forces) is not "by force".
-      if (w.pos === "NOUN" && w.lemma !== norm && /s$/u.test(norm)) {
+      if (english && w.pos === "NOUN" && w.lemma !== norm && /s$/u.test(norm)) {
         out.bag.push(pluralToken(stem));
         out.weight.push(weight);
       }
@@ -365,8 +376,10 @@ const acronymToken = (text: string) => `=${text}`;
 const pluralToken = (stem: string) => `${stem}#pl`;
 
 /** A one-word term's stems, with its lemma's stem ("sold" also matches "sell"). */
-function expandedTermStems(term: string): string[] {
+function expandedTermStems(term: string, stem: (w: string) => string = stemWord): string[] {
   if (isAcronym(term.trim())) return [acronymToken(term.trim())];
+  // Another language than English: its own stemmer, no English lemmas or plural senses.
+  if (stem !== stemWord) return termStems(term, stem);
   // A term the brief gives in the plural ("forces", "troops") means the plural's sense.
   const word = term.trim().toLowerCase();
   const tagged = /^\p{L}+s$/u.test(word) ? analyseStructure(word)?.words : undefined;
@@ -381,7 +394,8 @@ function expandedTermStems(term: string): string[] {
 }
 
 /** The token a multi-word term adds to the passages that contain it as a phrase. */
-const phraseToken = (term: string) => `~${termStems(term).join(" ")}`;
+const phraseToken = (term: string, stem: (w: string) => string = stemWord) =>
+  `~${termStems(term, stem).join(" ")}`;
 
 function containsPhrase(seq: string[], phrase: string[]): boolean {
   outer: for (let i = 0; i + phrase.length <= seq.length; i++) {
@@ -398,15 +412,20 @@ function containsPhrase(seq: string[], phrase: string[]): boolean {
 function dimensionRelevance(
   structures: (Structure | null)[],
   dimensions: DimensionRef[],
+  languages: readonly (string | undefined)[] = [],
+  briefLanguage?: string,
 ): number[][] {
-  const texts = structures.map(clauseText);
+  // Each passage is stemmed in its own language, the dimensions' terms in the brief's.
+  const texts = structures.map((s, i) => clauseText(s, stemmerFor(languages[i])));
+  const termStem = stemmerFor(briefLanguage);
   const multi = [
     ...new Set(dimensions.flatMap((d) => d.terms.filter((t) => /\s/u.test(t.trim())))),
   ];
   const phrases = multi.map((t) => ({
-    token: phraseToken(t),
-    surface: termStems(t),
-    lemma: lemmasOf(t).map((l) => stemWord(l) || l),
+    token: phraseToken(t, termStem),
+    surface: termStems(t, termStem),
+    lemma:
+      termStem === stemWord ? lemmasOf(t).map((l) => stemWord(l) || l) : termStems(t, termStem),
   }));
   const weights: number[][] = [];
   const docs = texts.map((x) => {
@@ -424,7 +443,9 @@ function dimensionRelevance(
   return dimensions.map((d) => {
     const query = [
       ...new Set(
-        d.terms.flatMap((t) => (/\s/u.test(t.trim()) ? [phraseToken(t)] : expandedTermStems(t))),
+        d.terms.flatMap((t) =>
+          /\s/u.test(t.trim()) ? [phraseToken(t, termStem)] : expandedTermStems(t, termStem),
+        ),
       ),
     ];
     const raw = docs.map((doc, i) => {
@@ -451,7 +472,7 @@ export function createAnalysis(
   subjects: SubjectRef[],
   dimensions: DimensionRef[],
   labels: Map<string, SourceLabel>,
-  options: { evidencePerCell: number; maxWords: number },
+  options: { evidencePerCell: number; maxWords: number; language?: string },
 ): Analysis {
   const matchers = buildMatchers(subjects);
   const truncated: string[] = [];
@@ -470,7 +491,12 @@ export function createAnalysis(
     vectors: tfidfVectors(units.map((u) => u.stems)),
     structures,
     topics,
-    relevance: dimensionRelevance(structures, dimensions),
+    relevance: dimensionRelevance(
+      structures,
+      dimensions,
+      units.map((u) => sources[u.sourceIndex]!.language),
+      options.language,
+    ),
     labels,
     used: new Set(),
     evidencePerCell: options.evidencePerCell,

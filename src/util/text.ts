@@ -3,6 +3,7 @@
  * stemming (Porter, `stemmer`), stop words, and the light normalisation citations are checked
  * with (quotes, dashes, white space only).
  */
+import { createRequire } from "node:module";
 import { stemmer } from "stemmer";
 
 export interface Token {
@@ -105,4 +106,56 @@ export function countWords(text: string): number {
 
 export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Snowball algorithm names by ISO 639-1 code (the `snowball-stemmers` package). */
+const SNOWBALL: Record<string, string> = {
+  de: "german",
+  fr: "french",
+  es: "spanish",
+  it: "italian",
+  nl: "dutch",
+  pt: "portuguese",
+  sv: "swedish",
+  da: "danish",
+  no: "norwegian",
+  nb: "norwegian",
+  fi: "finnish",
+  ru: "russian",
+  ro: "romanian",
+  hu: "hungarian",
+  cs: "czech",
+  tr: "turkish",
+};
+interface Snowball {
+  stem(word: string): string;
+}
+const snowballs = new Map<string, Snowball | null>();
+
+/**
+ * A stemmer for `language`: English (or unknown) → `stemWord` (Porter, with spelling folds); a
+ * language Snowball has an algorithm for → that algorithm (German "Einheiten" → "einheit"), its
+ * stems prefixed with the language so they never meet English ones; others → `stemWord`.
+ */
+export function stemmerFor(language: string | undefined): (word: string) => string {
+  const code = (language ?? "en").toLowerCase().split(/[-_]/u)[0] ?? "en";
+  const name = SNOWBALL[code];
+  if (!name) return stemWord;
+  let algorithm = snowballs.get(code);
+  if (algorithm === undefined) {
+    try {
+      const require = createRequire(import.meta.url);
+      const lib = require("snowball-stemmers") as { newStemmer(name: string): Snowball };
+      algorithm = lib.newStemmer(name);
+    } catch {
+      algorithm = null;
+    }
+    snowballs.set(code, algorithm);
+  }
+  if (!algorithm) return stemWord;
+  const own = algorithm;
+  return (word) => {
+    const lower = word.toLowerCase();
+    return /\p{N}/u.test(lower) ? lower : `${code}:${own.stem(lower)}`;
+  };
 }

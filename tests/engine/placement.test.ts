@@ -3,7 +3,7 @@
  * the subject is what a main clause is about, and under a dimension by its main clause's words.
  */
 import { describe, expect, it } from "vitest";
-import { cellScore } from "../../src/engine/matrix.js";
+import { cellScore, placementFocus } from "../../src/engine/matrix.js";
 import { type Analysis, createAnalysis } from "../../src/engine/state.js";
 import { analyseStructure } from "../../src/engine/syntax.js";
 import { makeSource } from "./helpers.js";
@@ -123,6 +123,31 @@ describe("dimension terms in the plural", () => {
     );
     expect(a.relevance[0]![unitOf(a, "NATO did not")]).toBe(0);
     expect(a.relevance[0]![unitOf(a, "NATO moved")]).toBeGreaterThan(0);
+  });
+});
+
+describe("placement in German", () => {
+  it("stems a German passage and the brief's German terms alike, and finds the subject of a V2 clause", () => {
+    const a = createAnalysis(
+      [
+        makeSource(
+          "heise",
+          [
+            "Nach der Einführung in den USA hatte Sony dort Hunderttausende Einheiten verkauft.",
+            "Der Preis der Konsole liegt in Europa bei rund 249 Euro für alle Käufer.",
+          ],
+          { language: "de" },
+        ),
+      ],
+      [{ name: "Sony PSP", aliases: ["Sony", "PSP"] }],
+      [{ name: "Verkaufszahlen", terms: ["verkauft", "Einheit"] }],
+      new Map(),
+      { evidencePerCell: 2, maxWords: 2000, language: "de" },
+    );
+    const sales = unitOf(a, "Nach der Einführung");
+    expect(a.relevance[0]![sales]).toBeGreaterThan(0);
+    expect(placementFocus(a, "Sony PSP", sales)).toBe(1);
+    expect(a.relevance[0]![unitOf(a, "Der Preis")]).toBe(0);
   });
 });
 
