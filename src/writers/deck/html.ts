@@ -53,6 +53,9 @@ function itemClasses(item: SlideItem): string[] {
 function itemElement(item: SlideItem, marks: number[]): Element {
   const props: Properties = { className: itemClasses(item) };
   if (item.claimId) props.dataClaim = item.claimId;
+  // Read by `markQuoteLanguages` below, then removed.
+  const sourceId = item.citations[0]?.sourceId;
+  if (sourceId) props[QUOTE_SOURCE] = sourceId;
   return h("li", props, itemContent(item, marks));
 }
 
@@ -319,9 +322,36 @@ export function deckDocument(
     h("script", { src: DECK_PATHS.notesJs }),
     h("script", { src: DECK_PATHS.deckJs }),
   ]);
+  markQuoteLanguages(body, sources, plan.lang);
   const root: HastRoot = {
     type: "root",
     children: [{ type: "doctype" }, h("html", { lang: plan.lang }, [head, body])],
   };
   return `${toHtml(root, { allowDangerousHtml: true })}\n`;
+}
+
+const QUOTE_SOURCE = "bwQuoteSource";
+const BCP47 = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
+
+/**
+ * A bullet quoting a source in another language than the deck's carries that source's `lang`
+ * (hyphenation, fonts and PDF tagging follow the quote), from the model's source language, never
+ * from corpus markup; the marker property is removed from every item.
+ */
+function markQuoteLanguages(
+  node: Element,
+  sources: ReadonlyMap<string, SourceProfile>,
+  deckLang: string,
+): void {
+  const base = (tag: string) => tag.toLowerCase().split("-")[0] ?? "";
+  for (const child of node.children) {
+    if (child.type !== "element") continue;
+    const id = child.properties[QUOTE_SOURCE];
+    if (typeof id === "string") {
+      delete child.properties[QUOTE_SOURCE];
+      const lang = sources.get(id)?.language;
+      if (lang && BCP47.test(lang) && base(lang) !== base(deckLang)) child.properties.lang = lang;
+    }
+    markQuoteLanguages(child, sources, deckLang);
+  }
 }

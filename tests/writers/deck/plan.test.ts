@@ -102,6 +102,18 @@ describe("planDeck", () => {
 });
 
 describe("renderDeckHtml", () => {
+  it("marks a bullet quoting a source in another language with that source's lang", async () => {
+    const fx = loadFixture();
+    const english = await renderDeckHtml(fx);
+    expect(english).not.toMatch(/<li[^>]* lang=/u);
+    expect(english).not.toContain("bw-quote-source");
+    const mixed = loadFixture();
+    for (const s of mixed.document.sources) if (s.id === "putz-2022") s.language = "ru";
+    const html = await renderDeckHtml(mixed);
+    expect(html).toMatch(/<li[^>]*data-claim="c-putz-2022[^"]*"[^>]* lang="ru"/u);
+    expect(html).not.toMatch(/<li[^>]*data-claim="c-fischer[^"]*"[^>]* lang=/u);
+  });
+
   it("is deterministic and puts the full sentence and citation into the notes", async () => {
     const fx = loadFixture();
     const a = await renderDeckHtml(fx);
