@@ -111,17 +111,19 @@ export async function openInputFile(
       `${what} is a link that leaves its folder: not read`,
       "copy the file into the folder instead of linking to it",
     );
+  /** A file that exists but cannot be opened or read. */
+  const unreadable = (error: unknown) =>
+    inputRefused(
+      "input-unreadable",
+      display,
+      `cannot read ${what} (${(error as NodeJS.ErrnoException).code ?? "error"})`,
+      "check the file's permissions",
+    );
   let handle: FileHandle;
   try {
     handle = await open(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw inputRefused(
-      "input-unreadable",
-      display,
-      `cannot read ${what} (${code})`,
-      "check the file's permissions",
-    );
+    throw unreadable(error);
   }
   try {
     const info = await handle.stat();
@@ -154,13 +156,7 @@ export async function openInputFile(
     return { text: Buffer.concat(chunks, length).toString("utf8"), real };
   } catch (error) {
     if (error instanceof BriefwrightError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? "error";
-    throw inputRefused(
-      "input-unreadable",
-      display,
-      `cannot read ${what} (${code})`,
-      "check the file's permissions",
-    );
+    throw unreadable(error);
   } finally {
     await handle.close();
   }
