@@ -6,7 +6,7 @@
  * every output was written, so a failed build leaves the previous outputs as they were.
  */
 import { mkdtemp, rm } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import type { BriefSpec, ResolvedOptions } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { analyse } from "../engine/index.js";
@@ -114,7 +114,11 @@ function countCitations(tree: import("mdast").Root): number {
 /** Everything but writing: read, analyse, compile the outline, verify every citation. */
 export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
   const corpus = await stages.run("read", () =>
-    readBrief(options.corpusDir, options.readerCache ? { cache: options.readerCache } : {}),
+    readBrief(options.corpusDir, {
+      ...(options.readerCache ? { cache: options.readerCache } : {}),
+      // An --out folder inside the corpus holds the build's outputs, never sources.
+      exclude: [resolve(options.outDir)],
+    }),
   );
   const diagnostics = [...corpus.diagnostics];
   const analysed = await stages.run("analyse", () =>

@@ -28,7 +28,7 @@ export interface ReadBrief {
 
 export async function readBrief(
   corpusDir: string,
-  opts: { cache?: ReaderCache; displayDir?: string } = {},
+  opts: { cache?: ReaderCache; displayDir?: string; exclude?: readonly string[] } = {},
 ): Promise<ReadBrief> {
   const displayDir = opts.displayDir ?? displayPath(corpusDir);
   const loaded = await loadBriefSpec(corpusDir, displayDir);
@@ -43,6 +43,7 @@ export async function readBrief(
     ...options.reader,
     displayDir,
     ...(opts.cache ? { cache: opts.cache } : {}),
+    ...(opts.exclude ? { exclude: opts.exclude } : {}),
     checkFiles: (files) => unknownSources(loaded, files, displayDir),
   });
   return {

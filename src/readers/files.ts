@@ -4,7 +4,7 @@
  */
 import { constants } from "node:fs";
 import { lstat, open, readdir, realpath, stat } from "node:fs/promises";
-import { extname, join, relative, sep } from "node:path";
+import { extname, join, relative, resolve, sep } from "node:path";
 import { isInsideDir } from "../diagnostics/input.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Reader } from "./reader.js";
@@ -42,6 +42,8 @@ const MAX_DEPTH = 8;
 
 export interface ListOptions {
   maxFileSize: number;
+  /** Folders never read as sources (absolute): the build's own output folder inside the corpus. */
+  exclude?: readonly string[];
   /** How paths are shown in messages (the corpus folder as the user named it). */
   displayDir: string;
 }
@@ -58,6 +60,8 @@ export async function listCorpus(
   const files: CorpusFile[] = [];
   const diagnostics: Diagnostic[] = [];
   const show = (rel: string) => join(options.displayDir, rel);
+  const excluded = new Set<string>();
+  for (const d of options.exclude ?? []) excluded.add(await realpath(d).catch(() => resolve(d)));
 
   const walk = async (absDir: string, depth: number): Promise<void> => {
     const entries = (await readdir(absDir, { withFileTypes: true })).sort((a, b) =>
@@ -68,6 +72,8 @@ export async function listCorpus(
       const abs = join(absDir, entry.name);
       const rel = relative(root, abs).split(sep).join("/");
       if (depth === 0 && NOT_SOURCES.has(entry.name)) continue;
+      // The build's own outputs are not sources, wherever --out puts them.
+      if (entry.isDirectory() && excluded.has(abs)) continue;
       let info = await lstat(abs);
       if (info.isSymbolicLink()) {
         let target: string;

@@ -29,6 +29,8 @@ export interface ReadOptions extends ReaderOptions {
    * diagnostics are reported with the corpus's (the pipeline checks the brief's `sources:` keys).
    */
   checkFiles?: (files: readonly string[]) => Diagnostic[];
+  /** Folders inside the corpus that are not sources (absolute paths): the build's output folder. */
+  exclude?: readonly string[];
 }
 
 /** Earlier parse results by file, keyed by content hash and the override that applied. */
@@ -172,6 +174,7 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
   const { files, diagnostics } = await listCorpus(dir, {
     maxFileSize: options.maxFileSize,
     displayDir,
+    ...(options.exclude ? { exclude: options.exclude } : {}),
   });
 
   const readers = await loadReaders(files);

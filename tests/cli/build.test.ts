@@ -69,6 +69,25 @@ describe("briefwright build (subprocess)", () => {
     expect((await readdir(target)).sort()).toEqual(["briefing.json", "briefing.md"]);
   });
 
+  it("never reads its own outputs back as sources when --out is inside the corpus", async () => {
+    const inside = await mkdtemp(join(tmpdir(), "bw-inside-"));
+    await cp(corpus, inside, { recursive: true });
+    const out = join(inside, "out");
+    const env = { BRIEFWRIGHT_BROWSER: "/nonexistent/chrome" };
+    const run = async () => {
+      const { code } = cli(["build", "--corpus", inside, "--out", out, "--only", "json"], { env });
+      expect(code).toBe(0);
+      const json = JSON.parse(await readFile(join(out, "briefing.json"), "utf8")) as {
+        sources: { file: string }[];
+      };
+      return json.sources.map((s) => s.file);
+    };
+    const first = await run();
+    const second = await run();
+    expect(second).toEqual(first);
+    expect(second.some((f) => f.startsWith("out/"))).toBe(false);
+  });
+
   it("-v prints what the deck writer measured in the browser", async () => {
     const target = await mkdtemp(join(tmpdir(), "bw-verbose-"));
     const { code, stderr } = cli([
