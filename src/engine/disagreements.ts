@@ -9,7 +9,7 @@ import { STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
-import { numbersIn } from "./figures.js";
+import { type Quantity, quantitiesIn } from "./figures.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
 import { findMentions } from "./subjects.js";
 
@@ -72,14 +72,41 @@ function years(a: Analysis): Found[] {
   return out;
 }
 
+/**
+ * The values a figure allows, as an interval: "more than 2.8 million" is (2.8m, ∞), "almost 4m"
+ * is [3.6m, 4m], "about 10 million" is [9m, 11m], a range is its ends, an exact figure itself.
+ */
+function interval(q: Quantity): [number, number] {
+  const v = q.value;
+  if (q.low !== undefined && q.high !== undefined) return [q.low, q.high];
+  const approx = (q.approx ?? "").toLowerCase();
+  if (/more than|over|above|in excess of|at least|mehr als|über|mindestens/u.test(approx))
+    return [v, Number.POSITIVE_INFINITY];
+  if (
+    /less than|fewer than|under|below|up to|at most|weniger als|unter|bis zu|höchstens/u.test(
+      approx,
+    )
+  )
+    return [Number.NEGATIVE_INFINITY, v];
+  if (/nearly|almost|close to|knapp|fast|beinahe/u.test(approx)) return [v * 0.9, v];
+  if (approx) return [v * 0.9, v * 1.1];
+  return [v, v];
+}
+
+/**
+ * Different numbers for the same count of the same subject, from different sources, that cannot
+ * both be true: their intervals do not overlap ("more than 2.8 million" and "almost 4m" can both
+ * be right), and both are of one kind (a target is not compared with a count).
+ */
 function numbers(a: Analysis): Found[] {
   const counted = a.units.flatMap((unit, u) =>
     unit.quoted || !isFree(a, unit)
       ? []
-      : numbersIn(unit.text, a.sources[unit.sourceIndex]!.language).map((n) => ({
+      : quantitiesIn(unit.text, [], a.sources[unit.sourceIndex]!.language).quantities.map((n) => ({
           u,
           unit,
           n,
+          range: interval(n),
           head: stemWord(n.counts.split(" ").pop() ?? ""),
         })),
   );
@@ -88,9 +115,10 @@ function numbers(a: Analysis): Found[] {
     for (let j = i + 1; j < counted.length; j++) {
       const x = counted[i]!;
       const y = counted[j]!;
-      if (x.unit.sourceId === y.unit.sourceId || x.head !== y.head || x.n.value === y.n.value)
+      if (originOf(a, x.u) === originOf(a, y.u) || x.head !== y.head || x.n.kind !== y.n.kind)
         continue;
       if ((x.n.unit ?? "") !== (y.n.unit ?? "")) continue;
+      if (x.range[0] <= y.range[1] && y.range[0] <= x.range[1]) continue;
       if (x.unit.named[0] !== y.unit.named[0]) continue;
       const sim = similarity(a, x.u, y.u);
       if (sim < SAME_EVENT) continue;

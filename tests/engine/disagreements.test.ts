@@ -51,6 +51,17 @@ describe("disagreements", () => {
     expect(b.disagreements.filter((x) => x.kind === "statement")).toEqual([]);
   });
 
+  it("opposes two counts only when both cannot be true ('more than 2.8 million' and 'almost 4m' can)", () => {
+    const counts = (x: string, y: string) =>
+      brief([
+        makeSource("a", [`Nintendo has sold ${x} DS consoles in Japan and the US since launch.`]),
+        makeSource("b", [`Nintendo has sold ${y} DS consoles in Japan and the US since launch.`]),
+      ]).disagreements.filter((d) => d.kind === "number");
+    expect(counts("more than 2,800,000", "almost 4m")).toEqual([]);
+    expect(counts("about 3 million", "3,200,000")).toEqual([]);
+    expect(counts("2 million", "4 million")).toHaveLength(1);
+  });
+
   it("compares event dates at the precision both give: another month of one year disagrees", () => {
     const b = brief([
       makeSource(
