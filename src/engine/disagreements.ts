@@ -193,7 +193,7 @@ function memberships(a: Analysis): Found[] {
     for (let j = i + 1; j < lists.length; j++) {
       const x = lists[i]!;
       const y = lists[j]!;
-      if (x.unit.sourceId === y.unit.sourceId) continue;
+      if (originOf(a, x.u) === originOf(a, y.u)) continue;
       const subject = listSubject(a, x.unit.text, x.list[0]!, y.unit.named);
       if (!subject) continue;
       // A name is disputed when one source lists it and the other's passage never mentions it.

@@ -4,8 +4,8 @@
  * dimensions are clusters of salient terms that occur together in the same passages.
  */
 import { createRequire } from "node:module";
-import { chromeFor } from "../model/locale.js";
 import type { Source } from "../model/source.js";
+import { chromeFor } from "../util/locale.js";
 import { compareStrings, contentStems, STOP_WORDS, tokenize } from "../util/text.js";
 import type { DimensionRef } from "./state.js";
 import type { SubjectRef } from "./subjects.js";

@@ -4,7 +4,7 @@
  * what the tool did, never what the sources say), so it carries no citations.
  */
 import type { Briefing } from "../model/briefing.js";
-import { type Chrome, chromeFor } from "../model/locale.js";
+import { type Chrome, chromeFor } from "../util/locale.js";
 
 function list(items: string[], c: Chrome): string {
   if (items.length <= 1) return items.join("");

@@ -17,8 +17,8 @@ import type {
 } from "mdast";
 import type { Citation, Claim } from "../model/briefing.js";
 import type { CiteNode, SectionData } from "../model/document.js";
-import { chromeFor } from "../model/locale.js";
 import { formatDate } from "../util/dates.js";
+import { chromeFor } from "../util/locale.js";
 import { STOP_WORDS } from "../util/text.js";
 
 export function text(value: string): Text {

@@ -5,7 +5,7 @@
 import type { ListItem, PhrasingContent, RootContent } from "mdast";
 import type { ExhibitNode } from "../../model/document.js";
 import { EXHIBIT_KINDS, type Exhibit, type ExhibitKind } from "../../model/exhibits.js";
-import { chromeFor } from "../../model/locale.js";
+import { chromeFor } from "../../util/locale.js";
 import { cite, datedPhrasing, none, text } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";
 

@@ -3,7 +3,7 @@
  * source frames each subject (its most evaluative statement, quoted).
  */
 import type { PhrasingContent, RootContent } from "mdast";
-import { chromeFor } from "../../model/locale.js";
+import { chromeFor } from "../../util/locale.js";
 import { listedSources } from "../listed.js";
 import { bulletList, claimPhrasing, heading, none, text } from "../nodes.js";
 import { type Directive, type ExpandContext, open, take } from "./context.js";

@@ -4,7 +4,7 @@
  * it is not a plain count ("difference", "target", "forecast", "share").
  */
 import type { Figure } from "../../model/briefing.js";
-import { type Chrome, chromeFor } from "../../model/locale.js";
+import { type Chrome, chromeFor } from "../../util/locale.js";
 import { cite, none, row, text } from "../nodes.js";
 import { type Directive, open } from "./context.js";
 

@@ -1,5 +1,5 @@
 /** `::findings`: the key findings, one bullet each. */
-import { chromeFor } from "../../model/locale.js";
+import { chromeFor } from "../../util/locale.js";
 import { bulletList, claimPhrasing, none } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";
 

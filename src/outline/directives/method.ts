@@ -1,6 +1,6 @@
 /** `::method`: how the briefing was made, one paragraph per step. */
 import type { Briefing } from "../../model/briefing.js";
-import { chromeFor } from "../../model/locale.js";
+import { chromeFor } from "../../util/locale.js";
 import { text } from "../nodes.js";
 import { type Directive, open } from "./context.js";
 

@@ -3,8 +3,8 @@
  * how many more were read. The heading says which sources it lists, so a writer need not.
  */
 import type { PhrasingContent, RootContent } from "mdast";
-import { chromeFor } from "../../model/locale.js";
 import { formatDate } from "../../util/dates.js";
+import { chromeFor } from "../../util/locale.js";
 import { listedSources, omittedSentence } from "../listed.js";
 import { bulletList, claimPhrasing, text } from "../nodes.js";
 import { type Directive, open, take } from "./context.js";

@@ -10,7 +10,7 @@ import { SKIP, visit } from "unist-util-visit";
 import type { VFile } from "vfile";
 import { error } from "../../diagnostics/vfile.js";
 import type { Briefing } from "../../model/briefing.js";
-import { chromeFor, TITLE_KEYS } from "../../model/locale.js";
+import { chromeFor, TITLE_KEYS } from "../../util/locale.js";
 import { DIRECTIVES, type ExpandContext } from "../directives/index.js";
 
 export interface DirectivesOptions {

@@ -13,9 +13,9 @@ import type {
   ExhibitNode,
   SectionData,
 } from "../../model/document.js";
-import { chromeFor } from "../../model/locale.js";
 import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
+import { chromeFor } from "../../util/locale.js";
 import { slug } from "../../util/slug.js";
 import type { CitationFormatter } from "../shared/citations/index.js";
 import { HEADLINE_CHARS, TAKEAWAY_CHARS } from "./headline.js";

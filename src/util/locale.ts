@@ -8,7 +8,7 @@
  */
 
 import { readFileSync } from "node:fs";
-import { packagePath } from "../util/package.js";
+import { packagePath } from "./package.js";
 
 export interface Chrome {
   /** BCP 47 base tag this table is for. */

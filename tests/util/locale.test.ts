@@ -1,7 +1,7 @@
 // The chrome strings come from one JSON file per language under templates/locales/.
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { chromeFor } from "../../src/model/locale.js";
+import { chromeFor } from "../../src/util/locale.js";
 
 const dir = "templates/locales";
 const table = (lang: string) =>
