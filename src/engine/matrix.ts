@@ -6,6 +6,7 @@
  */
 
 import type { Claim, MatrixCell } from "../model/briefing.js";
+import { baseLanguage } from "../util/text.js";
 import { MAX_CITED_SUPPORT, makeClaim } from "./claims.js";
 import { supportDetail } from "./findings.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
@@ -36,7 +37,7 @@ interface Cell {
 export function placementFocus(a: Analysis, subject: string, u: number): number {
   const unit = a.units[u]!;
   const language = a.sources[unit.sourceIndex]!.language;
-  if (!/^en\b/iu.test(language || "en")) return foreignFocus(a, subject, u);
+  if (baseLanguage(language) !== "en") return foreignFocus(a, subject, u);
   const topics = a.topics[u];
   if (!topics) return 0;
   if (topics.length > 0) return topics.includes(subject) ? (topics.length > 1 ? 0.9 : 1) : 0;

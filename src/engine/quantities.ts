@@ -12,6 +12,8 @@
  * checks both on the same phrases). Deterministic, offline, about 20 µs a sentence.
  */
 
+import { baseLanguage } from "../util/text.js";
+
 export type Currency = "USD" | "GBP" | "EUR" | "JPY";
 
 export interface Amount {
@@ -224,7 +226,7 @@ const GERMAN: NumberLocale = {
 };
 
 function numberLocale(language: string | undefined): NumberLocale {
-  return (language ?? "en").toLowerCase().startsWith("de") ? GERMAN : ENGLISH;
+  return baseLanguage(language) === "de" ? GERMAN : ENGLISH;
 }
 
 /** The value of spelled-out number words: "three million" → 3e6, "twenty-five" → 25. */

@@ -15,6 +15,7 @@
 import type { WinkMethods } from "wink-nlp";
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
+import { baseLanguage } from "../util/text.js";
 import { computeEdits } from "./claims.js";
 import { winkNlp } from "./nlp.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
@@ -138,7 +139,7 @@ export class SourceReferents {
   ) {
     this.blocks = source.blocks;
     this.title = source.title;
-    this.language = (source.language || "en").toLowerCase().split(/[-_]/u)[0] ?? "en";
+    this.language = baseLanguage(source.language);
   }
 
   /**

@@ -9,6 +9,7 @@
 
 import { readFileSync } from "node:fs";
 import { packagePath } from "./package.js";
+import { baseLanguage } from "./text.js";
 
 export interface Chrome {
   /** BCP 47 base tag this table is for. */
@@ -198,7 +199,7 @@ const built = new Map<string, Chrome>();
 
 /** The chrome for a BCP 47 tag ("de-AT" → German); English where the language has no table. */
 export function chromeFor(language: string | undefined): Chrome {
-  const base = (language ?? "en").toLowerCase().split(/[-_]/u)[0] || "en";
+  const base = baseLanguage(language);
   let chrome = built.get(base);
   if (!chrome) {
     const english = tableOf("en");

@@ -108,6 +108,11 @@ export function compareStrings(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
+/** The base language of a BCP 47 tag, lower case: "de-AT" → "de", "pt_BR" → "pt"; "en" when none. */
+export function baseLanguage(tag: string | undefined): string {
+  return (tag ?? "").toLowerCase().split(/[-_]/u)[0] || "en";
+}
+
 /** Snowball algorithm names by ISO 639-1 code (the `snowball-stemmers` package). */
 const SNOWBALL: Record<string, string> = {
   de: "german",
@@ -138,7 +143,7 @@ const snowballs = new Map<string, Snowball | null>();
  * stems prefixed with the language so they never meet English ones; others → `stemWord`.
  */
 export function stemmerFor(language: string | undefined): (word: string) => string {
-  const code = (language ?? "en").toLowerCase().split(/[-_]/u)[0] ?? "en";
+  const code = baseLanguage(language);
   const name = SNOWBALL[code];
   if (!name) return stemWord;
   let algorithm = snowballs.get(code);

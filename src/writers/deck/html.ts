@@ -8,6 +8,7 @@ import type { Element, ElementContent, Root as HastRoot, Properties } from "hast
 import { toHtml } from "hast-util-to-html";
 import type { SourceProfile } from "../../model/briefing.js";
 import type { DeckOptions } from "../../model/options.js";
+import { quoteLanguage } from "../shared/html.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
 import { numberCitations, type SourceLabels, shortCitation, sourceLabels } from "./citations.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
@@ -331,7 +332,6 @@ export function deckDocument(
 }
 
 const QUOTE_SOURCE = "bwQuoteSource";
-const BCP47 = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
 
 /**
  * A bullet quoting a source in another language than the deck's carries that source's `lang`
@@ -343,14 +343,14 @@ function markQuoteLanguages(
   sources: ReadonlyMap<string, SourceProfile>,
   deckLang: string,
 ): void {
-  const base = (tag: string) => tag.toLowerCase().split("-")[0] ?? "";
   for (const child of node.children) {
     if (child.type !== "element") continue;
     const id = child.properties[QUOTE_SOURCE];
     if (typeof id === "string") {
       delete child.properties[QUOTE_SOURCE];
       const lang = sources.get(id)?.language;
-      if (lang && BCP47.test(lang) && base(lang) !== base(deckLang)) child.properties.lang = lang;
+      const quoted = quoteLanguage(lang, deckLang);
+      if (quoted) child.properties.lang = quoted;
     }
     markQuoteLanguages(child, sources, deckLang);
   }

@@ -12,6 +12,7 @@ import { unified } from "unified";
 import type { Citation } from "../../model/briefing.js";
 import type { CiteNode, ExhibitNode } from "../../model/document.js";
 import type { Exhibit } from "../../model/exhibits.js";
+import { quoteLanguage } from "../shared/html.js";
 
 export const CITE_PLACEHOLDER = "bw-cite";
 /** Where an exhibit's drawing goes (replaced by generated SVG after sanitising). */
@@ -147,9 +148,6 @@ export async function toSanitisedHast(
   return { tree: hast, clusters, exhibits };
 }
 
-const BCP47 = /^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/u;
-const base = (tag: string) => tag.toLowerCase().split("-")[0] ?? "";
-
 /**
  * A statement quoted from a source in another language than the brief's is marked with that
  * source's `lang` (its paragraph, list item or table cell), so hyphenation, PDF tagging and fonts
@@ -171,8 +169,8 @@ function markQuoteLanguages(
         const index = Number(cite?.properties.dataCite);
         const sourceId = Number.isInteger(index) ? clusters[index]?.[0]?.sourceId : undefined;
         const lang = sourceId ? languages.of(sourceId) : undefined;
-        if (lang && BCP47.test(lang) && base(lang) !== base(languages.document))
-          child.properties.lang = lang;
+        const quoted = quoteLanguage(lang, languages.document);
+        if (quoted) child.properties.lang = quoted;
       }
       visit(child);
     }
