@@ -9,7 +9,7 @@
  * single-source ones carry an attribution.
  */
 
-import type { Finding } from "../model/briefing.js";
+import type { Claim, Finding } from "../model/briefing.js";
 import { MAX_CITED_SUPPORT, makeClaim } from "./claims.js";
 import { originOf, type Relation, recordConflict, relate } from "./corroboration.js";
 import {
@@ -180,30 +180,46 @@ export function buildFindings(a: Analysis): Finding[] {
   );
   return chosen.map((c) => {
     const unit = a.units[c.unit]!;
-    // Cite the closest supporting passages when there are more than a footnote can hold.
-    const cited =
-      c.support.length > MAX_CITED_SUPPORT
-        ? c.support
-            .map((j) => ({ j, sim: similarity(a, c.unit, j) }))
-            .sort((x, y) => y.sim - x.sim || x.j - y.j)
-            .slice(0, MAX_CITED_SUPPORT)
-            .map((x) => x.j)
-            .sort((x, y) => x - y)
-        : c.support;
-    const supports = cited.map((j) => a.units[j]!);
-    const corroborated = supports.length > 0;
+    const corroborated = c.support.length > 0;
     const attribution = corroborated
       ? undefined
       : `According to ${a.labels.get(unit.sourceId)?.credit ?? unit.sourceId}`;
-    const claim = makeClaim(unit, supports, attribution);
-    cited.forEach((j, i) => {
-      const citation = claim.citations[i + 1];
-      if (citation) citation.relation = c.relations.get(j) ?? "same";
-    });
+    const support = c.support.map((j) => ({ unit: j, relation: c.relations.get(j) ?? "same" }));
     return {
-      claim,
+      claim: supportedClaim(a, c.unit, support, attribution),
       corroborated,
       support: 1 + c.support.length,
     };
   });
+}
+
+/**
+ * The claim of passage `u` citing its supporting passages, each citation with its relation; the
+ * closest ones (tf-idf) when there are more than a footnote holds, in reading order.
+ */
+export function supportedClaim(
+  a: Analysis,
+  u: number,
+  support: readonly Support[],
+  attribution?: string,
+): Claim {
+  const cited =
+    support.length > MAX_CITED_SUPPORT
+      ? [...support]
+          .map((s) => ({ s, sim: similarity(a, u, s.unit) }))
+          .sort((x, y) => y.sim - x.sim || x.s.unit - y.s.unit)
+          .slice(0, MAX_CITED_SUPPORT)
+          .map((x) => x.s)
+          .sort((x, y) => x.unit - y.unit)
+      : support;
+  const claim = makeClaim(
+    a.units[u]!,
+    cited.map((s) => a.units[s.unit]!),
+    attribution,
+  );
+  cited.forEach((s, i) => {
+    const citation = claim.citations[i + 1];
+    if (citation) citation.relation = s.relation;
+  });
+  return claim;
 }

@@ -5,10 +5,9 @@
  * its only passage to another; a cell with no passage states the gap.
  */
 
-import type { Claim, MatrixCell } from "../model/briefing.js";
+import type { MatrixCell } from "../model/briefing.js";
 import { baseLanguage } from "../util/text.js";
-import { MAX_CITED_SUPPORT, makeClaim } from "./claims.js";
-import { supportDetail } from "./findings.js";
+import { supportDetail, supportedClaim } from "./findings.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
 import { findMentions } from "./subjects.js";
 import type { Structure } from "./syntax.js";
@@ -94,29 +93,6 @@ export function cellScore(a: Analysis, d: number, subject: string, u: number): n
   return rel * focus * (0.45 + 0.55 * unit.info) * (unit.quoted ? 0.85 : 1);
 }
 
-/**
- * A cell's claim with the passages of other sources that state the same fact (checked as for key
- * findings: same who, what, numbers and dates), each citation with its relation, the closest
- * first when there are more than a footnote holds.
- */
-function corroborated(a: Analysis, u: number): Claim {
-  const detail = supportDetail(a, u);
-  const cited = detail
-    .map((d) => ({ ...d, sim: similarity(a, u, d.unit) }))
-    .sort((x, y) => y.sim - x.sim || x.unit - y.unit)
-    .slice(0, MAX_CITED_SUPPORT)
-    .sort((x, y) => x.unit - y.unit);
-  const claim = makeClaim(
-    a.units[u]!,
-    cited.map((d) => a.units[d.unit]!),
-  );
-  cited.forEach((d, i) => {
-    const citation = claim.citations[i + 1];
-    if (citation) citation.relation = d.relation;
-  });
-  return claim;
-}
-
 /** `afterFirstRound` runs once every cell has its first passage (findings are chosen there). */
 export function buildMatrix(a: Analysis, afterFirstRound?: () => void): MatrixCell[] {
   const cells: Cell[] = [];
@@ -170,7 +146,7 @@ export function buildMatrix(a: Analysis, afterFirstRound?: () => void): MatrixCe
     const out: MatrixCell = {
       dimension,
       subject: cell.subject,
-      claims: cell.chosen.map((u) => corroborated(a, u)),
+      claims: cell.chosen.map((u) => supportedClaim(a, u, supportDetail(a, u))),
     };
     if (cell.chosen.length === 0) {
       out.gap = `No source in this corpus addresses ${dimension.toLowerCase()} for ${cell.subject}.`;
