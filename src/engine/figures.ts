@@ -547,17 +547,6 @@ export function quantitiesIn(
   return { quantities: out, leftOut };
 }
 
-/** The counted numbers in a passage (any subject). */
-export function numbersIn(text: string, language?: string): NumberMention[] {
-  return quantitiesIn(text, [], language).quantities.map((q) => ({
-    value: q.value,
-    valueText: q.valueText,
-    ...(q.unit ? { unit: q.unit } : {}),
-    counts: q.counts,
-    index: q.index,
-  }));
-}
-
 /** A cheap test before the scanner: digits, or a number word that can scale or count. */
 const MAY_HOLD_AMOUNT =
   /\d|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend)\b/iu;

@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { applyEdits, computeEdits, makeClaim, quoteSelector } from "../../src/engine/claims.js";
 import { eventDate } from "../../src/engine/dates.js";
-import { numbersIn } from "../../src/engine/figures.js";
+import { quantitiesIn } from "../../src/engine/figures.js";
 import { shortLabel } from "../../src/engine/profiles.js";
 import { buildMatchers, subjectsNamed } from "../../src/engine/subjects.js";
 import { buildUnits, MAX_UNITS_PER_SOURCE } from "../../src/engine/units.js";
@@ -121,6 +121,8 @@ describe("dates", () => {
     expect(eventDate("Prior to 2014 Ukraine was neutral.", undefined)).toBeUndefined();
   });
 });
+
+const numbersIn = (text: string) => quantitiesIn(text).quantities;
 
 describe("figures", () => {
   it("finds counted numbers with what they count", () => {
