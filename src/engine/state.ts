@@ -39,7 +39,7 @@ export interface Analysis {
   topics: (string[] | null)[];
   /**
    * relevance[d][u]: 0…1, BM25 of unit u's main-clause words (stems and lemmas) for dimension d's
-   * terms (and their lemmas), scaled to the best unit.
+   * terms (and their lemmas), on one scale for all dimensions (see `dimensionRelevance`).
    */
   relevance: number[][];
   labels: Map<string, SourceLabel>;
@@ -440,7 +440,7 @@ function dimensionRelevance(
     return bag;
   });
   const bm25 = new Bm25(docs, undefined, undefined, weights);
-  return dimensions.map((d) => {
+  const scores = dimensions.map((d) => {
     const query = [
       ...new Set(
         d.terms.flatMap((t) =>
@@ -460,12 +460,22 @@ function dimensionRelevance(
       const matched = query.reduce((n, q) => n + (own.get(q) ?? 0), 0);
       return s * Math.max(1, 1 + 0.35 * (matched - 1));
     });
-    // Scale to the third-best passage, so one outlier does not flatten the rest.
-    const sorted = raw.filter((x) => x > 0).sort((x, y) => y - x);
-    const top = sorted[Math.min(2, sorted.length - 1)] || 1;
-    return raw.map((s) => Math.min(1, s / top));
+    return raw;
   });
+  // One scale for every dimension (BM25 scores over one index compare across queries): a
+  // passage is full-strength when it matches as well as the best tenth of all matches. Scaling
+  // each dimension to its own best would lift a dimension the corpus barely addresses to full
+  // strength on its one weak hit, and a gap is better than a misplaced passage.
+  const all = scores
+    .flat()
+    .filter((x) => x > 0)
+    .sort((x, y) => y - x);
+  const top = all[Math.min(all.length - 1, Math.round(all.length * FULL_STRENGTH_SHARE))] || 1;
+  return scores.map((r) => r.map((s) => Math.min(1, s / top)));
 }
+
+/** Share of all dimension matches, from the best, that count as full relevance. */
+const FULL_STRENGTH_SHARE = 0.1;
 
 export function createAnalysis(
   sources: Source[],

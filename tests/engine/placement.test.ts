@@ -111,6 +111,26 @@ describe("dimension placement", () => {
   });
 });
 
+describe("dimension relevance on one scale", () => {
+  it("does not lift a dimension the corpus barely addresses to full strength on its one weak hit", () => {
+    const a = analysis([
+      "NATO moved soldiers, troops and forces to its eastern flank in 2022.",
+      "The CSTO sent troops and forces to Almaty in January 2022.",
+      "NATO has 40,000 soldiers and forces in its rapid reaction unit.",
+      "The CSTO keeps 20,000 troops and forces on standby in Central Asia.",
+      "NATO trained soldiers and troops of Ukraine in Poland during 2023.",
+      "The CSTO held a summit in Moscow for the leaders of its member states in 2021.",
+    ]);
+    const strong = unitOf(a, "NATO moved");
+    const weak = unitOf(a, "The CSTO held");
+    expect(a.relevance[0]![strong]).toBe(1);
+    // Before, each dimension was scaled to its own best passages: the summit sentence, the only
+    // one touching membership (in a side phrase), was relevance 1 and filled the cell.
+    expect(a.relevance[1]![weak]).toBeGreaterThan(0);
+    expect(a.relevance[1]![weak]).toBeLessThan(0.7);
+  });
+});
+
 describe("dimension terms in the plural", () => {
   it("reads a plural term in its plural sense: 'forces' is not 'by force'", () => {
     const a = analysis(
