@@ -11,7 +11,7 @@
 
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Figure, FigureKind } from "../model/briefing.js";
-import { STOP_WORDS } from "../util/text.js";
+import { baseLanguage, STOP_WORDS } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { type Amount, scanAmounts } from "./quantities.js";
 import type { Analysis } from "./state.js";
@@ -457,6 +457,9 @@ export function quantitiesIn(
 ): { quantities: Quantity[]; leftOut: LeftOut[] } {
   const { amounts, rejected } = scanAmounts(text, language);
   const leftOut: LeftOut[] = rejected.map((r) => ({ text: r.text, reason: r.reason }));
+  if (language && baseLanguage(language) !== "en") {
+    return { quantities: foreignQuantities(text, amounts, matchers, language, leftOut), leftOut };
+  }
   const out: Quantity[] = [];
   for (const amount of amounts) {
     const before = text.slice(0, amount.start);
@@ -547,9 +550,97 @@ export function quantitiesIn(
   return { quantities: out, leftOut };
 }
 
+/** German modal verbs of intent ("Sony will … ausliefern": wants to ship) and of expectation. */
+const GERMAN_TARGET = /\b(?:will|wollen|wollte|wollten|möchte|möchten|plant|planen|plante|planten|Ziel)\b/u;
+const GERMAN_FORECAST =
+  /\b(?:soll|sollen|sollte|sollten|erwartet|erwarten|rechnet|rechnen|dürfte|dürften|voraussichtlich|Prognose)\b/u;
+
+/**
+ * Amounts in a language the English parser cannot read, taken only where the sentence's shape
+ * says whose they are and what they count without a parse:
+ * - whose: the one brief subject named in the first clause (up to the first comma, semicolon or
+ *   colon), and only for an amount in that clause ("Die PSP kostet in Japan 19.800 Yen"); else
+ *   no one's ("Der Handheld … 249 €, … teurer als … der NDS" is not the NDS's price);
+ * - what: a sum of money or a percentage is itself; a bare number counts the noun right after it
+ *   in German, which capitalises nouns ("600.000 Einheiten"); in another language, or with no
+ *   such noun, the number is left out;
+ * - a comparative after the amount ("100 € teurer als …", "mehr als …") makes it a difference;
+ *   in German, a modal of intent before it a target ("will … ausliefern"), of expectation a
+ *   forecast ("soll … kosten");
+ * - no scope: where and when an amount holds is read with English prepositions only.
+ */
+function foreignQuantities(
+  text: string,
+  amounts: Amount[],
+  matchers: SubjectMatcher[],
+  language: string,
+  leftOut: LeftOut[],
+): Quantity[] {
+  const out: Quantity[] = [];
+  const german = baseLanguage(language) === "de";
+  const firstClauseEnd = (() => {
+    const m = /[,;:](?:\s|$)/u.exec(text);
+    return m ? m.index : text.length;
+  })();
+  const named = new Set(
+    findMentions(text.slice(0, firstClauseEnd), matchers).map((m) => m.subject),
+  );
+  for (const amount of amounts) {
+    if (amount.compound) continue;
+    const after = text.slice(amount.end);
+    let counts: string;
+    if (amount.unit === "%") counts = "share";
+    else if (amount.unit) counts = "amount";
+    else {
+      const noun =
+        german
+          ? /^\s+(\p{Lu}[\p{L}-]*)(?=[\s.,;:!?)]|$)/u.exec(after)?.[1]
+          : undefined;
+      if (!noun) {
+        leftOut.push({ text: amount.text, reason: "what the number counts is not read in this language" });
+        continue;
+      }
+      counts = noun;
+    }
+    const difference =
+      /^\s*(?:\p{Ll}+er|mehr|weniger)\s+(?:als|dan)\b/u.test(after);
+    const before = text.slice(0, amount.start);
+    const kind: FigureKind = difference
+      ? "difference"
+      : german && GERMAN_TARGET.test(before)
+        ? "target"
+        : german && GERMAN_FORECAST.test(before)
+          ? "forecast"
+          : amount.unit === "%"
+            ? "share"
+            : "count";
+    const owner =
+      amount.start < firstClauseEnd && named.size === 1 ? [...named][0]! : undefined;
+    out.push({
+      value: amount.value,
+      valueText: amount.text,
+      ...(amount.unit ? { unit: amount.unit } : {}),
+      counts,
+      index: amount.numberStart,
+      kind,
+      ...(amount.approx ? { approx: amount.approx } : {}),
+      ...(amount.low !== undefined ? { low: amount.low, high: amount.high } : {}),
+      ...(owner ? { entity: owner, subject: owner } : {}),
+    });
+  }
+  return out;
+}
+
 /** A cheap test before the scanner: digits, or a number word that can scale or count. */
 const MAY_HOLD_AMOUNT =
   /\d|\b(?:three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|trillion|dozen|drei|vier|fünf|sechs|sieben|acht|neun|zehn|zwölf|zwanzig|hundert|tausend)\b/iu;
+
+/** Whether passage `u` names someone other than the brief's subjects (a proper noun, in English). */
+function namesAThirdParty(a: Analysis, u: number): boolean {
+  const language = a.sources[a.units[u]!.sourceIndex]!.language;
+  if (language && baseLanguage(language) !== "en") return false;
+  return a.structures[u]?.words.some((w) => w.pos === "PROPN") ?? false;
+}
 
 export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] {
   const all: { figure: Figure; score: number; unit: number }[] = [];
@@ -570,6 +661,21 @@ export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] 
       });
     }
     for (const q of quantities) {
+      // A number about no one named ("All nodes … consist of 2 nodes", "200.000 Stück wurden
+      // bereitgestellt"): whose it is lies in the text around it, so it is not a figure.
+      if (!q.entity && unit.named.length === 0 && !namesAThirdParty(a, u)) {
+        const key = `${unit.sourceIndex}\u0000${q.valueText}\u0000owner`;
+        if (diagnostics && !reported.has(key)) {
+          reported.add(key);
+          diagnostics.push({
+            severity: "info",
+            ruleId: "value-left-out",
+            file: a.sources[unit.sourceIndex]!.file,
+            message: `figure “${q.valueText}” left out: the sentence names no one it belongs to (¶${unit.key.split(":")[1]}: “${unit.text.slice(0, 100)}”)`,
+          });
+        }
+        continue;
+      }
       const figure: Figure = {
         value: q.value,
         valueText: q.valueText,

@@ -270,3 +270,42 @@ describe("amounts in German", () => {
     expect(scanAmounts("Nintendo sold 1.3 million DS units.").amounts[0]?.value).toBe(1_300_000);
   });
 });
+
+describe("figures in German, read without a parse", () => {
+  const deq = (t: string) =>
+    quantitiesIn(
+      t,
+      buildMatchers([
+        { name: "Nintendo DS", aliases: ["DS", "NDS", "Nintendo"] },
+        { name: "Sony PSP", aliases: ["PSP", "Sony"] },
+      ]),
+      "de",
+    ).quantities.map((x) => ({
+      value: x.value,
+      counts: x.counts,
+      kind: x.kind,
+      entity: x.entity ?? null,
+    }));
+  it("gives an amount to the one subject its first clause names, and to no one otherwise", () => {
+    expect(deq("Die PSP kostet in Japan 19.800 Yen, bis Ende des Jahres will Sony mehr.")).toEqual([
+      { value: 19800, counts: "amount", kind: "count", entity: "Sony PSP" },
+    ]);
+    // "der Handheld" is the PSP of the sentences before; the NDS is only what it is compared with.
+    expect(
+      deq(
+        "Preislich ist der Handheld mit einer Preisempfehlung von 249€ ausgeschrieben, und damit etwa 100€ teurer als der Konkurrent, der NDS.",
+      ),
+    ).toEqual([
+      { value: 249, counts: "amount", kind: "count", entity: null },
+      { value: 100, counts: "amount", kind: "difference", entity: null },
+    ]);
+  });
+  it("counts the capitalised noun after a number, and reads modals of intent as targets", () => {
+    expect(deq("Bis zu 16 Konsolen können drahtlos miteinander verbunden werden.")).toEqual([
+      { value: 16, counts: "Konsolen", kind: "count", entity: null },
+    ]);
+    expect(deq("Bis März 2005 will Sony drei Millionen Stück der Konsole ausliefern.")).toEqual([
+      { value: 3e6, counts: "Stück", kind: "target", entity: "Sony PSP" },
+    ]);
+  });
+});
