@@ -551,7 +551,8 @@ export function quantitiesIn(
 }
 
 /** German modal verbs of intent ("Sony will … ausliefern": wants to ship) and of expectation. */
-const GERMAN_TARGET = /\b(?:will|wollen|wollte|wollten|möchte|möchten|plant|planen|plante|planten|Ziel)\b/u;
+const GERMAN_TARGET =
+  /\b(?:will|wollen|wollte|wollten|möchte|möchten|plant|planen|plante|planten|Ziel)\b/u;
 const GERMAN_FORECAST =
   /\b(?:soll|sollen|sollte|sollten|erwartet|erwarten|rechnet|rechnen|dürfte|dürften|voraussichtlich|Prognose)\b/u;
 
@@ -592,18 +593,17 @@ function foreignQuantities(
     if (amount.unit === "%") counts = "share";
     else if (amount.unit) counts = "amount";
     else {
-      const noun =
-        german
-          ? /^\s+(\p{Lu}[\p{L}-]*)(?=[\s.,;:!?)]|$)/u.exec(after)?.[1]
-          : undefined;
+      const noun = german ? /^\s+(\p{Lu}[\p{L}-]*)(?=[\s.,;:!?)]|$)/u.exec(after)?.[1] : undefined;
       if (!noun) {
-        leftOut.push({ text: amount.text, reason: "what the number counts is not read in this language" });
+        leftOut.push({
+          text: amount.text,
+          reason: "what the number counts is not read in this language",
+        });
         continue;
       }
       counts = noun;
     }
-    const difference =
-      /^\s*(?:\p{Ll}+er|mehr|weniger)\s+(?:als|dan)\b/u.test(after);
+    const difference = /^\s*(?:\p{Ll}+er|mehr|weniger)\s+(?:als|dan)\b/u.test(after);
     const before = text.slice(0, amount.start);
     const kind: FigureKind = difference
       ? "difference"
@@ -614,8 +614,7 @@ function foreignQuantities(
           : amount.unit === "%"
             ? "share"
             : "count";
-    const owner =
-      amount.start < firstClauseEnd && named.size === 1 ? [...named][0]! : undefined;
+    const owner = amount.start < firstClauseEnd && named.size === 1 ? [...named][0]! : undefined;
     out.push({
       value: amount.value,
       valueText: amount.text,

@@ -354,7 +354,15 @@ export class SourceReferents {
     const { raw, from } = a;
     const view = raw.slice(from);
     if (UNSEEN.test(raw)) return { drop: "refers to text the reader does not have" };
-    if (/^[\p{L}\p{N}_.$-]+:\s/u.test(view)) return { drop: "a label, not a sentence" };
+    // "xmlMode: When enabled, …", "Parent (<): Selects elements …": a list entry's label, up to
+    // four words without a verb before a colon, then what is said of it.
+    const label = /^([^:\n]{1,40}):\s/u.exec(view);
+    if (
+      label &&
+      label[1]!.trim().split(/\s+/u).length <= 4 &&
+      !a.toks.some((t) => t.start >= from && t.end <= from + label[1]!.length && VERB.has(t.pos))
+    )
+      return { drop: "a label, not a sentence" };
     const toks = a.toks.filter((t) => t.start >= from && t.pos !== "PUNCT");
     if (toks.length === 0) return { drop: "empty" };
     if (!toks.some((t) => VERB.has(t.pos))) return { drop: "no verb: a fragment" };

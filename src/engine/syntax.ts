@@ -500,6 +500,10 @@ export function lemmasOf(text: string): string[] {
  * The subjects a passage states something about: those named (or whose alias is named) in the
  * subject noun phrase of one of its main clauses. Null when the passage has no structure.
  */
+/** A year, month or weekday before a name dates it ("In 2005 DS sales …"); it is no name. */
+const CALENDAR_WORD =
+  /^(?:(?:1[5-9]|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+
 export function topicsOf(
   text: string,
   structure: Structure | null,
@@ -527,7 +531,18 @@ export function topicsOf(
         /^\s*$/u.test(text.slice(m.end, next.start)) &&
         !mentions.some((o) => o.start <= next.start && o.end > next.start) &&
         text.slice(m.start, m.end).toLowerCase() !== m.subject.toLowerCase();
-      if (hit && !otherName) out.push(m.subject);
+      // "Super Mario 64 DS", "Rayman DS": the alias ends another name (a game, not the console),
+      // unless the word before is itself a name of the subject ("Sony PlayStation Portable").
+      const prev = [...structure.words].reverse().find((w) => w.end <= m.start);
+      const endsOtherName =
+        prev !== undefined &&
+        (prev.pos === "PROPN" || prev.pos === "NUM") &&
+        /^\p{Lu}|^\d/u.test(prev.text) &&
+        !CALENDAR_WORD.test(prev.text) &&
+        /^\s+$/u.test(text.slice(prev.end, m.start)) &&
+        !mentions.some((o) => o.start <= prev.start && o.end >= prev.end) &&
+        text.slice(m.start, m.end).toLowerCase() !== m.subject.toLowerCase();
+      if (hit && !otherName && !endsOtherName) out.push(m.subject);
     }
   }
   return out;

@@ -86,6 +86,26 @@ function fragmentStart(text: string, matchers: SubjectMatcher[]): boolean {
   return !findMentions(text, matchers).some((m) => m.start === 0);
 }
 
+/**
+ * Whether a quotation runs across the sentence's edge: a closing mark with no opening one before
+ * it (`There are … a buzz," he says.`), or an opening mark never closed. Such a sentence is part
+ * of a quotation whose speaker or beginning is in the next or previous sentence.
+ */
+export function unbalancedQuote(text: string): boolean {
+  let depth = 0;
+  for (const ch of text) {
+    if (ch === "“") depth++;
+    else if (ch === "”") {
+      if (depth === 0) return true;
+      depth--;
+    }
+  }
+  if (depth > 0) return true;
+  // A straight mark right after a digit is an inch mark (a 4.3" screen), not a quotation mark.
+  const straight = [...text.matchAll(/(?<!\d)"/gu)];
+  return straight.length % 2 === 1;
+}
+
 function classify(block: Block, index: number, matchers: SubjectMatcher[]): SentenceInfo {
   const s = block.sentences[index]!;
   const raw = s.text.trim();
@@ -98,6 +118,7 @@ function classify(block: Block, index: number, matchers: SubjectMatcher[]): Sent
   const open = !TERMINAL.test(raw);
   const aside = raw.startsWith("(") || raw.startsWith("[");
   const personal = READER.test(bare) || FIRST_PERSON.test(bare);
+  const splitQuote = unbalancedQuote(raw);
   const stripped = edited.replace(/^(?:And|But|So|Yet|Or)\s+/u, "");
   const pointsBack =
     (!lowerStart && POINTS_BACK.test(stripped)) ||
@@ -112,6 +133,7 @@ function classify(block: Block, index: number, matchers: SubjectMatcher[]): Sent
     !personal &&
     !directed &&
     !fragment &&
+    !splitQuote &&
     wordCount >= 5 &&
     wordCount <= 70;
   return {

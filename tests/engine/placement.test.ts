@@ -55,6 +55,21 @@ describe("subject placement", () => {
     }
   });
 
+  it("does not take an alias that ends another name for the subject", () => {
+    const s = [{ name: "Nintendo DS", aliases: ["DS", "Nintendo"] }];
+    const d = [{ name: "Games", terms: ["game", "games", "levels"] }];
+    const a = analysis(
+      [
+        "Super Mario 64 DS is a faithful re-creation of the classic with new levels and games.",
+        "The DS plays the new Mario games on two screens with new levels in 2004.",
+      ],
+      s,
+      d,
+    );
+    expect(a.topics[unitOf(a, "Super Mario 64 DS")]).toEqual([]);
+    expect(a.topics[unitOf(a, "The DS plays")]).toEqual(["Nintendo DS"]);
+  });
+
   it("does not place a sentence about a third party", () => {
     const a = analysis([
       "The CSTO has six member states in Central Asia and the Caucasus.",

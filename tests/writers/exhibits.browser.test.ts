@@ -20,7 +20,7 @@ const ROOT = join(import.meta.dirname, "..", "..");
 const CAPTIONS = [
   "Exhibit 1. Dated events by subject",
   "Exhibit 2. Figures the sources give, compared by subject",
-  "Exhibit 3. What each source covers, and its stance",
+  "Exhibit 3. What each source covers",
 ];
 
 let dirs: string[] = [];

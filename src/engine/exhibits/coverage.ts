@@ -56,11 +56,9 @@ export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefi
     n,
     id: `exhibit-${n}`,
     kind: "coverage",
-    title: "What each source covers, and its stance",
-    alt:
-      `Coverage map of ${rows.length} sources against ${dimensions.length} dimensions, ` +
-      `with each source's stance toward ${subjects.join(" and ")}.${which} ${rows.map(describe).join(" ")}`,
-    source: `Source: statements of each source in the evidence matrix, counted by dimension; stance is the lexicon score from −1 to +1 described under Method.${which}`,
+    title: "What each source covers",
+    alt: `Coverage map of ${rows.length} sources against ${dimensions.length} dimensions.${which} ${rows.map(describe).join(" ")}`,
+    source: `Source: statements of each source in the evidence matrix, counted by dimension.${which}`,
     chart: { kind: "coverage", dimensions, subjects, rows },
     entries: [],
   };
