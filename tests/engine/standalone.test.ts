@@ -17,6 +17,17 @@ function texts(paragraphs: string[]): string[] {
 }
 
 describe("standalone statements", () => {
+  it("does not take part of a quotation split across sentences, nor a list entry's label", () => {
+    const out = texts([
+      'NATO has 40,000 soldiers on standby in 2023, an editor says. "The CSTO is a very weak alliance in every way. There are no CSTO troops in Ukraine at all," he says.',
+      "Parent (<): Selects the CSTO members that are direct parents of the element.",
+      'The CSTO bought 12 radars with a 4" screen each in 2021.',
+    ]);
+    expect(out).toContain("NATO has 40,000 soldiers on standby in 2023, an editor says.");
+    expect(out.some((t) => /weak alliance|no CSTO troops|Selects/u.test(t))).toBe(false);
+    expect(out).toContain('The CSTO bought 12 radars with a 4" screen each in 2021.');
+  });
+
   it("gives a pronoun subject its referent from the sentence before, in brackets", () => {
     const units = buildUnits(
       [
