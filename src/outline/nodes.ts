@@ -3,6 +3,7 @@
  * open, claim paragraphs that end in a `cite` node linking back to the claim, lists, table rows.
  */
 
+import nlp from "compromise";
 import type {
   Emphasis,
   Heading,
@@ -38,6 +39,14 @@ export function cite(citations: Citation[], claimId?: string): CiteNode {
   };
 }
 
+function openingVerb(sentence: string): boolean {
+  const first = nlp(sentence.slice(0, 200)).terms().json()[0]?.terms?.[0] as
+    | { tags?: string[] }
+    | undefined;
+  const tags = new Set(first?.tags ?? []);
+  return tags.has("Verb") && !tags.has("ProperNoun");
+}
+
 /**
  * After an attribution ("According to Catherine Putz, the CSTO …") a sentence-initial common
  * word reads lower-cased, the changed letter in brackets ("[t]he CSTO"); names and acronyms
@@ -60,8 +69,9 @@ export function afterAttribution(sentence: string): string {
     /^(?:Many|Some|Most|All|Both|Several|Few|Each|Currently|Officially|Initially|Today|Now|Since|Following|Despite|Unlike|Like|After|During|Thanks|Ahead|Two|Three|Four|Five|Six)$/u.test(
       word,
     );
-  // A verb form ("Founded in 1992 …", "Benchmarked in …") is not a name either.
-  if (!common && !/^\p{Lu}\p{Ll}{3,}ed$/u.test(word)) {
+  // A verb form opening the sentence ("Founded in 1992 …", "Looking ahead, …") is not a name
+  // either; compromise reads it in its sentence ("Harding was …" stays a name).
+  if (!common && !openingVerb(sentence)) {
     return sentence;
   }
   // The changed letter is marked the way quotations mark it: "According to X, [t]he CSTO …".
