@@ -414,8 +414,8 @@ export function leadershipsIn(
       if (/\band\b|\bor\b|,/u.test(joined) && !/\bwith\b/u.test(joined)) continue;
     }
     const years = words
-      .slice(f.at, f.to)
-      .filter((w, i) => !aside[f.at + i] && /^(?:1[89]|20)\d\d$/u.test(w.text))
+      .slice(f.from, f.to)
+      .filter((w, i) => !aside[f.from + i] && /^(?:1[89]|20)\d\d$/u.test(w.text))
       .map((w) => w.text);
     if (out.some((o) => o.leader === f.leader && o.place === place)) continue;
     out.push({ leader: f.leader, place, cue: f.cue.replace(/ - /gu, "-"), years });
