@@ -415,7 +415,7 @@ function leaders(a: Analysis): Found[] {
       const [xy, yy] = [year(x.u), year(y.u)];
       if (xy && yy && xy !== yy) continue;
       out.push({
-        topic: `Which leads the market ${where(x.lead.place)}: ${x.lead.leader} (“${x.lead.cue}”) or ${y.lead.leader} (“${y.lead.cue}”)`,
+        topic: `Who leads ${where(x.lead.place)}: ${x.lead.leader} or ${y.lead.leader}`,
         kind: "statement",
         sides: [x.u, y.u],
         strength: 2 + similarity(a, x.u, y.u),

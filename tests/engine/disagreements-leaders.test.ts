@@ -28,7 +28,7 @@ const leaderDisagreements = (a: string, b: string, extra: Partial<Source>[] = []
   analyse(
     [makeSource("first", [a], extra[0]), makeSource("second", [b], extra[1])],
     engine,
-  ).briefing.disagreements.filter((d) => d.topic.startsWith("Which leads"));
+  ).briefing.disagreements.filter((d) => d.topic.startsWith("Who leads"));
 
 const PSP_US =
   "Released in March 2005 in the US, the PSP has quickly become the most popular portable gaming device in the states, slightly edging the Nintendo DS.";
