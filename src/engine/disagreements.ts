@@ -6,7 +6,7 @@
  */
 
 import type { Claim, Disagreement } from "../model/briefing.js";
-import { STOP_WORDS, stemWord } from "../util/text.js";
+import { baseLanguage, STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
@@ -397,6 +397,8 @@ function leaders(a: Analysis): Found[] {
         : `in ${place}`;
   const stated = a.units.flatMap((unit, u) => {
     if (unit.quoted || !isFree(a, unit) || unit.named.length === 0) return [];
+    // The frame reads English words; other languages are not read.
+    if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") return [];
     const words = a.structures[u]?.words;
     if (!words) return [];
     return leadershipsIn(unit.text, a.matchers, words).map((lead) => ({ u, lead }));

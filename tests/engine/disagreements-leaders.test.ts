@@ -142,6 +142,12 @@ describe("leader disagreements", () => {
     ).toEqual([]);
   });
 
+  it("reads English only: the same sentences marked as German are not compared", () => {
+    expect(leaderDisagreements(PSP_US, DS_US, [{ language: "de" }, { language: "de" }])).toEqual(
+      [],
+    );
+  });
+
   it("finds none between sources dated in different years", () => {
     const dated = (d: string) => ({ date: d });
     expect(
