@@ -333,13 +333,14 @@ async function evaluateValues(goldFile) {
     for (const e of s.events) if (d && String(e.date) === d.iso && e.kind === d.kind) xeFound++;
   }
   // Disagreements: a found disagreement is right when its two sides are two sentences of one
-  // gold group (from different sources), wrong when the pair is listed under `not`.
+  // gold group on different sides (from different sources), wrong when the pair is listed under
+  // `not`.
   const sideKey = (claim) => {
     const c = claim.citations[0];
     return key(fileOf.get(c.sourceId), c.block, c.sentence ?? 1);
   };
   const groups = (gold.disagreements ?? []).map(
-    (d) => new Set(d.sides.map((x) => key(x.file, x.block, x.sentence))),
+    (d) => new Map(d.sides.map((x) => [key(x.file, x.block, x.sentence), x.side])),
   );
   const negatives = new Set(
     (gold.not ?? []).map((p) =>
@@ -352,7 +353,9 @@ async function evaluateValues(goldFile) {
   const dFound = new Set();
   for (const d of briefing.disagreements) {
     const [x, y] = d.sides.map(sideKey);
-    const g = groups.findIndex((set) => set.has(x) && set.has(y));
+    const g = groups.findIndex(
+      (sides) => sides.has(x) && sides.has(y) && sides.get(x) !== sides.get(y),
+    );
     if (g >= 0) {
       dRight++;
       dJudged++;

@@ -1,15 +1,17 @@
 /**
  * Disagreements between sources: different numbers for the same count, different years for the
- * same event, and opposite judgements of the same subject (strong vs weak, united vs divided).
+ * same event, different leaders of the same market (leaders.ts), and opposite judgements of the
+ * same subject (strong vs weak, united vs divided).
  * Each side is a passage from a different source; both are cited.
  */
 
 import type { Claim, Disagreement } from "../model/briefing.js";
-import { STOP_WORDS, stemWord } from "../util/text.js";
+import { baseLanguage, STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { type Quantity, quantitiesIn } from "./figures.js";
+import { type Leadership, leadershipsIn } from "./leaders.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
 import { findMentions } from "./subjects.js";
 
@@ -379,8 +381,60 @@ function oppositeStatements(a: Analysis): Found[] {
   return out;
 }
 
+/**
+ * Different leaders of one market: one source says a subject of the brief leads in a place
+ * ("the most popular … device in the states"), another that another subject does ("Nintendo
+ * dominates … in the US"). Both must name the place (a lead with no place is a claim about
+ * another market), and when both state years, share one; sources dated in different years
+ * speak of different times and are not compared.
+ */
+function leaders(a: Analysis): Found[] {
+  const where = (place: string) =>
+    place === "World"
+      ? "worldwide"
+      : /^(?:United|Netherlands)/u.test(place)
+        ? `in the ${place}`
+        : `in ${place}`;
+  const stated = a.units.flatMap((unit, u) => {
+    if (unit.quoted || !isFree(a, unit) || unit.named.length === 0) return [];
+    // The frame reads English words; other languages are not read.
+    if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") return [];
+    const words = a.structures[u]?.words;
+    if (!words) return [];
+    return leadershipsIn(unit.text, a.matchers, words).map((lead) => ({ u, lead }));
+  });
+  const year = (u: number) => a.sources[a.units[u]!.sourceIndex]!.date?.slice(0, 4);
+  const overlaps = (x: Leadership, y: Leadership) =>
+    x.years.length === 0 || y.years.length === 0 || x.years.some((t) => y.years.includes(t));
+  const out: Found[] = [];
+  for (let i = 0; i < stated.length; i++) {
+    for (let j = i + 1; j < stated.length; j++) {
+      const x = stated[i]!;
+      const y = stated[j]!;
+      if (originOf(a, x.u) === originOf(a, y.u)) continue;
+      if (x.lead.place !== y.lead.place || x.lead.leader === y.lead.leader) continue;
+      if (!overlaps(x.lead, y.lead)) continue;
+      const [xy, yy] = [year(x.u), year(y.u)];
+      if (xy && yy && xy !== yy) continue;
+      out.push({
+        topic: `Who leads ${where(x.lead.place)}: ${x.lead.leader} or ${y.lead.leader}`,
+        kind: "statement",
+        sides: [x.u, y.u],
+        strength: 2 + similarity(a, x.u, y.u),
+      });
+    }
+  }
+  return out;
+}
+
 export function buildDisagreements(a: Analysis): Disagreement[] {
-  const all = [...memberships(a), ...numbers(a), ...years(a), ...oppositeStatements(a)];
+  const all = [
+    ...memberships(a),
+    ...numbers(a),
+    ...years(a),
+    ...leaders(a),
+    ...oppositeStatements(a),
+  ];
   all.sort((x, y) => y.strength - x.strength || x.sides[0] - y.sides[0] || x.sides[1] - y.sides[1]);
   const out: Disagreement[] = [];
   for (const f of all) {

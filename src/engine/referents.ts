@@ -580,6 +580,22 @@ export class SourceReferents {
     return head;
   }
 
+  /**
+   * The first bare description after `from` whose generic word is its head: in "the handheld
+   * market" a noun follows the generic word, so the phrase is about a market and leans on
+   * nothing.
+   */
+  private unresolvedDescription(a: Analysed, from: number): string | undefined {
+    const pattern = new RegExp(BARE_DESCRIPTION.source, "gu");
+    for (const m of a.raw.slice(from).matchAll(pattern)) {
+      const end = from + m.index + m[0].length;
+      const next = a.toks.find((t) => t.start >= end);
+      if (next?.pos === "NOUN") continue;
+      return m[0];
+    }
+    return undefined;
+  }
+
   /** A reason the sentence still leans on other text after its subject, or undefined. */
   private pointsElsewhere(
     a: Analysed,
@@ -590,8 +606,8 @@ export class SourceReferents {
   ): string | undefined {
     const rest = a.raw.slice(subjectEnd);
     if (CONTEXT_PHRASE.test(` ${rest}`)) return "compares with or continues earlier text";
-    const bare = BARE_DESCRIPTION.exec(a.raw.slice(restFrom));
-    if (bare) return `“${bare[0]}” has no referent in the sentence`;
+    const bare = this.unresolvedDescription(a, restFrom);
+    if (bare) return `“${bare}” has no referent in the sentence`;
     const verb = toks.findIndex((t) => VERB.has(t.pos));
     const name = (t: Tok) => t.pos === "PROPN" && /^\p{Lu}/u.test(t.text);
     for (let k = 0; k < toks.length; k++) {
