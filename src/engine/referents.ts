@@ -354,6 +354,17 @@ export class SourceReferents {
     const { raw, from } = a;
     const view = raw.slice(from);
     if (UNSEEN.test(raw)) return { drop: "refers to text the reader does not have" };
+    // "The far more efficient approach is …", "The better option …": a comparative description
+    // as the subject is measured against something the sentences before describe.
+    if (
+      /^the\s+(?:(?:far|much|even|still)\s+)?(?:(?:more|less)\s+\p{L}+|better|worse)\s+\p{L}+/iu.test(
+        view,
+      )
+    )
+      return { drop: "compares with something described before", pointer: true };
+    // "Otherwise, only tags …": true only under the condition the sentence before states.
+    if (/^(?:Otherwise|If so|If not|In that case|In this case)\b/u.test(view))
+      return { drop: "holds only under the condition of the sentence before", pointer: true };
     // "xmlMode: When enabled, …", "Parent (<): Selects elements …": a list entry's label, up to
     // four words without a verb before a colon, then what is said of it.
     const label = /^([^:\n]{1,40}):\s/u.exec(view);

@@ -53,7 +53,7 @@ const READER =
 const FIRST_PERSON =
   /(?:\bI\b|\bI['’](?:m|d|ve|ll)\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ll|ve|d)|us|[Oo]ur|[Oo]urs|[Ii]ch|[Ww]ir|[Mm]ich|[Mm]ir|[Mm]ein\p{L}*|[Uu]nser\p{L}*|uns)\b)/u;
 const POINTS_BACK =
-  /^(?:This|That|These|Those|It|Its|It['’]s|They|Their|Them|He|She|His|Her|Such|Which|Both|Here|The rest|The other|The latter|The former|The two|That is|Then|Neither|None of these)\b/u;
+  /^(?:This|That|These|Those|It|Its|It['’]s|They|Their|Them|He|She|His|Her|Such|Which|Both|Here|The rest|The other|The latter|The former|The two|That is|Then|Neither|None of these|Otherwise|If so|If not|In that case|In this case)\b/u;
 /** Instructions to the reader: "See Options below.", "Please note …", "Install it with …". */
 const IMPERATIVE =
   /\b[Pp]lease\b|^(?:Nope|Yep|Yeah|Wow|Oh|Hey)\b|^(?:Note|See|Read|Check|Use|Install|Have a look|Make sure|Try|Consider|Remember|Imagine|Click|Visit|Learn|Subscribe|Follow|Download)\b|\b(?:see|read|check|refer to)\b[^.]*\b(?:below|above)\b/u;

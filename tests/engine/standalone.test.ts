@@ -17,6 +17,16 @@ function texts(paragraphs: string[]): string[] {
 }
 
 describe("standalone statements", () => {
+  it("does not delete a conditional connective, nor take a comparative description as its subject", () => {
+    const out = texts([
+      "With the option set, the CSTO prints every member in 2022 in full. Otherwise, only the six CSTO members of 2021 are printed as such.",
+      "The CSTO checks each member state in turn in 2022. The far more efficient approach is to check NATO members once in 2023.",
+    ]);
+    expect(out.some((t) => /^\[O\]nly the six|^Only the six/u.test(t))).toBe(false);
+    expect(out.some((t) => /far more efficient/u.test(t))).toBe(false);
+    expect(out).toContain("The CSTO checks each member state in turn in 2022.");
+  });
+
   it("does not take part of a quotation split across sentences, nor a list entry's label", () => {
     const out = texts([
       'NATO has 40,000 soldiers on standby in 2023, an editor says. "The CSTO is a very weak alliance in every way. There are no CSTO troops in Ukraine at all," he says.',
