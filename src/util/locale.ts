@@ -58,6 +58,8 @@ export interface Chrome {
   noTimeline: string;
   noFigures: string;
   noCoverage: string;
+  /** An exhibit's title or source line by key (`exhibitNote` in the locale, English if missing). */
+  exhibitText: (key: string, vars?: Record<string, string | number>) => string;
   /** Source line of the figures exhibit: "Sources: bar 1 …; bar 2 …". */
   sourcesBar: string;
   bar: string;
@@ -192,6 +194,12 @@ function chromeOf(table: Table, fallback: Table, language: string): Chrome {
       return fill(template, vars);
     },
     thousands: text(obj("methodNote"), "thousands") || ",",
+    exhibitText: (key, vars = {}) => {
+      const own = obj("exhibitNote");
+      const english = fallback.exhibitNote as Record<string, unknown> | undefined;
+      const template = text(own, key) || (english ? text(english, key) : "") || key;
+      return fill(template, vars);
+    },
   };
 }
 

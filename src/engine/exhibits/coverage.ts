@@ -5,6 +5,7 @@
  */
 import type { Briefing } from "../../model/briefing.js";
 import type { CoverageRow, Exhibit } from "../../model/exhibits.js";
+import { chromeFor } from "../../util/locale.js";
 
 /** More sources than this: the map shows those that give the most evidence (and says so). */
 export const MAX_COVERAGE_SOURCES = 12;
@@ -42,9 +43,10 @@ export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefi
             .map((x) => x.r),
         );
   const rows = kept === all ? all : all.filter((r) => (kept as Set<CoverageRow>).has(r));
+  const chrome = chromeFor(briefing.meta.language);
   const which =
     rows.length < all.length
-      ? ` It shows the ${rows.length} of ${all.length} sources that give the most evidence.`
+      ? chrome.exhibitText("coverageWhich", { shown: rows.length, all: all.length })
       : "";
   const describe = (r: CoverageRow) => {
     const covered = dimensions
@@ -56,9 +58,9 @@ export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefi
     n,
     id: `exhibit-${n}`,
     kind: "coverage",
-    title: "What each source covers",
+    title: chrome.exhibitText("coverageTitle"),
     alt: `Coverage map of ${rows.length} sources against ${dimensions.length} dimensions.${which} ${rows.map(describe).join(" ")}`,
-    source: `Source: statements of each source in the evidence matrix, counted by dimension.${which}`,
+    source: chrome.exhibitText("coverageSource", { which }),
     chart: { kind: "coverage", dimensions, subjects, rows },
     entries: [],
   };

@@ -9,6 +9,7 @@
  */
 import type { Briefing, Figure } from "../../model/briefing.js";
 import type { Exhibit, ExhibitEntry, FigureBar, FigurePanel } from "../../model/exhibits.js";
+import { chromeFor } from "../../util/locale.js";
 
 /** Kinds of counted things whose nouns differ but that are the same kind of thing. */
 const KINDS: readonly [RegExp, string][] = [
@@ -129,9 +130,9 @@ export function figuresExhibit(briefing: Briefing, n: number): Exhibit | undefin
     n,
     id: `exhibit-${n}`,
     kind: "figures",
-    title: "Figures the sources give, compared by subject",
+    title: chromeFor(briefing.meta.language).exhibitText("figuresTitle"),
     alt,
-    source: "Sources: the passage that gives each numbered bar (cited by number).",
+    source: chromeFor(briefing.meta.language).exhibitText("figuresSource"),
     chart: { kind: "figures", panels },
     entries,
   };

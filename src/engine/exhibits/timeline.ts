@@ -10,6 +10,7 @@ import {
   type TimelineChart,
   type TimelineMark,
 } from "../../model/exhibits.js";
+import { chromeFor } from "../../util/locale.js";
 
 /** 2022 → 2022.0, 2022-07 → 2022.5, 2022-05-16 → 2022 + (4 + 15/31)/12. */
 export function yearFraction(iso: string): number {
@@ -62,10 +63,9 @@ export function timelineExhibit(
     n,
     id: `exhibit-${n}`,
     kind: "timeline",
-    title: "Dated events by subject",
+    title: chromeFor(briefing.meta.language).exhibitText("timelineTitle"),
     alt,
-    source:
-      "Source: the dated statements in the numbered list that follows, with the dates the sources give.",
+    source: chromeFor(briefing.meta.language).exhibitText("timelineSource"),
     chart,
     entries: dated.map((e, i) => ({
       n: i + 1,

@@ -51,29 +51,31 @@ const table: Handle = (node: Table, _parent, state) => {
  * An exhibit as a Pandoc fenced div: the caption, what the chart shows in words (the chart
  * itself is drawn in the HTML, PDF and deck), and the source line with its citations.
  */
-const exhibit: Handle = (node: ExhibitNode, _parent, state, info) => {
-  const e = node.exhibit;
-  // Caption and alt text go through the ordinary phrasing handlers, so corpus text in them
-  // (source labels, what a figure counts) is escaped like any other text.
-  const flow = {
-    type: "root",
-    children: [
-      {
-        type: "paragraph",
-        children: [
-          { type: "strong", children: [{ type: "text", value: `Exhibit ${e.n}. ${e.title}` }] },
-        ],
-      },
-      {
-        type: "paragraph",
-        children: [{ type: "emphasis", children: [{ type: "text", value: e.alt }] }],
-      },
-      ...node.children,
-    ],
+const exhibitIn =
+  (label: string): Handle =>
+  (node: ExhibitNode, _parent, state, info) => {
+    const e = node.exhibit;
+    // Caption and alt text go through the ordinary phrasing handlers, so corpus text in them
+    // (source labels, what a figure counts) is escaped like any other text.
+    const flow = {
+      type: "root",
+      children: [
+        {
+          type: "paragraph",
+          children: [
+            { type: "strong", children: [{ type: "text", value: `${label} ${e.n}. ${e.title}` }] },
+          ],
+        },
+        {
+          type: "paragraph",
+          children: [{ type: "emphasis", children: [{ type: "text", value: e.alt }] }],
+        },
+        ...node.children,
+      ],
+    };
+    const body = state.containerFlow(flow as never, info);
+    return [`::: {#${e.id} .exhibit type="${e.kind}"}`, body, ":::"].join("\n");
   };
-  const body = state.containerFlow(flow as never, info);
-  return [`::: {#${e.id} .exhibit type="${e.kind}"}`, body, ":::"].join("\n");
-};
 
 /** remark plugin: footnotes (`[^1]` and their definitions) in the Markdown written. */
 function footnotes(this: Processor) {
@@ -86,7 +88,8 @@ function footnotes(this: Processor) {
 const strikethrough: Handle = (node, _parent, state, info) =>
   `~~${state.containerPhrasing(node as never, { ...info, before: "~", after: "~" })}~~`;
 
-export function treeToMarkdown(tree: Root): string {
+/** `exhibitLabel`: the word before an exhibit's number, in the briefing's language. */
+export function treeToMarkdown(tree: Root, exhibitLabel = "Exhibit"): string {
   // Footnotes and strikethrough an author writes in the outline (GFM, also Pandoc syntax);
   // tables keep briefwright's own handler. A lone "~" in a source stays unescaped.
   const processor = unified()
@@ -96,7 +99,10 @@ export function treeToMarkdown(tree: Root): string {
       emphasis: "_",
       strong: "*",
       rule: "-",
-      handlers: { cite, table, exhibit, delete: strikethrough } as Record<string, Handle>,
+      handlers: { cite, table, exhibit: exhibitIn(exhibitLabel), delete: strikethrough } as Record<
+        string,
+        Handle
+      >,
     });
   return processor.stringify(tree);
 }
