@@ -4,7 +4,8 @@
  * The claim chosen leaves the bullets (its superscript goes on the headline, its sentence and
  * citation to the notes) unless the slide would be left without evidence under it.
  */
-import { headlineOf } from "./shorten.js";
+import { ADDS_WORDS, bodyText } from "./repeat.js";
+import { headlineOf, leadPrefix } from "./shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
 import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
@@ -28,16 +29,21 @@ const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && 
 /** The headline text for `item` within `chars`, led by its date or value when the text lacks it. */
 export function headlineFor(item: SlideItem, chars: number): string | undefined {
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
-  const prefix = lead && !item.full!.includes(lead) ? `${lead}: ` : "";
-  const text = headlineOf(item.full!, chars - prefix.length, item.clauses);
+  const shown = lead && !item.full!.includes(lead) ? lead : undefined;
+  const prefix = shown ? leadPrefix(shown) : "";
+  const text = headlineOf(item.full!, chars - prefix.length, item.clauses, shown);
   return text ? `${prefix}${text}` : undefined;
 }
 
-function chooseHeadline(slide: Slide): void {
+/** What tells two claims apart across the deck (a claim heads one slide at most). */
+const claimKey = (item: SlideItem) => item.claimId ?? item.full ?? item.text;
+
+function chooseHeadline(slide: Slide, used: Set<string>): void {
   if (!ARGUED.has(slide.layout) || slide.headline || slide.noHeadline || slide.kind === "sources")
     return;
   const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
-  const claims = where.filter((at) => isClaim(at.item));
+  // A claim already heading another slide (an exhibit's takeaway) does not head this one too.
+  const claims = where.filter((at) => isClaim(at.item) && !used.has(claimKey(at.item)));
   // First choice: a claim that can leave the body, leaving evidence under the headline (and,
   // in columns, its own column not empty).
   // A numbered list (the timeline's, keyed to its chart) keeps its order: only its first item
@@ -64,8 +70,14 @@ function chooseHeadline(slide: Slide): void {
   for (const at of claims) {
     const text = headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, HEADLINE_CHARS);
     if (!text) continue;
-    if (slideWords(slide) + countWords(text) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
-    slide.headline = { text, item: at.item, inBody: true };
+    const candidate: Slide = { ...slide, headline: { text, item: at.item, inBody: true } };
+    // In a list the bullet stays: it must say more than its headline (a matrix cell that would
+    // repeat it points up to it instead, repeat.ts).
+    if (slide.layout === "list" && bodyText(candidate, at.item) === at.item.text) {
+      if (countWords(at.item.text) - countWords(text) < ADDS_WORDS) continue;
+    }
+    if (slideWords(candidate) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
+    slide.headline = candidate.headline;
     return;
   }
 }
@@ -91,6 +103,11 @@ export function clearHeadlines(plan: DeckPlan, origin: string): DeckPlan {
 
 /** Gives every content slide without one its assertion headline. Mutates `plan`. */
 export function assignHeadlines(plan: DeckPlan): DeckPlan {
-  for (const slide of plan.columns.flat()) chooseHeadline(slide);
+  const slides = plan.columns.flat();
+  const used = new Set(slides.flatMap((s) => (s.headline ? [claimKey(s.headline.item)] : [])));
+  for (const slide of slides) {
+    chooseHeadline(slide, used);
+    if (slide.headline) used.add(claimKey(slide.headline.item));
+  }
   return plan;
 }

@@ -74,6 +74,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           countWords(shownLead),
           MAX_BULLET_WORDS,
           claim.clauses,
+          shownLead,
         );
         items.push({
           kind: "claim",

@@ -318,14 +318,18 @@ function sourcesSlide(
   const omitted = data?.omitted ?? 0;
   const rest = omittedSentence(omitted);
   // On the slide the short label and the title; the style's full entry in the notes.
-  const items: SlideItem[] = cite.bibliography(listed.map((s) => s.id)).map((b) => ({
-    kind: "source" as const,
-    lead: byId.get(b.id)?.shortLabel ?? b.id,
-    text: clean(byId.get(b.id)?.title ?? "") || b.entry,
-    full: b.entry,
-    citations: [],
-    level: 0,
-  }));
+  const items: SlideItem[] = cite.bibliography(listed.map((s) => s.id)).map((b) => {
+    const label = byId.get(b.id)?.shortLabel ?? b.id;
+    const title = clean(byId.get(b.id)?.title ?? "");
+    return {
+      kind: "source" as const,
+      lead: labelWithoutTitle(label, title),
+      text: title || b.entry,
+      full: b.entry,
+      citations: [],
+      level: 0,
+    };
+  });
   return {
     id: ids.take(title),
     kind: "sources",
@@ -334,6 +338,19 @@ function sourcesSlide(
     groups: [{ items }],
     notes: rest ? [rest, ...extraNotes] : extraNotes,
   };
+}
+
+/**
+ * A source's short label as the lead before its title, without the title it may quote
+ * ("BBC News, ‘Nintendo DS aims…’" → "BBC News"; "‘185,000 PSP Owners…’" → none): the title
+ * follows in full, so the slide does not say it twice.
+ */
+export function labelWithoutTitle(label: string, title: string): string | undefined {
+  const m = /^(.*?)[,\s]*[‘“"']([^’”"']+)[’”"']$/u.exec(label);
+  if (!m || !title) return label;
+  const quoted = m[2]!.replace(/\s*…$/u, "").trim();
+  if (quoted.length === 0 || !title.startsWith(quoted)) return label;
+  return m[1]!.trim() || undefined;
 }
 
 function agendaSlide(titles: string[], ids: Ids, title: string): Slide {

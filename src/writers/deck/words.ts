@@ -4,22 +4,23 @@
  * anything is measured (parts of even weight, none left with a single item); the browser counts
  * the same words on the rendered slide and the writer checks them (`slides-too-many-words`).
  */
+import { bodyText } from "./repeat.js";
 import { MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 
 /** A slide showing more words than this fails the build. */
 export const MAX_SLIDE_WORDS = 60;
 /** What the packer aims at per slide (the median goal is 35). */
-export const TARGET_SLIDE_WORDS = 34;
+export const TARGET_SLIDE_WORDS = 28;
 /** What the packer allows a part to reach to avoid a continuation with one item. */
-export const PACK_LIMIT_WORDS = 46;
+export const PACK_LIMIT_WORDS = 38;
 /** Longest bullet on a slide, in words: a longer claim is shortened at a higher level. */
 export const MAX_BULLET_WORDS = 25;
 /**
  * What a claim's bullet aims at: a claim longer than this is shortened one level (or more)
  * harder. A sentence of up to 20 words usually stays whole, with the fact it states.
  */
-export const AIM_BULLET_WORDS = 16;
+export const AIM_BULLET_WORDS = 14;
 
 /** Words as a reader counts them: runs of characters holding a letter or a digit. */
 export function countWords(text: string | undefined): number {
@@ -46,7 +47,9 @@ export function slideWords(slide: Slide): number {
   if (slide.layout === "title") return countWords(slide.title) + countWords(slide.lines?.join(" "));
   let n = overhead(slide, slide.part ? 2 : 1) + countWords(slide.headline?.text);
   for (const g of slide.groups)
-    n += countWords(g.label) + g.items.reduce((s, i) => s + itemWords(i), 0);
+    n +=
+      countWords(g.label) +
+      g.items.reduce((s, i) => s + countWords(i.lead) + countWords(bodyText(slide, i)), 0);
   if (slide.exhibit) n += countWords(slide.exhibit.source);
   return n;
 }
@@ -265,7 +268,7 @@ function shortenHarder(slide: Slide): Slide | null {
   let changed = false;
   for (const item of next.groups.flatMap((g) => g.items)) {
     if (item.kind !== "claim" || !item.full || item.level >= MAX_LEVEL) continue;
-    const text = shortenSafe(item.full, item.level + 1, item.clauses);
+    const text = shortenSafe(item.full, item.level + 1, item.clauses, item.lead);
     item.level += 1;
     if (text !== item.text) {
       item.text = text;
