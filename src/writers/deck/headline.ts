@@ -4,9 +4,9 @@
  * The claim chosen leaves the bullets (its superscript goes on the headline, its sentence and
  * citation to the notes) unless the slide would be left without evidence under it.
  */
-import { ADDS_WORDS, bodyText } from "./repeat.js";
+import { bodyText, SHOWN_ABOVE } from "./repeat.js";
 import { headlineOf, leadPrefix } from "./shorten.js";
-import type { DeckPlan, Slide, SlideItem } from "./slides.js";
+import type { DeckPlan, Headline, Slide, SlideItem } from "./slides.js";
 import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
 /**
@@ -71,11 +71,9 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
     const text = headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, HEADLINE_CHARS);
     if (!text) continue;
     const candidate: Slide = { ...slide, headline: { text, item: at.item, inBody: true } };
-    // In a list the bullet stays: it must say more than its headline (a matrix cell that would
-    // repeat it points up to it instead, repeat.ts).
-    if (slide.layout === "list" && bodyText(candidate, at.item) === at.item.text) {
-      if (countWords(at.item.text) - countWords(text) < ADDS_WORDS) continue;
-    }
+    // A bullet staying under its own headline must say more than it (a matrix cell that would
+    // repeat it points up to it instead, repeat.ts; a list has no such pointer).
+    if (slide.layout === "list" && bodyText(candidate, at.item) === SHOWN_ABOVE) continue;
     if (slideWords(candidate) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
     slide.headline = candidate.headline;
     return;
@@ -101,13 +99,45 @@ export function clearHeadlines(plan: DeckPlan, origin: string): DeckPlan {
   return plan;
 }
 
-/** Gives every content slide without one its assertion headline. Mutates `plan`. */
+/**
+ * An exhibit's takeaway: the first of its marks' claims whose short form fits one line at the
+ * title size (failing that, two) and keeps the claim's essentials; a claim in `used` (heading
+ * another slide) only when no other will do.
+ */
+export function takeaway(
+  items: readonly SlideItem[],
+  used: ReadonlySet<string> = new Set(),
+): Headline | undefined {
+  const fresh = items.filter((i) => !used.has(claimKey(i)));
+  for (const pool of [fresh, items]) {
+    for (const chars of [TAKEAWAY_CHARS, HEADLINE_CHARS]) {
+      for (const item of pool) {
+        const text = headlineOf(item.full!, chars, item.clauses);
+        if (text) return { text, item, inBody: true };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Gives every content slide without one its assertion headline, and each exhibit a takeaway that
+ * no other slide states (where its marks allow). Mutates `plan`.
+ */
 export function assignHeadlines(plan: DeckPlan): DeckPlan {
   const slides = plan.columns.flat();
-  const used = new Set(slides.flatMap((s) => (s.headline ? [claimKey(s.headline.item)] : [])));
-  for (const slide of slides) {
+  const charts = slides.filter((s) => s.layout === "exhibit");
+  const others = slides.filter((s) => s.layout !== "exhibit");
+  const used = new Set(others.flatMap((s) => (s.headline ? [claimKey(s.headline.item)] : [])));
+  for (const slide of others) {
     chooseHeadline(slide, used);
     if (slide.headline) used.add(claimKey(slide.headline.item));
+  }
+  for (const chart of charts) {
+    const h = chart.headline;
+    if (!chart.takeaways || (h && !used.has(claimKey(h.item)))) continue;
+    chart.headline = takeaway(chart.takeaways, used) ?? h;
+    if (chart.headline) used.add(claimKey(chart.headline.item));
   }
   return plan;
 }

@@ -18,10 +18,9 @@ import { omittedSentence } from "../../util/format.js";
 import { chromeFor } from "../../util/locale.js";
 import { slug } from "../../util/slug.js";
 import type { CitationFormatter } from "../shared/citations/index.js";
-import { HEADLINE_CHARS, TAKEAWAY_CHARS } from "./headline.js";
+import { takeaway } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import { mergeThinSections } from "./merge.js";
-import { headlineOf } from "./shorten.js";
 import type {
   DeckColumn,
   DeckPlan,
@@ -245,16 +244,14 @@ function exhibitSlide(node: ExhibitNode, ids: Ids, kicker?: string): Slide {
     notes: [e.alt],
     exhibit: e,
   };
-  const headline = takeaway(node);
+  slide.takeaways = takeawayClaims(node);
+  const headline = takeaway(slide.takeaways);
   if (headline) slide.headline = headline;
   return slide;
 }
 
-/**
- * An exhibit's takeaway: the first of its marks' claims (those stating a number first) whose
- * short form fits one line at the title size (failing that, two) and keeps the claim's essentials.
- */
-function takeaway(node: ExhibitNode): Headline | undefined {
+/** An exhibit's marks' claims as items a takeaway may state, those stating a number first. */
+function takeawayClaims(node: ExhibitNode): SlideItem[] {
   const marks = node.exhibit.entries.flatMap((entry, i) => {
     const claim = node.claims?.[i];
     if (!claim) return [];
@@ -271,15 +268,7 @@ function takeaway(node: ExhibitNode): Headline | undefined {
     return [item];
   });
   const numbered = (i: SlideItem) => (/\p{N}/u.test(i.full ?? "") ? 0 : 1);
-  const ordered = [...marks].sort((a, b) => numbered(a) - numbered(b));
-  // One line where a claim allows it; else two (a statement beats the chart's name).
-  for (const chars of [TAKEAWAY_CHARS, HEADLINE_CHARS]) {
-    for (const item of ordered) {
-      const text = headlineOf(item.full!, chars, item.clauses);
-      if (text) return { text, item, inBody: true };
-    }
-  }
-  return undefined;
+  return [...marks].sort((a, b) => numbered(a) - numbered(b));
 }
 
 /** The section's exhibits as slides of their own, and the rest of its content. */

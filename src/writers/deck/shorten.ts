@@ -264,6 +264,17 @@ function reach(short: string, full: string): number {
     .replaceAll(ELLIPSIS, "")
     .replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase())
     .replace(/\s+/gu, "");
+  // A form that is one stretch of the sentence (its main clause) reaches to that stretch's end:
+  // a greedy alignment from the start could run on into a later sentence.
+  const kept: number[] = [];
+  let squeezed = "";
+  for (let i = 0; i < full.length; i++) {
+    if (/\s/u.test(full[i]!)) continue;
+    squeezed += full[i];
+    kept.push(i);
+  }
+  const at = s.length > 0 ? squeezed.indexOf(s) : -1;
+  if (at >= 0 && squeezed.indexOf(s, at + 1) < 0) return kept[at + s.length - 1]! + 1;
   let j = 0;
   let end = 0;
   for (let i = 0; i < full.length && j < s.length; i++) {
@@ -298,7 +309,9 @@ export function keepsEssentials(
   const stated = full.slice(0, sentenceEnd).replace(AUTHOR_DATE, "");
   // A number or date the slide shows before the text (a timeline's date, a figure's value) is kept.
   // (A list's number, "7." before a timeline's date, is not the claim's.)
-  const shownLead = lead?.replace(/^\d+\.\s*/u, "");
+  // Only where the form keeps its sentence's end: a cut tail could take what a number counts
+  // ("… NATO unit has 40,000 soldiers") while the lead still shows the number.
+  const shownLead = short.endsWith(ELLIPSIS) ? undefined : lead?.replace(/^\d+\.\s*/u, "");
   const shown = shownLead ? `${shownLead} ${short}` : short;
   if (!keepsAll(NUMBER, shown, stated)) return false;
   if (!keepsNames(shown, stated)) return false;
@@ -374,6 +387,8 @@ const ADJUNCT =
 /** `trimmed` cut before each trailing adjunct or clause boundary, each marked with an ellipsis. */
 function adjunctCuts(trimmed: string, full: string): string[] {
   const at = [
+    // A claim of two sentences: the first alone.
+    ...matches(/(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu, trimmed),
     ...matches(ADJUNCT, trimmed),
     ...matches(CLAUSE_BOUNDARY, trimmed),
     ...matches(CONJUNCTION_BOUNDARY, trimmed),
@@ -405,10 +420,14 @@ export function mainClauseOf(text: string, clauses?: ClaimClauses): string | und
   // Only a lead-in closed by punctuation goes ("In 2022, …"), never the clause's own subject
   // ("[Putin] has launched …" is no statement as "[H]as launched …").
   if (a > 0 && !/[,;:–—]\s*$/u.test(text.slice(0, a))) return undefined;
+  // Nor a subject's apposition without its subject ("Sony's PlayStation Portable, goes on sale").
+  const verb = clauses!.verbs.find(([v]) => v >= a);
+  if (a > 0 && verb && /,\s*$/u.test(text.slice(a, verb[0]))) return undefined;
   // A quotation is never cut to its words without its marks, nor a speaker's clause from it.
   if (/["“”]/u.test(text)) return undefined;
-  const tail = b < text.trimEnd().length - 1 ? ELLIPSIS : /[.!?]$/u.test(body) ? "" : ".";
-  return markStart(`${body}${tail}`, text);
+  const cut = b < text.trimEnd().length - 1;
+  const tail = cut ? ELLIPSIS : /[.!?]$/u.test(body) ? "" : ".";
+  return markStart(`${cut ? body.replace(/(?<=\p{Ll})\.$/u, "") : body}${tail}`, text);
 }
 
 /**
