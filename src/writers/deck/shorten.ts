@@ -110,6 +110,10 @@ function dropLeadingAdverbials(text: string, budget: number): string {
   return out;
 }
 
+/** Words that open a subordinate clause (English, German, French, Spanish). */
+const SUBORDINATOR =
+  /^(?:that|because|whether|if|although|though|while|when|since|unless|until|as|dass|daß|ob|weil|wenn|als|obwohl|damit|nachdem|que|qui|parce|quand|si|porque|cuando|aunque)\b/iu;
+
 /** A word a cut tail must not end on ("… and therefore…"). */
 const DANGLING_WORD =
   /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not)$/iu;
@@ -417,6 +421,8 @@ export function mainClauseOf(text: string, clauses?: ClaimClauses): string | und
   const body = text.slice(a, b).replace(/[\s,;:–—-]+$/u, "");
   if (body.length === 0 || (a === 0 && b >= text.trimEnd().length - 1)) return undefined;
   if (a > 0 && LEANS_ON_LEAD_IN.test(body)) return undefined;
+  // A subordinate clause is no main clause, whatever the parse says ("dass die PSP …").
+  if (a > 0 && (SUBORDINATOR.test(body) || CONTINUES_LEAD_IN.test(body))) return undefined;
   // Only a lead-in closed by punctuation goes ("In 2022, …"), never the clause's own subject
   // ("[Putin] has launched …" is no statement as "[H]as launched …").
   if (a > 0 && !/[,;:–—]\s*$/u.test(text.slice(0, a))) return undefined;
