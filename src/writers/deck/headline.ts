@@ -42,15 +42,18 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
   if (!ARGUED.has(slide.layout) || slide.headline || slide.noHeadline || slide.kind === "sources")
     return;
   const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
-  // A claim already heading another slide (an exhibit's takeaway) does not head this one too.
-  const claims = where.filter((at) => isClaim(at.item) && !used.has(claimKey(at.item)));
+  // A claim already heading another slide comes last: another section may state it again (the
+  // figures repeat a fact of the matrix) where none of its own claims makes a headline.
+  const fresh = (at: (typeof where)[number]) => (used.has(claimKey(at.item)) ? 1 : 0);
+  const claims = where.filter((at) => isClaim(at.item)).sort((a, b) => fresh(a) - fresh(b));
   // First choice: a claim that can leave the body, leaving evidence under the headline (and,
   // in columns, its own column not empty).
   // A numbered list (the timeline's, keyed to its chart) keeps its order: only its first item
   // may move up into the headline.
-  const numbered = /^\d+\./u.test(claims[0]?.item.lead ?? "");
+  const first = where.find((at) => isClaim(at.item));
+  const numbered = /^\d+\./u.test(first?.item.lead ?? "");
   const leaves = (at: (typeof where)[number]) =>
-    (!numbered || at === claims[0]) &&
+    (!numbered || at === first) &&
     slide.layout !== "table" &&
     where.length >= 2 &&
     (slide.layout !== "columns" || slide.groups[at.gi]!.items.length >= 2);

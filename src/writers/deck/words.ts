@@ -139,12 +139,14 @@ function regroup(slide: Slide, units: readonly Unit[]): SlideGroup[] {
 /**
  * How many parts, and their sizes: the fewest parts of at most TARGET words each (every part
  * holding two units or more); failing that the fewest of at most PACK_LIMIT words; failing that
- * the fewest that keep every part under MAX_SLIDE_WORDS, single units allowed.
+ * (`byPairs`) a part per pair of units, under MAX_SLIDE_WORDS; failing that the fewest that keep
+ * every part under MAX_SLIDE_WORDS, single units allowed.
  */
 function chooseParts(
   costs: readonly number[],
   over: (k: number) => number,
   target = TARGET_SLIDE_WORDS,
+  byPairs = true,
 ): number[] {
   const n = costs.length;
   const heaviest = (sizes: number[]) => {
@@ -167,7 +169,15 @@ function chooseParts(
     [PACK_LIMIT_WORDS, 2],
     [Math.max(MAX_SLIDE_WORDS - 2, widest), 1],
   ];
-  for (const [limit, least] of attempts) {
+  for (const [i, [limit, least]] of attempts.entries()) {
+    // Before the last resort: as many parts as there are pairs of units, each under the limit.
+    // One claim heads each, one or two bullets under it: shorter slides than three bullets on
+    // fewer of them.
+    const pairs = Math.floor(n / 2);
+    if (i === attempts.length - 1 && byPairs && pairs >= 2) {
+      const sizes = partition(costs, pairs, 2);
+      if (sizes && heaviest(sizes) + over(pairs) <= MAX_SLIDE_WORDS - 2) return sizes;
+    }
     for (let k = 1; k <= n; k++) {
       const sizes = partition(costs, k, k === 1 ? 1 : least);
       if (!sizes) break;
@@ -231,6 +241,7 @@ export function packSlide(slide: Slide): SlideGroup[][] {
     units.map((u) => u.words),
     over,
     slide.layout === "sources" ? PACK_LIMIT_WORDS : TARGET_SLIDE_WORDS,
+    slide.layout !== "sources",
   );
   return runsOf(units, sizes).map((run) => regroup(slide, run));
 }
