@@ -7,7 +7,7 @@
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
 import { headlineOf, leadPrefix } from "./shorten.js";
 import type { DeckPlan, Headline, Slide, SlideItem } from "./slides.js";
-import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
+import { MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
 /**
  * Longest headline in characters: two lines at the deck's title size (44 px bold over a 1136 px

@@ -24,7 +24,6 @@ import { mergeThinSections } from "./merge.js";
 import type {
   DeckColumn,
   DeckPlan,
-  Headline,
   Slide,
   SlideGroup,
   SlideItem,
