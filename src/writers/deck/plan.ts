@@ -21,14 +21,7 @@ import type { CitationFormatter } from "../shared/citations/index.js";
 import { takeaway } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import { mergeThinSections } from "./merge.js";
-import type {
-  DeckColumn,
-  DeckPlan,
-  Slide,
-  SlideGroup,
-  SlideItem,
-  SlideKind,
-} from "./slides.js";
+import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
 
 /** More subjects than this in one dimension: one list of labelled subject groups instead of columns. */
 export const MAX_COLUMNS = 3;
