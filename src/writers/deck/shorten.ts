@@ -334,15 +334,15 @@ export function keepsEssentials(
     if (rest.trim().length > 0 && !/^\s*[,;:–—.!?)]/u.test(rest) && !CUT_BEFORE.test(rest))
       return false;
   }
+  // The second half of a compound ("Moscow-based") is no verb, whatever the parse says.
+  const parsed = (clauses?.verbs ?? []).filter(([a]) => !/[-‐]$/u.test(full.slice(0, a)));
   // A finite verb: a gerund or participle alone ("the cost of putting …") makes no statement.
-  const verbs = (clauses?.verbs ?? []).filter(
-    ([a, b]) => a < end && !/ing$/iu.test(full.slice(a, b)),
-  );
+  const verbs = parsed.filter(([a, b]) => a < end && !/ing$/iu.test(full.slice(a, b)));
   // What follows a lead-in's colon is a clause of its own, which the parse does not split off.
   const body = short.replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase()).slice(0, 24);
   if (clauses && body.length > 0 && full.includes(`: ${body}`)) return true;
-  // Without a parse, no cut tail: only the standard deletions inside the sentence.
-  if (!clauses || clauses.verbs.length === 0) return !short.endsWith(ELLIPSIS);
+  // Without a parse (or one finding no verb), no cut tail: only the standard deletions inside.
+  if (parsed.length === 0) return !short.endsWith(ELLIPSIS);
   return verbs.some(([a, b]) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(full.slice(a, b))}(?![\\p{L}\\p{N}])`, "u").test(
       short,

@@ -260,3 +260,19 @@ describe("what a short form keeps", () => {
     expect(leadPrefix("January 2022")).toBe("January 2022: ");
   });
 });
+
+describe("a verb the parse found", () => {
+  it("is no verb as the second half of a compound", () => {
+    const text =
+      "On February 9, speaking at the Moscow-based Valdai Discussion Club during a conference focused on collective security, Russian Deputy Foreign Minister Alexander Pankin complained of a lack of interaction between the CSTO and NATO.";
+    const at = text.indexOf("based");
+    const clauses = { spans: [[at, text.length]], verbs: [[at, at + 5]] } as ClaimClauses;
+    expect(
+      keepsEssentials(
+        "On February 9, speaking at the Moscow-based Valdai Discussion Club…",
+        text,
+        clauses,
+      ),
+    ).toBe(false);
+  });
+});
