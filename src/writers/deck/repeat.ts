@@ -10,6 +10,8 @@ export const SHOWN_ABOVE = "↑";
 
 /** Words a body text must add to a headline to be worth showing under it. */
 export const ADDS_WORDS = 3;
+/** …and at least this share of the cell's words ("… resolution condemning Russian actions" repeats it). */
+export const ADDS_SHARE = 0.25;
 
 const words = (text: string | undefined): number =>
   (text ?? "").split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
@@ -24,5 +26,7 @@ export function isHeadlineClaim(slide: Slide, item: SlideItem): boolean {
 /** What a body item shows on `slide`: its text, or the pointer to the headline it repeats. */
 export function bodyText(slide: Slide, item: SlideItem): string {
   if (slide.layout === "exhibit" || !isHeadlineClaim(slide, item)) return item.text;
-  return words(item.text) - words(slide.headline!.text) >= ADDS_WORDS ? item.text : SHOWN_ABOVE;
+  const own = words(item.text);
+  const extra = own - words(slide.headline!.text);
+  return extra >= ADDS_WORDS && extra >= ADDS_SHARE * own ? item.text : SHOWN_ABOVE;
 }

@@ -48,6 +48,21 @@ describe("a headline and the body under it", () => {
     );
   });
 
+  it("points up from a cell that adds only a few words to a long headline", () => {
+    const full =
+      "All 30 NATO countries voted in favor of the United Nations General Assembly resolution condemning Russian actions.";
+    const nato = claim(full, "c1");
+    const slide: Slide = {
+      ...row(nato, claim("The CSTO lacks unity and experience.", "c2")),
+      headline: {
+        text: "All 30 NATO countries voted in favor of the United Nations General Assembly resolution…",
+        item: nato,
+        inBody: true,
+      },
+    };
+    expect(bodyText(slide, nato)).toBe(SHOWN_ABOVE);
+  });
+
   it("keeps a cell that says more than the headline stating it", () => {
     const long =
       "During the Madrid Summit, NATO committed to support embattled Ukraine for as long as it takes.";
