@@ -4,9 +4,10 @@
  * The claim chosen leaves the bullets (its superscript goes on the headline, its sentence and
  * citation to the notes) unless the slide would be left without evidence under it.
  */
-import { headlineOf } from "./shorten.js";
-import type { DeckPlan, Slide, SlideItem } from "./slides.js";
-import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
+import { bodyText, SHOWN_ABOVE } from "./repeat.js";
+import { headlineOf, leadPrefix } from "./shorten.js";
+import type { DeckPlan, Headline, Slide, SlideItem } from "./slides.js";
+import { MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
 /**
  * Longest headline in characters: two lines at the deck's title size (44 px bold over a 1136 px
@@ -28,23 +29,31 @@ const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && 
 /** The headline text for `item` within `chars`, led by its date or value when the text lacks it. */
 export function headlineFor(item: SlideItem, chars: number): string | undefined {
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
-  const prefix = lead && !item.full!.includes(lead) ? `${lead}: ` : "";
-  const text = headlineOf(item.full!, chars - prefix.length, item.clauses);
+  const shown = lead && !item.full!.includes(lead) ? lead : undefined;
+  const prefix = shown ? leadPrefix(shown) : "";
+  const text = headlineOf(item.full!, chars - prefix.length, item.clauses, shown);
   return text ? `${prefix}${text}` : undefined;
 }
 
-function chooseHeadline(slide: Slide): void {
+/** What tells two claims apart across the deck (a claim heads one slide at most). */
+const claimKey = (item: SlideItem) => item.claimId ?? item.full ?? item.text;
+
+function chooseHeadline(slide: Slide, used: Set<string>): void {
   if (!ARGUED.has(slide.layout) || slide.headline || slide.noHeadline || slide.kind === "sources")
     return;
   const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
-  const claims = where.filter((at) => isClaim(at.item));
+  // A claim already heading another slide comes last: another section may state it again (the
+  // figures repeat a fact of the matrix) where none of its own claims makes a headline.
+  const fresh = (at: (typeof where)[number]) => (used.has(claimKey(at.item)) ? 1 : 0);
+  const claims = where.filter((at) => isClaim(at.item)).sort((a, b) => fresh(a) - fresh(b));
   // First choice: a claim that can leave the body, leaving evidence under the headline (and,
   // in columns, its own column not empty).
   // A numbered list (the timeline's, keyed to its chart) keeps its order: only its first item
   // may move up into the headline.
-  const numbered = /^\d+\./u.test(claims[0]?.item.lead ?? "");
+  const first = where.find((at) => isClaim(at.item));
+  const numbered = /^\d+\./u.test(first?.item.lead ?? "");
   const leaves = (at: (typeof where)[number]) =>
-    (!numbered || at === claims[0]) &&
+    (!numbered || at === first) &&
     slide.layout !== "table" &&
     where.length >= 2 &&
     (slide.layout !== "columns" || slide.groups[at.gi]!.items.length >= 2);
@@ -64,8 +73,12 @@ function chooseHeadline(slide: Slide): void {
   for (const at of claims) {
     const text = headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, HEADLINE_CHARS);
     if (!text) continue;
-    if (slideWords(slide) + countWords(text) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
-    slide.headline = { text, item: at.item, inBody: true };
+    const candidate: Slide = { ...slide, headline: { text, item: at.item, inBody: true } };
+    // A bullet staying under its own headline must say more than it (a matrix cell that would
+    // repeat it points up to it instead, repeat.ts; a list has no such pointer).
+    if (slide.layout === "list" && bodyText(candidate, at.item) === SHOWN_ABOVE) continue;
+    if (slideWords(candidate) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
+    slide.headline = candidate.headline;
     return;
   }
 }
@@ -89,8 +102,45 @@ export function clearHeadlines(plan: DeckPlan, origin: string): DeckPlan {
   return plan;
 }
 
-/** Gives every content slide without one its assertion headline. Mutates `plan`. */
+/**
+ * An exhibit's takeaway: the first of its marks' claims whose short form fits one line at the
+ * title size (failing that, two) and keeps the claim's essentials; a claim in `used` (heading
+ * another slide) only when no other will do.
+ */
+export function takeaway(
+  items: readonly SlideItem[],
+  used: ReadonlySet<string> = new Set(),
+): Headline | undefined {
+  const fresh = items.filter((i) => !used.has(claimKey(i)));
+  for (const pool of [fresh, items]) {
+    for (const chars of [TAKEAWAY_CHARS, HEADLINE_CHARS]) {
+      for (const item of pool) {
+        const text = headlineOf(item.full!, chars, item.clauses);
+        if (text) return { text, item, inBody: true };
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Gives every content slide without one its assertion headline, and each exhibit a takeaway that
+ * no other slide states (where its marks allow). Mutates `plan`.
+ */
 export function assignHeadlines(plan: DeckPlan): DeckPlan {
-  for (const slide of plan.columns.flat()) chooseHeadline(slide);
+  const slides = plan.columns.flat();
+  const charts = slides.filter((s) => s.layout === "exhibit");
+  const others = slides.filter((s) => s.layout !== "exhibit");
+  const used = new Set(others.flatMap((s) => (s.headline ? [claimKey(s.headline.item)] : [])));
+  for (const slide of others) {
+    chooseHeadline(slide, used);
+    if (slide.headline) used.add(claimKey(slide.headline.item));
+  }
+  for (const chart of charts) {
+    const h = chart.headline;
+    if (!chart.takeaways || (h && !used.has(claimKey(h.item)))) continue;
+    chart.headline = takeaway(chart.takeaways, used) ?? h;
+    if (chart.headline) used.add(claimKey(chart.headline.item));
+  }
   return plan;
 }

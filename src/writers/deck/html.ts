@@ -11,6 +11,8 @@ import type { DeckOptions } from "../../model/options.js";
 import { quoteLanguage } from "../shared/html.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
 import { numberCitations, type SourceLabels, shortCitation, sourceLabels } from "./citations.js";
+import { bodyText, SHOWN_ABOVE } from "./repeat.js";
+import { leadPrefix } from "./shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
 
 /** The slide size every layout is designed for (and measured against). */
@@ -88,16 +90,18 @@ function header(slide: Slide, marks: readonly (number | string)[] = []): Element
     : [];
   const children: ElementContent[] = [];
   if (slide.headline) {
-    const kicker = [slide.kicker, slide.title].filter(Boolean).join(" · ");
+    // The section's name alone (its parent is in the agenda): words for the assertion, not the path.
+    const kicker = slide.title;
     children.push(h("p", { className: ["bw-kicker"] }, [text(kicker), ...part]));
     // A numbered item (the timeline's, keyed to its chart) keeps its lead ("2. 2014") in the
     // headline; other leads are part of the headline's text ("January 2022: …").
     const lead = slide.headline.item.lead;
     const numbered = !slide.headline.inBody && lead && /^\d+\./u.test(lead) ? lead : undefined;
     const date = lead?.replace(/^\d+\.\s*/u, "");
+    const prefix = date ? leadPrefix(date) : undefined;
     const shown =
-      numbered && date && slide.headline.text.startsWith(`${date}: `)
-        ? slide.headline.text.slice(date.length + 2)
+      numbered && prefix && slide.headline.text.startsWith(prefix)
+        ? slide.headline.text.slice(prefix.length)
         : slide.headline.text;
     const item: SlideItem = { ...slide.headline.item, text: shown, lead: numbered };
     const content = itemContent(
@@ -167,13 +171,16 @@ function bodyElement(slide: Slide, marks: number[][][]): Element {
     const rows = slide.groups.map((group, g) =>
       h("tr", { className: ["bw-unit"] }, [
         h("th", { scope: "row" }, [text(group.label ?? "")]),
-        ...group.items.map((item, i) =>
-          h(
+        ...group.items.map((item, i) => {
+          const shown = bodyText(slide, item);
+          const classes = itemClasses(item);
+          if (shown === SHOWN_ABOVE) classes.push("bw-above");
+          return h(
             "td",
-            { className: itemClasses(item), dataClaim: item.claimId },
-            itemContent(item, markOf(g, i)),
-          ),
-        ),
+            { className: classes, dataClaim: item.claimId },
+            itemContent({ ...item, text: shown }, markOf(g, i)),
+          );
+        }),
       ]),
     );
     return h("div", { className: ["bw-body"] }, [
@@ -189,8 +196,10 @@ function bodyElement(slide: Slide, marks: number[][][]): Element {
         list,
         {},
         group.items.map((item, i) => {
-          const li = itemElement(item, markOf(g, i));
+          const shown = bodyText(slide, item);
+          const li = itemElement({ ...item, text: shown }, markOf(g, i));
           (li.properties.className as string[]).push("bw-unit");
+          if (shown === SHOWN_ABOVE) (li.properties.className as string[]).push("bw-above");
           return li;
         }),
       ),

@@ -27,7 +27,8 @@ import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
 import { printOpenDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
-import { isDeletionOf } from "./shorten.js";
+import { bodyText, SHOWN_ABOVE } from "./repeat.js";
+import { isDeletionOf, leadPrefix } from "./shorten.js";
 import type { DeckPlan, Slide } from "./slides.js";
 import { lightenWordy, type SlideMeasure, splitOverflowing } from "./split.js";
 import {
@@ -192,7 +193,8 @@ export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Di
 function headlineClaimText(slide: Slide): string {
   const h = slide.headline!;
   const lead = h.item.lead?.replace(/^\d+\.\s*/u, "");
-  return lead && h.text.startsWith(`${lead}: `) ? h.text.slice(lead.length + 2) : h.text;
+  const prefix = lead ? leadPrefix(lead) : undefined;
+  return prefix && h.text.startsWith(prefix) ? h.text.slice(prefix.length) : h.text;
 }
 
 /**
@@ -206,7 +208,8 @@ export function checkDeletions(plan: DeckPlan): Diagnostic[] {
     const shown = slide.groups
       .flatMap((g) => g.items)
       .filter((i) => i.kind === "claim" && i.full && slide.layout !== "exhibit")
-      .map((i) => ({ text: i.text, full: i.full! }));
+      .map((i) => ({ text: bodyText(slide, i), full: i.full! }))
+      .filter((s) => s.text !== SHOWN_ABOVE);
     if (slide.headline?.item.full)
       shown.push({ text: headlineClaimText(slide), full: slide.headline.item.full });
     for (const s of shown) {

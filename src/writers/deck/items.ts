@@ -74,12 +74,14 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           countWords(shownLead),
           MAX_BULLET_WORDS,
           claim.clauses,
+          shownLead,
         );
         items.push({
           kind: "claim",
           text: short.text,
           full: claim.text,
-          lead: shownLead,
+          // A value the text opens with ("More than 2.8 million DS consoles …") is not led by itself.
+          lead: shownLead && short.text.startsWith(shownLead) ? undefined : shownLead,
           citations,
           claimId: claim.id,
           level: short.level,

@@ -18,19 +18,10 @@ import { omittedSentence } from "../../util/format.js";
 import { chromeFor } from "../../util/locale.js";
 import { slug } from "../../util/slug.js";
 import type { CitationFormatter } from "../shared/citations/index.js";
-import { HEADLINE_CHARS, TAKEAWAY_CHARS } from "./headline.js";
+import { takeaway } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import { mergeThinSections } from "./merge.js";
-import { headlineOf } from "./shorten.js";
-import type {
-  DeckColumn,
-  DeckPlan,
-  Headline,
-  Slide,
-  SlideGroup,
-  SlideItem,
-  SlideKind,
-} from "./slides.js";
+import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
 
 /** More subjects than this in one dimension: one list of labelled subject groups instead of columns. */
 export const MAX_COLUMNS = 3;
@@ -245,16 +236,14 @@ function exhibitSlide(node: ExhibitNode, ids: Ids, kicker?: string): Slide {
     notes: [e.alt],
     exhibit: e,
   };
-  const headline = takeaway(node);
+  slide.takeaways = takeawayClaims(node);
+  const headline = takeaway(slide.takeaways);
   if (headline) slide.headline = headline;
   return slide;
 }
 
-/**
- * An exhibit's takeaway: the first of its marks' claims (those stating a number first) whose
- * short form fits one line at the title size (failing that, two) and keeps the claim's essentials.
- */
-function takeaway(node: ExhibitNode): Headline | undefined {
+/** An exhibit's marks' claims as items a takeaway may state, those stating a number first. */
+function takeawayClaims(node: ExhibitNode): SlideItem[] {
   const marks = node.exhibit.entries.flatMap((entry, i) => {
     const claim = node.claims?.[i];
     if (!claim) return [];
@@ -271,15 +260,7 @@ function takeaway(node: ExhibitNode): Headline | undefined {
     return [item];
   });
   const numbered = (i: SlideItem) => (/\p{N}/u.test(i.full ?? "") ? 0 : 1);
-  const ordered = [...marks].sort((a, b) => numbered(a) - numbered(b));
-  // One line where a claim allows it; else two (a statement beats the chart's name).
-  for (const chars of [TAKEAWAY_CHARS, HEADLINE_CHARS]) {
-    for (const item of ordered) {
-      const text = headlineOf(item.full!, chars, item.clauses);
-      if (text) return { text, item, inBody: true };
-    }
-  }
-  return undefined;
+  return [...marks].sort((a, b) => numbered(a) - numbered(b));
 }
 
 /** The section's exhibits as slides of their own, and the rest of its content. */
@@ -318,14 +299,18 @@ function sourcesSlide(
   const omitted = data?.omitted ?? 0;
   const rest = omittedSentence(omitted);
   // On the slide the short label and the title; the style's full entry in the notes.
-  const items: SlideItem[] = cite.bibliography(listed.map((s) => s.id)).map((b) => ({
-    kind: "source" as const,
-    lead: byId.get(b.id)?.shortLabel ?? b.id,
-    text: clean(byId.get(b.id)?.title ?? "") || b.entry,
-    full: b.entry,
-    citations: [],
-    level: 0,
-  }));
+  const items: SlideItem[] = cite.bibliography(listed.map((s) => s.id)).map((b) => {
+    const label = byId.get(b.id)?.shortLabel ?? b.id;
+    const title = clean(byId.get(b.id)?.title ?? "");
+    return {
+      kind: "source" as const,
+      lead: labelWithoutTitle(label, title),
+      text: title || b.entry,
+      full: b.entry,
+      citations: [],
+      level: 0,
+    };
+  });
   return {
     id: ids.take(title),
     kind: "sources",
@@ -334,6 +319,19 @@ function sourcesSlide(
     groups: [{ items }],
     notes: rest ? [rest, ...extraNotes] : extraNotes,
   };
+}
+
+/**
+ * A source's short label as the lead before its title, without the title it may quote
+ * ("BBC News, ‘Nintendo DS aims…’" → "BBC News"; "‘185,000 PSP Owners…’" → none): the title
+ * follows in full, so the slide does not say it twice.
+ */
+export function labelWithoutTitle(label: string, title: string): string | undefined {
+  const m = /^(.*?)[,\s]*[‘“"']([^’”"']+)[’”"']$/u.exec(label);
+  if (!m || !title) return label;
+  const quoted = m[2]!.replace(/\s*…$/u, "").trim();
+  if (quoted.length === 0 || !title.startsWith(quoted)) return label;
+  return m[1]!.trim() || undefined;
 }
 
 function agendaSlide(titles: string[], ids: Ids, title: string): Slide {

@@ -110,6 +110,10 @@ function dropLeadingAdverbials(text: string, budget: number): string {
   return out;
 }
 
+/** Words that open a subordinate clause (English, German, French, Spanish). */
+const SUBORDINATOR =
+  /^(?:that|because|whether|if|although|though|while|when|since|unless|until|as|dass|daß|ob|weil|wenn|als|obwohl|damit|nachdem|que|qui|parce|quand|si|porque|cuando|aunque)\b/iu;
+
 /** A word a cut tail must not end on ("… and therefore…"). */
 const DANGLING_WORD =
   /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not)$/iu;
@@ -202,6 +206,46 @@ const AUTHOR_DATE = /\(\p{Lu}[^()]{0,60}?,?\s(?:1[5-9]|20)\d{2}[a-z]?\)/gu;
 const tokensOf = (re: RegExp, text: string) =>
   (text.match(re) ?? []).map((t) => t.toLowerCase().replace(/[,.]+$/u, ""));
 
+/**
+ * A name: a run of capitalised words ("Russia", "South Caucasus", "Game Boy Advance"), joined by
+ * "of"/"de" inside it ("Republic of Armenia").
+ */
+const NAME = String.raw`\p{Lu}[\p{L}\p{M}'’-]*(?:\s(?:of\s|de\s|von\s)?\p{Lu}[\p{L}\p{M}'’-]*)*`;
+/** Two names or more coordinated: "Russia and Belarus", "Kazakhstan, Kyrgyzstan, and Tajikistan". */
+const NAME_LIST = new RegExp(
+  String.raw`(?<![\p{L}\p{N}])${NAME}(?:,\s${NAME})*,?\s(?:and|or|und|oder|et|ou|y|e|&)\s${NAME}(?![\p{L}\p{N}])`,
+  "gu",
+);
+const NAME_ONE = new RegExp(NAME, "gu");
+
+/**
+ * The names a coordinated list of names in `text` holds: a short form keeps every one, as it
+ * keeps numbers (the members of "only Russia and Belarus voted against" are the claim's facts).
+ */
+export function listedNames(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(NAME_LIST)) {
+    for (const name of m[0].matchAll(NAME_ONE)) out.push(name[0]);
+  }
+  return out;
+}
+
+/** Every word of every listed name in `stated` is in `short` (a marked capital "[T]he" counts as "The"). */
+function keepsNames(short: string, stated: string): boolean {
+  const shown = new Set(
+    short
+      .replace(/\[(\p{Lu})\]/gu, "$1")
+      .toLowerCase()
+      .match(/[\p{L}\p{M}'’-]+/gu) ?? [],
+  );
+  return listedNames(stated).every((name) =>
+    name
+      .split(/\s+/u)
+      .filter((w) => /^\p{Lu}/u.test(w))
+      .every((w) => shown.has(w.toLowerCase())),
+  );
+}
+
 /** True when every token of `full` is in `short` at least as often. */
 function keepsAll(re: RegExp, short: string, full: string): boolean {
   const left = tokensOf(re, short);
@@ -224,6 +268,17 @@ function reach(short: string, full: string): number {
     .replaceAll(ELLIPSIS, "")
     .replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase())
     .replace(/\s+/gu, "");
+  // A form that is one stretch of the sentence (its main clause) reaches to that stretch's end:
+  // a greedy alignment from the start could run on into a later sentence.
+  const kept: number[] = [];
+  let squeezed = "";
+  for (let i = 0; i < full.length; i++) {
+    if (/\s/u.test(full[i]!)) continue;
+    squeezed += full[i];
+    kept.push(i);
+  }
+  const at = s.length > 0 ? squeezed.indexOf(s) : -1;
+  if (at >= 0 && squeezed.indexOf(s, at + 1) < 0) return kept[at + s.length - 1]! + 1;
   let j = 0;
   let end = 0;
   for (let i = 0; i < full.length && j < s.length; i++) {
@@ -243,7 +298,12 @@ function reach(short: string, full: string): number {
  * parse, `clauses`; without it, numbers and negations only). A form failing this says less
  * than, or other than, the claim.
  */
-export function keepsEssentials(short: string, full: string, clauses?: ClaimClauses): boolean {
+export function keepsEssentials(
+  short: string,
+  full: string,
+  clauses?: ClaimClauses,
+  lead?: string,
+): boolean {
   const end = reach(short, full);
   // Numbers: all of every sentence the form reaches into (a claim's later sentence may go whole).
   const next = /(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu;
@@ -251,7 +311,14 @@ export function keepsEssentials(short: string, full: string, clauses?: ClaimClau
   const sentenceEnd = next.exec(full)?.index ?? full.length;
   // An author–date reference in brackets ("(Japanese Sales Charts, 2006)") cites, it states nothing.
   const stated = full.slice(0, sentenceEnd).replace(AUTHOR_DATE, "");
-  if (!keepsAll(NUMBER, short, stated)) return false;
+  // A number or date the slide shows before the text (a timeline's date, a figure's value) is kept.
+  // (A list's number, "7." before a timeline's date, is not the claim's.)
+  // Only where the form keeps its sentence's end: a cut tail could take what a number counts
+  // ("… NATO unit has 40,000 soldiers") while the lead still shows the number.
+  const shownLead = short.endsWith(ELLIPSIS) ? undefined : lead?.replace(/^\d+\.\s*/u, "");
+  const shown = shownLead ? `${shownLead} ${short}` : short;
+  if (!keepsAll(NUMBER, shown, stated)) return false;
+  if (!keepsNames(shown, stated)) return false;
   if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
   // A cut tail never strands a number without what it counts ("about hundred…") nor a verb
   // without its object ("voted…").
@@ -267,15 +334,15 @@ export function keepsEssentials(short: string, full: string, clauses?: ClaimClau
     if (rest.trim().length > 0 && !/^\s*[,;:–—.!?)]/u.test(rest) && !CUT_BEFORE.test(rest))
       return false;
   }
+  // The second half of a compound ("Moscow-based") is no verb, whatever the parse says.
+  const parsed = (clauses?.verbs ?? []).filter(([a]) => !/[-‐]$/u.test(full.slice(0, a)));
   // A finite verb: a gerund or participle alone ("the cost of putting …") makes no statement.
-  const verbs = (clauses?.verbs ?? []).filter(
-    ([a, b]) => a < end && !/ing$/iu.test(full.slice(a, b)),
-  );
+  const verbs = parsed.filter(([a, b]) => a < end && !/ing$/iu.test(full.slice(a, b)));
   // What follows a lead-in's colon is a clause of its own, which the parse does not split off.
   const body = short.replace(/^\[(\p{Lu})\]/u, (_, c: string) => c.toLowerCase()).slice(0, 24);
   if (clauses && body.length > 0 && full.includes(`: ${body}`)) return true;
-  // Without a parse, no cut tail: only the standard deletions inside the sentence.
-  if (!clauses || clauses.verbs.length === 0) return !short.endsWith(ELLIPSIS);
+  // Without a parse (or one finding no verb), no cut tail: only the standard deletions inside.
+  if (parsed.length === 0) return !short.endsWith(ELLIPSIS);
   return verbs.some(([a, b]) =>
     new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(full.slice(a, b))}(?![\\p{L}\\p{N}])`, "u").test(
       short,
@@ -293,14 +360,24 @@ const balanced = (f: string) =>
  * The shortest form at `level` or below that keeps the claim's essentials, else the full
  * sentence. Never a cut inside a bracket or quotation, never a lost number or negation.
  */
-export function shortenSafe(text: string, level: number, clauses?: ClaimClauses): string {
+export function shortenSafe(
+  text: string,
+  level: number,
+  clauses?: ClaimClauses,
+  lead?: string,
+): string {
   const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
   const budget = WORD_BUDGETS[lvl]!;
   const forms = [text];
   for (let l = lvl; l >= 0; l--) forms.push(shortenClaim(text, l));
   // Without its trailing adjuncts ("… in January 2022 | in response to a request from …").
   if (lvl >= 1) forms.push(...adjunctCuts(trimAsides(text.trim(), lvl), text));
-  const sound = forms.filter((f) => balanced(f) && keepsEssentials(f, text, clauses));
+  // The main clause alone, where what leads into it (a date the slide shows first) can go.
+  if (lvl >= 1) {
+    const main = mainClauseOf(text, clauses);
+    if (main) forms.push(main);
+  }
+  const sound = forms.filter((f) => balanced(f) && keepsEssentials(f, text, clauses, lead));
   // The fullest sound form within the level's budget; failing that, the shortest sound one.
   const within = sound.filter((f) => words(f) <= budget);
   if (within.length > 0) return within.reduce((a, b) => (words(b) > words(a) ? b : a));
@@ -314,6 +391,8 @@ const ADJUNCT =
 /** `trimmed` cut before each trailing adjunct or clause boundary, each marked with an ellipsis. */
 function adjunctCuts(trimmed: string, full: string): string[] {
   const at = [
+    // A claim of two sentences: the first alone.
+    ...matches(/(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu, trimmed),
     ...matches(ADJUNCT, trimmed),
     ...matches(CLAUSE_BOUNDARY, trimmed),
     ...matches(CONJUNCTION_BOUNDARY, trimmed),
@@ -342,10 +421,19 @@ export function mainClauseOf(text: string, clauses?: ClaimClauses): string | und
   const body = text.slice(a, b).replace(/[\s,;:–—-]+$/u, "");
   if (body.length === 0 || (a === 0 && b >= text.trimEnd().length - 1)) return undefined;
   if (a > 0 && LEANS_ON_LEAD_IN.test(body)) return undefined;
+  // A subordinate clause is no main clause, whatever the parse says ("dass die PSP …").
+  if (a > 0 && (SUBORDINATOR.test(body) || CONTINUES_LEAD_IN.test(body))) return undefined;
+  // Only a lead-in closed by punctuation goes ("In 2022, …"), never the clause's own subject
+  // ("[Putin] has launched …" is no statement as "[H]as launched …").
+  if (a > 0 && !/[,;:–—]\s*$/u.test(text.slice(0, a))) return undefined;
+  // Nor a subject's apposition without its subject ("Sony's PlayStation Portable, goes on sale").
+  const verb = clauses!.verbs.find(([v]) => v >= a);
+  if (a > 0 && verb && /,\s*$/u.test(text.slice(a, verb[0]))) return undefined;
   // A quotation is never cut to its words without its marks, nor a speaker's clause from it.
   if (/["“”]/u.test(text)) return undefined;
-  const tail = b < text.trimEnd().length - 1 ? ELLIPSIS : /[.!?]$/u.test(body) ? "" : ".";
-  return markStart(`${body}${tail}`, text);
+  const cut = b < text.trimEnd().length - 1;
+  const tail = cut ? ELLIPSIS : /[.!?]$/u.test(body) ? "" : ".";
+  return markStart(`${cut ? body.replace(/(?<=\p{Ll})\.$/u, "") : body}${tail}`, text);
 }
 
 /**
@@ -356,6 +444,7 @@ export function headlineOf(
   text: string,
   maxChars: number,
   clauses?: ClaimClauses,
+  lead?: string,
 ): string | undefined {
   const forms = [text.trim()];
   for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
@@ -382,12 +471,15 @@ export function headlineOf(
     f.length <= maxChars &&
     balanced(f) &&
     words(f) >= 4 &&
-    keepsEssentials(f, text, clauses) &&
+    keepsEssentials(f, text, clauses, lead) &&
     isDeletionOf(f, text);
   // A headline is a statement: drop a trailing full stop, keep an ellipsis.
   const best = forms.find(ok);
   return best?.replace(/(?<!\.)\.$/u, "");
 }
+
+/** "January 2022: " before a headline that does not say its date ("Medium n.d. on CSTO: " once). */
+export const leadPrefix = (lead: string): string => `${lead.replace(/\s*:\s*$/u, "")}: `;
 
 /**
  * True when `short` can be made from `full` by deleting characters: an ellipsis in `short` counts
@@ -422,11 +514,12 @@ export function shortenWithin(
   leadWords = 0,
   most = aim,
   clauses?: ClaimClauses,
+  lead?: string,
 ): { text: string; level: number } {
   let lvl = Math.max(0, Math.min(MAX_LEVEL, level));
-  let out = shortenSafe(text, lvl, clauses);
+  let out = shortenSafe(text, lvl, clauses, lead);
   while (words(out) + leadWords > aim && lvl < MAX_LEVEL) {
-    const next = shortenSafe(text, lvl + 1, clauses);
+    const next = shortenSafe(text, lvl + 1, clauses, lead);
     if (words(next) < 0.6 * words(out) && words(out) + leadWords <= most) break;
     lvl += 1;
     out = next;

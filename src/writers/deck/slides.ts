@@ -75,6 +75,8 @@ export interface Slide {
   dense?: boolean;
   /** Exhibit layout: the chart the slide shows (one per slide, never split). */
   exhibit?: Exhibit;
+  /** Exhibit layout: its marks' claims a takeaway headline may state, in order of preference. */
+  takeaways?: SlideItem[];
 }
 
 /** A slide's assertion headline. */

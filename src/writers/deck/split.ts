@@ -47,7 +47,7 @@ function reshorten(item: SlideItem): boolean {
   // Go up the levels until the text actually gets shorter.
   while (item.level < MAX_LEVEL) {
     item.level += 1;
-    const text = shortenSafe(item.full, item.level, item.clauses);
+    const text = shortenSafe(item.full, item.level, item.clauses, item.lead);
     if (text !== item.text) {
       item.text = text;
       return true;

@@ -4,22 +4,23 @@
  * anything is measured (parts of even weight, none left with a single item); the browser counts
  * the same words on the rendered slide and the writer checks them (`slides-too-many-words`).
  */
+import { bodyText } from "./repeat.js";
 import { MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 
 /** A slide showing more words than this fails the build. */
 export const MAX_SLIDE_WORDS = 60;
 /** What the packer aims at per slide (the median goal is 35). */
-export const TARGET_SLIDE_WORDS = 34;
+export const TARGET_SLIDE_WORDS = 28;
 /** What the packer allows a part to reach to avoid a continuation with one item. */
-export const PACK_LIMIT_WORDS = 46;
+export const PACK_LIMIT_WORDS = 38;
 /** Longest bullet on a slide, in words: a longer claim is shortened at a higher level. */
 export const MAX_BULLET_WORDS = 25;
 /**
  * What a claim's bullet aims at: a claim longer than this is shortened one level (or more)
  * harder. A sentence of up to 20 words usually stays whole, with the fact it states.
  */
-export const AIM_BULLET_WORDS = 16;
+export const AIM_BULLET_WORDS = 14;
 
 /** Words as a reader counts them: runs of characters holding a letter or a digit. */
 export function countWords(text: string | undefined): number {
@@ -46,7 +47,9 @@ export function slideWords(slide: Slide): number {
   if (slide.layout === "title") return countWords(slide.title) + countWords(slide.lines?.join(" "));
   let n = overhead(slide, slide.part ? 2 : 1) + countWords(slide.headline?.text);
   for (const g of slide.groups)
-    n += countWords(g.label) + g.items.reduce((s, i) => s + itemWords(i), 0);
+    n +=
+      countWords(g.label) +
+      g.items.reduce((s, i) => s + countWords(i.lead) + countWords(bodyText(slide, i)), 0);
   if (slide.exhibit) n += countWords(slide.exhibit.source);
   return n;
 }
@@ -136,12 +139,14 @@ function regroup(slide: Slide, units: readonly Unit[]): SlideGroup[] {
 /**
  * How many parts, and their sizes: the fewest parts of at most TARGET words each (every part
  * holding two units or more); failing that the fewest of at most PACK_LIMIT words; failing that
- * the fewest that keep every part under MAX_SLIDE_WORDS, single units allowed.
+ * (`byPairs`) a part per pair of units, under MAX_SLIDE_WORDS; failing that the fewest that keep
+ * every part under MAX_SLIDE_WORDS, single units allowed.
  */
 function chooseParts(
   costs: readonly number[],
   over: (k: number) => number,
   target = TARGET_SLIDE_WORDS,
+  byPairs = true,
 ): number[] {
   const n = costs.length;
   const heaviest = (sizes: number[]) => {
@@ -164,7 +169,15 @@ function chooseParts(
     [PACK_LIMIT_WORDS, 2],
     [Math.max(MAX_SLIDE_WORDS - 2, widest), 1],
   ];
-  for (const [limit, least] of attempts) {
+  for (const [i, [limit, least]] of attempts.entries()) {
+    // Before the last resort: as many parts as there are pairs of units, each under the limit.
+    // One claim heads each, one or two bullets under it: shorter slides than three bullets on
+    // fewer of them.
+    const pairs = Math.floor(n / 2);
+    if (i === attempts.length - 1 && byPairs && pairs >= 2) {
+      const sizes = partition(costs, pairs, 2);
+      if (sizes && heaviest(sizes) + over(pairs) <= MAX_SLIDE_WORDS - 2) return sizes;
+    }
     for (let k = 1; k <= n; k++) {
       const sizes = partition(costs, k, k === 1 ? 1 : least);
       if (!sizes) break;
@@ -228,6 +241,7 @@ export function packSlide(slide: Slide): SlideGroup[][] {
     units.map((u) => u.words),
     over,
     slide.layout === "sources" ? PACK_LIMIT_WORDS : TARGET_SLIDE_WORDS,
+    slide.layout !== "sources",
   );
   return runsOf(units, sizes).map((run) => regroup(slide, run));
 }
@@ -265,7 +279,7 @@ function shortenHarder(slide: Slide): Slide | null {
   let changed = false;
   for (const item of next.groups.flatMap((g) => g.items)) {
     if (item.kind !== "claim" || !item.full || item.level >= MAX_LEVEL) continue;
-    const text = shortenSafe(item.full, item.level + 1, item.clauses);
+    const text = shortenSafe(item.full, item.level + 1, item.clauses, item.lead);
     item.level += 1;
     if (text !== item.text) {
       item.text = text;

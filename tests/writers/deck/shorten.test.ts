@@ -1,12 +1,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { makeClaim } from "../../../src/engine/claims.js";
+import type { ClaimClauses } from "../../../src/model/briefing.js";
 import { claimsOf } from "../../../src/outline/claims-of.js";
 import {
   headlineOf,
   isDeletionOf,
   keepsEssentials,
+  leadPrefix,
+  listedNames,
   MAX_LEVEL,
+  mainClauseOf,
   shortenClaim,
   shortenSafe,
   WORD_BUDGETS,
@@ -171,5 +175,104 @@ describe("headlineOf", () => {
       "The CSTO deployed forces for the very first time in its 20-year existence in January 2022 in response to a request from Kazakhstan’s President Kassym-Jomart Tokayev.",
     );
     expect(headlineOf(c.text, 46, c.clauses)).toBeUndefined();
+  });
+});
+
+describe("what a short form keeps", () => {
+  it("keeps every name of a coordinated list, as it keeps numbers", () => {
+    const c = claimOf(
+      "Currently, in addition to Russia and Belarus, the CSTO members are the Central Asian states of Kazakhstan, Kyrgyzstan and Tajikistan, as well as the South Caucasus Republic of Armenia.",
+    );
+    expect(listedNames(c.text)).toEqual([
+      "Russia",
+      "Belarus",
+      "Kazakhstan",
+      "Kyrgyzstan",
+      "Tajikistan",
+    ]);
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const short = shortenSafe(c.text, level, c.clauses);
+      for (const name of ["Russia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Tajikistan"])
+        expect(short, `${level}: ${short}`).toContain(name);
+      expect(isDeletionOf(short, c.text)).toBe(true);
+    }
+    // The form that dropped the first two members is not sound.
+    expect(
+      keepsEssentials(
+        "[T]he CSTO members are the Central Asian states of Kazakhstan, Kyrgyzstan and Tajikistan…",
+        c.text,
+        c.clauses,
+      ),
+    ).toBe(false);
+  });
+
+  it("counts a date the slide shows before the text as kept, unless a tail was cut", () => {
+    const c = claimOf(
+      "While a key CSTO member and recipient of CSTO peacekeeping forces during its own unrest in January 2022, Kazakhstan has publicly refused to recognize the Donetsk and Luhansk People's Republics.",
+    );
+    const main =
+      "Kazakhstan has publicly refused to recognize the Donetsk and Luhansk People's Republics.";
+    expect(keepsEssentials(main, c.text, c.clauses)).toBe(false);
+    expect(keepsEssentials(main, c.text, c.clauses, "7. January 2022")).toBe(true);
+    // "20,000 · 40,000" before a form that cut off what the 40,000 counts: not kept.
+    const f = claimOf(
+      "The CSTO currently has a rapid reaction group of 20,000 people, while a similar NATO unit has 40,000 soldiers.",
+    );
+    expect(
+      keepsEssentials(
+        "The CSTO currently has a rapid reaction group of 20,000 people…",
+        f.text,
+        f.clauses,
+        "20,000 · 40,000",
+      ),
+    ).toBe(false);
+  });
+
+  it("takes no main clause without its subject, from an apposition or a subordinate clause", () => {
+    const putin = claimOf(
+      "[Putin] has launched the CSTO, a prototype of the Warsaw Pact, comprising Belarus, Armenia, Kazakhstan, Kyrgyzstan, Tajikistan, Uzbekistan and Russia.",
+    );
+    expect(mainClauseOf(putin.text, putin.clauses)).toBeUndefined();
+    const psp = claimOf(
+      "The latest handheld gaming gadget, Sony's PlayStation Portable, goes on sale in the US on Thursday.",
+    );
+    expect(headlineOf(psp.text, 92, psp.clauses)).not.toMatch(
+      /^\[?S\]?ony's PlayStation Portable, goes/u,
+    );
+    const dass = {
+      text: "Sony Computer Entertainment Europe hat bekannt gegeben, dass die PSP dann im Handel ist.",
+      clauses: { spans: [[56, 88]], verbs: [[84, 87]] } as ClaimClauses,
+    };
+    expect(mainClauseOf(dass.text, dass.clauses)).toBeUndefined();
+  });
+
+  it("may show the first sentence of a claim of two alone", () => {
+    const c = claimOf(
+      "With its two screens, wireless connectivity and backwards compatibility with the GameBoy Advance, the DS certainly has a number of unique selling points. It went on sale in the US in mid-November priced $150 and Nintendo says sales have exceeded expectations, without giving detailed figures.",
+    );
+    expect(shortenSafe(c.text, 1, c.clauses)).toBe(
+      "With its two screens, wireless connectivity and backwards compatibility with the GameBoy Advance, the DS certainly has a number of unique selling points…",
+    );
+  });
+
+  it("puts one colon after a lead that ends with one", () => {
+    expect(leadPrefix("Medium n.d. on CSTO:")).toBe("Medium n.d. on CSTO: ");
+    expect(leadPrefix("January 2022")).toBe("January 2022: ");
+  });
+});
+
+describe("a verb the parse found", () => {
+  it("is no verb as the second half of a compound", () => {
+    const text =
+      "On February 9, speaking at the Moscow-based Valdai Discussion Club during a conference focused on collective security, Russian Deputy Foreign Minister Alexander Pankin complained of a lack of interaction between the CSTO and NATO.";
+    const at = text.indexOf("based");
+    const clauses = { spans: [[at, text.length]], verbs: [[at, at + 5]] } as ClaimClauses;
+    expect(
+      keepsEssentials(
+        "On February 9, speaking at the Moscow-based Valdai Discussion Club…",
+        text,
+        clauses,
+      ),
+    ).toBe(false);
   });
 });

@@ -1,0 +1,144 @@
+import { describe, expect, it } from "vitest";
+import { assignHeadlines } from "../../../src/writers/deck/headline.js";
+import { labelWithoutTitle } from "../../../src/writers/deck/plan.js";
+import { bodyText, SHOWN_ABOVE } from "../../../src/writers/deck/repeat.js";
+import type { DeckPlan, Slide, SlideItem } from "../../../src/writers/deck/slides.js";
+import { packByWords, slideWords } from "../../../src/writers/deck/words.js";
+
+const claim = (text: string, claimId: string): SlideItem => ({
+  kind: "claim",
+  text,
+  full: text,
+  claimId,
+  citations: [{ sourceId: "s", block: 1 }] as SlideItem["citations"],
+  level: 0,
+});
+
+/** A matrix row's slide: one cell per subject, side by side. */
+const row = (nato: SlideItem, csto: SlideItem): Slide => ({
+  id: "evidence-matrix",
+  kind: "matrix",
+  layout: "columns",
+  title: "Evidence matrix · Cohesion and unity",
+  groups: [
+    { label: "NATO", items: [nato] },
+    { label: "CSTO", items: [csto] },
+  ],
+  notes: [],
+});
+
+const plan = (...slides: Slide[]): DeckPlan => ({
+  lang: "en",
+  title: "t",
+  columns: slides.map((s) => [s]),
+});
+
+describe("a headline and the body under it", () => {
+  it("never repeats a cell word for word: the cell points up to the headline, its citation kept", () => {
+    const nato = claim("All 30 NATO countries voted in favor of the resolution.", "c1");
+    const csto = claim("The CSTO lacks unity and experience.", "c2");
+    const slide = assignHeadlines(plan(row(nato, csto))).columns[0]![0]!;
+    expect(slide.headline?.inBody).toBe(true);
+    const shown = slide.groups.map((g) => bodyText(slide, g.items[0]!));
+    expect(shown.filter((t) => t === SHOWN_ABOVE)).toHaveLength(1);
+    // The other cell is evidence of its own; the arrow costs no words.
+    expect(shown).toContain(csto.text);
+    expect(slideWords(slide)).toBeLessThan(
+      slideWords({ ...slide, headline: undefined }) + slide.headline!.text.split(" ").length,
+    );
+  });
+
+  it("points up from a cell that adds only a few words to a long headline", () => {
+    const full =
+      "All 30 NATO countries voted in favor of the United Nations General Assembly resolution condemning Russian actions.";
+    const nato = claim(full, "c1");
+    const slide: Slide = {
+      ...row(nato, claim("The CSTO lacks unity and experience.", "c2")),
+      headline: {
+        text: "All 30 NATO countries voted in favor of the United Nations General Assembly resolution…",
+        item: nato,
+        inBody: true,
+      },
+    };
+    expect(bodyText(slide, nato)).toBe(SHOWN_ABOVE);
+  });
+
+  it("keeps a cell that says more than the headline stating it", () => {
+    const long =
+      "During the Madrid Summit, NATO committed to support embattled Ukraine for as long as it takes.";
+    const nato = { ...claim(long, "c1"), text: long };
+    const slide: Slide = {
+      ...row(nato, claim("The CSTO stayed out of the war.", "c2")),
+      headline: { text: "NATO committed to support embattled Ukraine", item: nato, inBody: true },
+    };
+    expect(bodyText(slide, nato)).toBe(long);
+  });
+
+  it("does not head a list slide with its only bullet", () => {
+    const only = claim("Nintendo first launched its GameBoy console in 1989.", "c1");
+    const slide: Slide = {
+      id: "timeline",
+      kind: "timeline",
+      layout: "list",
+      title: "Timeline",
+      groups: [{ items: [only] }],
+      notes: [],
+    };
+    expect(assignHeadlines(plan(slide)).columns[0]![0]!.headline).toBeUndefined();
+  });
+
+  it("prefers a claim no other slide states", () => {
+    const a = claim("The CSTO deployed forces in January 2022 for the first time.", "a");
+    const b = claim("NATO pledged to strengthen deterrence across the Alliance.", "b");
+    const c = claim("The CSTO rapid reaction group has 20,000 people in it.", "c");
+    const list = (id: string, items: SlideItem[]): Slide => ({
+      id,
+      kind: "findings",
+      layout: "list",
+      title: id,
+      groups: [{ items: structuredClone(items) }],
+      notes: [],
+    });
+    const [first, second] = assignHeadlines(
+      plan(list("one", [a, b]), list("two", [a, c])),
+    ).columns.flat();
+    expect(first!.headline?.item.claimId).toBe("a");
+    expect(second!.headline?.item.claimId).toBe("c");
+  });
+});
+
+describe("packing claims into slides", () => {
+  it("makes a part per pair of long claims rather than fewer parts of three", () => {
+    const items = Array.from({ length: 8 }, (_, i) =>
+      claim(Array.from({ length: 18 }, (_, j) => `w${i}x${j}`).join(" "), `c${i}`),
+    );
+    const slide: Slide = {
+      id: "kf",
+      kind: "findings",
+      layout: "list",
+      title: "Key findings",
+      groups: [{ items }],
+      notes: [],
+    };
+    const parts = packByWords(plan(slide)).columns.flat();
+    expect(parts.map((p) => p.groups[0]!.items.length)).toEqual([2, 2, 2, 2]);
+  });
+});
+
+describe("the sources slide", () => {
+  it("does not say a title twice: a label quoting it leads with the publisher only", () => {
+    expect(
+      labelWithoutTitle(
+        "BBC News, ‘Nintendo DS aims to touch gamers’",
+        "Nintendo DS aims to touch gamers",
+      ),
+    ).toBe("BBC News");
+    expect(
+      labelWithoutTitle(
+        "‘The Sony Playstation Portable (PSP) …’",
+        "The Sony Playstation Portable (PSP) is a portable video game device",
+      ),
+    ).toBeUndefined();
+    expect(labelWithoutTitle("Putz 2022", "What Is the Value of the CSTO Now?")).toBe("Putz 2022");
+  });
+});
