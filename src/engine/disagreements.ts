@@ -1,7 +1,8 @@
 /**
- * Disagreements between sources: different numbers for the same count, different years for the
- * same event, different leaders of the same market (leaders.ts), and opposite judgements of the
- * same subject (strong vs weak, united vs divided).
+ * Disagreements between sources: different numbers for the same count, different dates for the
+ * same event, lists that differ, different leaders of the same market (leaders.ts), and one
+ * source stating what another denies on the same predicate. (Opposite evaluative words are not
+ * compared: "paper tiger" and "not a viable alternative" can both be true.)
  * Each side is a passage from a different source; both are cited.
  */
 

@@ -180,7 +180,8 @@ export interface Disagreement {
   /**
    * `number`: different values for the same count; `year`/`date`: different dates for the same
    * event; `list`: different enumerations (members); `statement`: one source states what another
-   * denies, on the same predicate; `judgement`: opposite evaluative words about the same subject.
+   * denies, on the same predicate; `judgement` (opposite evaluative words) is no longer produced and
+   * stays in the type for schema compatibility.
    */
   kind: "number" | "year" | "date" | "list" | "statement" | "judgement";
   sides: Claim[];
