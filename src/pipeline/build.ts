@@ -17,6 +17,7 @@ import { compileOutline, loadOutline } from "../outline/index.js";
 import type { ReaderCache } from "../readers/index.js";
 import { commitStaged } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
+import { track } from "../runtime/cleanup.js";
 import { acquireLock } from "../runtime/lock.js";
 import { packagePath } from "../util/package.js";
 import {
@@ -172,6 +173,7 @@ export async function build(
   const env = options.env ?? process.env;
   const lock = await acquireLock(options.outDir);
   let staging: string | undefined;
+  let untrackStaging = () => {};
   // The pipeline owns the browser: one launch, started while the corpus is read and analysed,
   // and one close below. A launch failure surfaces only when the browser is needed, so bad
   // input is still reported first. Watch mode lends its own session instead.
@@ -181,6 +183,7 @@ export async function build(
   try {
     const c = await compile(options, stages);
     staging = await mkdtemp(join(options.outDir, ".staging-"));
+    untrackStaging = track({ kind: "dir", path: staging });
     const result: BuildResult = {
       outputs: [],
       diagnostics: c.diagnostics,
@@ -222,6 +225,7 @@ export async function build(
   } finally {
     if (launching) await (await launching.catch(() => undefined))?.close();
     if (staging) await rm(staging, { recursive: true, force: true });
+    untrackStaging();
     await lock.release();
   }
 }

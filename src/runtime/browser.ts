@@ -16,6 +16,7 @@ import puppeteer, {
 } from "puppeteer-core";
 import { BriefwrightError } from "../diagnostics/types.js";
 import { browserHelp, discoverBrowser } from "./browser-discovery.js";
+import { track } from "./cleanup.js";
 
 /** Flags every launch uses (see TOOLCHAIN.md). */
 export const CHROMIUM_FLAGS: readonly string[] = [
@@ -368,6 +369,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const { browser, userDataDir } = launched;
   live.add(entry);
   installHooks();
+  // If this process is killed while busy, whoever supervises it kills the browser and removes
+  // its profile (see cleanup.ts).
+  const pid = browser.process()?.pid;
+  const untrack = [
+    ...(pid ? [track({ kind: "process", pid })] : []),
+    track({ kind: "dir", path: userDataDir }),
+  ];
   // Pages a page opens (window.open, target=_blank) are closed at once.
   browser.on("targetcreated", (target) => {
     if (target.type() !== "page" || !target.opener()) return;
@@ -401,6 +409,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
           // graceful close failed: kill below
         }
         await killAndRemove(entry);
+        for (const u of untrack) u();
         live.delete(entry);
         if (live.size === 0) uninstallHooks();
       })();

@@ -17,6 +17,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefwrightError } from "../diagnostics/types.js";
 import { removeDebris } from "./atomic.js";
+import { track } from "./cleanup.js";
 
 export const LOCK_NAME = ".briefwright.lock";
 
@@ -212,6 +213,8 @@ export async function acquireLock(outDir: string, waitMs = 120_000): Promise<Loc
       if (!created) held.delete(me.token);
     }
     if (created) {
+      // Removed by whoever stops this process with a signal (see cleanup.ts), if not released.
+      const untrack = track({ kind: "lock", path, token: me.token });
       // The folder is ours: what interrupted builds left (staging folders, outputs moved aside)
       // is debris no later build would otherwise remove.
       await removeDebris(outDir).catch(() => {});
@@ -220,6 +223,7 @@ export async function acquireLock(outDir: string, waitMs = 120_000): Promise<Loc
         release: async () => {
           if (released) return;
           released = true;
+          untrack();
           try {
             // Only our own lock: one taken over (wrongly) by another process stays its.
             const now = await look(path);
