@@ -31,6 +31,8 @@ export interface LoadedSpec {
   spec: BriefSpec;
   /** The file it came from, when there was one. */
   path?: string;
+  /** Where a setting (e.g. `["slides", "theme"]`) is written in that file. */
+  place?: (keys: string[]) => { line: number; column: number };
 }
 
 /** Validates spec text; throws a BriefwrightError('input') with positioned diagnostics. */
@@ -147,7 +149,11 @@ export async function loadBriefSpec(
       file,
       parsed,
     );
-    return { spec, path: file };
+    const place = (keys: string[]) => {
+      const at = placeOf(parsed, keys);
+      return { line: at.line, column: at.col };
+    };
+    return { spec, path: file, place };
   }
   return { spec: BriefSpecSchema.parse({}) };
 }

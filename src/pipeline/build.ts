@@ -28,7 +28,7 @@ import {
   type WriterResult,
 } from "../writers/index.js";
 import { makeDocument } from "./document.js";
-import { readBrief } from "./inspect.js";
+import { checkNamedAssets, readBrief } from "./inspect.js";
 
 /** An `--only` value: a writer's selector (`json`, `pdf`, `slides`). */
 export type OutputKind = string;
@@ -121,12 +121,14 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
       exclude: [resolve(options.outDir)],
     }),
   );
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
+  // A style or theme that does not exist fails now, in `check` too, at its line in brief.yaml.
+  await checkNamedAssets(corpus, templatesDir);
   const diagnostics = [...corpus.diagnostics];
   const analysed = await stages.run("analyse", () =>
     analyse(corpus.sources, corpus.options.engine),
   );
   diagnostics.push(...analysed.diagnostics);
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
   const compiled = await stages.run("compile", async () => {
     const outline = await loadOutline(options.corpusDir, templatesDir);
     // compileOutline re-verifies every citation of the finished tree and throws on a miss.
