@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { packagePath } from "../util/package.js";
 import type { CommandContext } from "./context.js";
-import { formatDiagnostic, styleFor } from "./format.js";
+import { escapeControls, formatDiagnostic, styleFor } from "./format.js";
 import { isWorker, stopOnSignal, supervise } from "./supervise.js";
 import { UsageError } from "./usage.js";
 
@@ -85,12 +85,14 @@ function version(): string {
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const errStyle = styleFor(process.stderr, env);
-  const err = (text: string) => process.stderr.write(`${text}\n`);
+  // Everything printed passes escapeControls: corpus text cannot drive the terminal.
+  const err = (text: string) => process.stderr.write(`${escapeControls(text)}\n`);
   let json = false;
   const report = (diagnostics: Diagnostic[], quiet = false) => {
     for (const d of diagnostics) {
       if (quiet && d.severity !== "error") continue;
-      err(formatDiagnostic(d, errStyle));
+      // Escaped field by field, coloured after.
+      process.stderr.write(`${formatDiagnostic(d, errStyle)}\n`);
     }
   };
   try {
@@ -143,7 +145,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     json = v.json;
     const ctx: CommandContext = {
-      stdout: (text) => process.stdout.write(text),
+      stdout: (text) => process.stdout.write(escapeControls(text)),
       info: (text) => {
         if (!v.quiet) err(text);
       },
@@ -186,7 +188,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (error instanceof BriefwrightError) {
       if (json)
         process.stdout.write(
-          `${JSON.stringify({ error: error.message, diagnostics: error.diagnostics }, null, 2)}\n`,
+          escapeControls(
+            `${JSON.stringify({ error: error.message, diagnostics: error.diagnostics }, null, 2)}\n`,
+          ),
         );
       report(error.diagnostics);
       if (error.diagnostics.length === 0) err(`briefwright: error: ${error.message}`);
