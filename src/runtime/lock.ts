@@ -199,8 +199,31 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+/** Creates the output folder; an `--out` that names a file, pipe or device is bad usage. */
+async function outputFolder(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST" && code !== "ENOTDIR") throw error;
+    const message =
+      code === "EEXIST"
+        ? "the output folder is a file (or a pipe, socket or device), not a folder"
+        : "the output folder is inside a file, not a folder";
+    throw new BriefwrightError("usage", `--out ${outDir}: ${message}`, [
+      {
+        severity: "error",
+        ruleId: "out-not-a-folder",
+        file: outDir,
+        message,
+        hint: "name a folder with --out (it is created if it does not exist)",
+      },
+    ]);
+  }
+}
+
 export async function acquireLock(outDir: string, waitMs = 120_000): Promise<Lock> {
-  await mkdir(outDir, { recursive: true });
+  await outputFolder(outDir);
   const path = join(outDir, LOCK_NAME);
   const deadline = Date.now() + waitMs;
   for (;;) {
