@@ -31,6 +31,8 @@ export interface CompileInput {
   outline: Outline;
   /** Longest main text in words (default: the outline's front matter `maxWords`, else 2500). */
   maxWords?: number;
+  /** The limit when neither `maxWords` nor the front matter sets one (brief.yaml's `maxWords`). */
+  fallbackMaxWords?: number;
 }
 
 export interface CompileResult {
@@ -67,13 +69,19 @@ export function compileOutline(input: CompileInput): CompileResult {
   unified()
     .use(remarkBriefwrightClaims, { briefing })
     .use(remarkBriefwrightVerify, { sources })
-    .use(remarkBriefwrightLength, { maxWords: input.maxWords })
+    .use(remarkBriefwrightLength, {
+      maxWords: input.maxWords,
+      fallbackMaxWords: input.fallbackMaxWords,
+    })
     .runSync(tree, file);
   const unverified = errorsOf(file);
   if (unverified.length > 0) {
+    const tooLong = unverified.filter((m) => m.ruleId === "briefing-too-long").length;
     throw new BriefwrightError(
       "input",
-      `${unverified.length} citation(s) could not be verified`,
+      tooLong === unverified.length
+        ? "the briefing is longer than its word limit"
+        : `${unverified.length - tooLong} citation(s) could not be verified`,
       unverified.map(toDiagnostic),
     );
   }

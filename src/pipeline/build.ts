@@ -132,7 +132,12 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
   const compiled = await stages.run("compile", async () => {
     const outline = await loadOutline(options.corpusDir, templatesDir);
     // compileOutline re-verifies every citation of the finished tree and throws on a miss.
-    return compileOutline({ briefing: analysed.briefing, sources: corpus.sources, outline });
+    return compileOutline({
+      briefing: analysed.briefing,
+      sources: corpus.sources,
+      outline,
+      fallbackMaxWords: corpus.options.engine.maxWords,
+    });
   });
   diagnostics.push(...compiled.diagnostics);
   if (options.strict) {
