@@ -12,9 +12,10 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { SKIP, visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
-import { errorsOf, toDiagnostic } from "../diagnostics/vfile.js";
+import { errorsOf, toDiagnostic, warning } from "../diagnostics/vfile.js";
 import type { Briefing } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
 import type { Outline } from "./load.js";
@@ -40,6 +41,24 @@ export interface CompileResult {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The outline's raw HTML never reaches an output (`briefing.md` copied it as it was): comments
+ * are dropped quietly, anything else with a warning at its place.
+ */
+function dropRawHtml(tree: Root, file: VFile): void {
+  visit(tree, "html", (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    if (!/^\s*<!--[\s\S]*-->\s*$/.test(node.value))
+      warning(file, "raw HTML in the outline is left out of every output", {
+        ruleId: "outline-raw-html",
+        place: node.position,
+        hint: "write Markdown instead (**bold**, [link](https://…)); HTML comments are fine",
+      });
+    return [SKIP, index];
+  });
+}
+
 export function compileOutline(input: CompileInput): CompileResult {
   const { briefing, sources, outline } = input;
   const file = new VFile({ value: outline.text, ...(outline.path ? { path: outline.path } : {}) });
@@ -55,6 +74,7 @@ export function compileOutline(input: CompileInput): CompileResult {
     .use(remarkBriefwrightCitations, { sources })
     .use(remarkBriefwrightDirectives, { briefing });
   const tree = template.parse(file);
+  dropRawHtml(tree, file);
   template.runSync(tree, file);
   const errors = errorsOf(file);
   const first = errors[0];

@@ -3,7 +3,7 @@
 // directives and charts are now capped (one error at the first one past the cap, the rest
 // dropped unexpanded), and the word limit is an error.
 import { spawnSync } from "node:child_process";
-import { cp, mkdtemp, writeFile } from "node:fs/promises";
+import { cp, mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -113,4 +113,61 @@ describe("the word limit is enforced", () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/briefing\.md: error: .*\[briefing-too-long\]/);
   }, 120_000);
+});
+
+// Audit #19, item 11: the outline's raw HTML was copied into out/briefing.md as it was, and a
+// citation Markdown splits (`[@__proto__, ¶1]`: `__proto__` is bold; a quote holding a tag) was
+// left as text with no error, `check` counting no citation.
+describe("what the outline's Markdown may not smuggle", () => {
+  it("raw HTML is dropped with a warning at its place (comments quietly), never reaching briefing.md", async () => {
+    const text =
+      '# Overview\n\n<!-- a note to myself -->\n\n<script>alert(1)</script>\n\n<b onclick="x()">Bold</b> author text.\n\n::method\n';
+    const { tree, diagnostics } = compileOutline({
+      briefing,
+      sources,
+      outline: { path: "c/briefing.md", text },
+    });
+    const html: unknown[] = [];
+    const walk = (n: { type: string; children?: unknown[] }) => {
+      if (n.type === "html") html.push(n);
+      for (const c of (n.children ?? []) as { type: string }[]) walk(c);
+    };
+    walk(tree as never);
+    expect(html).toEqual([]);
+    expect(
+      diagnostics.filter((d) => d.ruleId === "outline-raw-html").map((d) => [d.line, d.column]),
+    ).toEqual([
+      [5, 1],
+      [7, 1],
+      [7, 22],
+    ]);
+
+    const dir = await mkdtemp(join(tmpdir(), "bw-outline-html-"));
+    await cp("corpus", dir, { recursive: true });
+    await writeFile(join(dir, "briefing.md"), text);
+    const out = join(dir, "..", `${dir.split("/").pop()}-out`);
+    const r = spawnSync(
+      process.execPath,
+      [BIN, "build", "--corpus", dir, "--out", out, "--only", "json"],
+      { env: { ...process.env, NO_COLOR: "1" }, encoding: "utf8", timeout: 120_000 },
+    );
+    expect(r.status).toBe(0);
+    const md = await readFile(join(out, "briefing.md"), "utf8");
+    expect(md).not.toMatch(/<script|onclick|<b\b|<!--/);
+    expect(md).toContain("Bold author text.");
+  }, 120_000);
+
+  it("a citation that Markdown splits is an error at its place, not text", () => {
+    const id = sources[0]!.id;
+    for (const [line, text] of [
+      [3, "# A\n\nNATO is large [@__proto__, ¶1].\n"],
+      [3, `# A\n\nNATO is large [@${id}: "a <i>quoted</i> phrase"].\n`],
+      [3, `# A\n\nNATO is large [@${id}, *¶1*].\n`],
+    ] as const) {
+      const error = refusal(text);
+      expect(error.diagnostics, text).toEqual([
+        expect.objectContaining({ ruleId: "outline-citation-split", line }),
+      ]);
+    }
+  });
 });
