@@ -65,8 +65,8 @@ export function supervise(
       if (spawnError) {
         process.stderr.write(`briefwright: cannot start a worker process: ${spawnError.message}\n`);
         resolve(3);
-      } else if (code !== null) resolve(code);
-      else if (signalled) resolve(128 + STOP_SIGNALS[signalled]);
+      } else if (signalled) resolve(128 + STOP_SIGNALS[signalled]);
+      else if (code !== null) resolve(code);
       else resolve(128 + (STOP_SIGNALS[signal as StopSignal] ?? 9));
     });
   });

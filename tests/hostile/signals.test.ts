@@ -127,3 +127,34 @@ describe("a build stopped by a signal", () => {
     await until(() => browserProcesses(tmp).length === 0, "the browser to be gone", 5_000);
   }, 240_000);
 });
+
+// Audit #19, item 8: `watch` once ran 11 minutes after SIGINT.
+describe("watch stopped by a signal", () => {
+  it("Ctrl-C stops it (exit 130), browser and lock gone", async () => {
+    const { tmp, out, corpus } = await setUp("watch-int");
+    const run = start(["watch", "--corpus", corpus, "--out", out], tmp);
+    await until(() => /watching /.test(run.stderr()), "watch to start");
+    await until(() => browserProcesses(tmp).length > 0, "the browser");
+    run.child.kill("SIGINT");
+    const { code } = await run.exit;
+    expect(code).toBe(130);
+    expect(await hidden(out)).toEqual([]);
+    await until(() => browserProcesses(tmp).length === 0, "the browser to be gone", 5_000);
+  }, 240_000);
+
+  it("a watch that cannot answer (stopped) is killed after its grace: exit 130, browser and lock gone", async () => {
+    const { tmp, out, corpus } = await setUp("watch-stuck");
+    const run = start(["watch", "--corpus", corpus, "--out", out], tmp);
+    await until(() => /watching /.test(run.stderr()), "watch to start");
+    await until(() => browserProcesses(tmp).length > 0, "the browser");
+    process.kill(workerOf(run.child.pid!), "SIGSTOP");
+    const t0 = Date.now();
+    run.child.kill("SIGINT");
+    const { code } = await run.exit;
+    expect(code).toBe(130);
+    expect(Date.now() - t0).toBeLessThan(60_000);
+    expect(await hidden(out)).toEqual([]);
+    await until(() => browserProcesses(tmp).length === 0, "the browser to be gone", 5_000);
+    expect((await readdir(tmp)).filter((n) => n.startsWith("briefwright-chromium-"))).toEqual([]);
+  }, 240_000);
+});
