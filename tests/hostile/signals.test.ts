@@ -128,6 +128,34 @@ describe("a build stopped by a signal", () => {
   }, 240_000);
 });
 
+describe("a CLI killed outright (SIGKILL)", () => {
+  it("takes its worker with it: no orphan build, browser, staging folder or lock", async () => {
+    const { tmp, out, corpus } = await setUp("kill");
+    const run = start(["build", "--corpus", corpus, "--out", out], tmp);
+    await until(
+      async () => (await hidden(out).catch(() => [])).some((n) => n.startsWith(".staging-")),
+      "the staging folder",
+    );
+    const worker = workerOf(run.child.pid!);
+    run.child.kill("SIGKILL");
+    await run.exit;
+    await until(
+      () => {
+        try {
+          process.kill(worker, 0);
+          return false;
+        } catch {
+          return true;
+        }
+      },
+      "the worker to stop",
+      30_000,
+    );
+    expect(await hidden(out)).toEqual([]);
+    await until(() => browserProcesses(tmp).length === 0, "the browser to be gone", 5_000);
+  }, 240_000);
+});
+
 // Audit #19, item 8: `watch` once ran 11 minutes after SIGINT.
 describe("watch stopped by a signal", () => {
   it("Ctrl-C stops it (exit 130), browser and lock gone", async () => {
