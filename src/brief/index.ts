@@ -4,7 +4,13 @@ import { z } from "zod";
 import { openInputFile, readInputFile } from "../diagnostics/input.js";
 import type { Diagnostic } from "../diagnostics/types.js";
 import { BriefwrightError } from "../diagnostics/types.js";
-import { type ParsedYaml, parseYaml, placeOf, schemaDiagnostics } from "../diagnostics/yaml.js";
+import {
+  firstAliasPlace,
+  type ParsedYaml,
+  parseYaml,
+  placeOf,
+  schemaDiagnostics,
+} from "../diagnostics/yaml.js";
 import { type BriefSpec, BriefSpecSchema } from "./schema.js";
 
 export { parseYaml, schemaDiagnostics } from "../diagnostics/yaml.js";
@@ -31,6 +37,8 @@ export interface LoadedSpec {
   spec: BriefSpec;
   /** The file it came from, when there was one. */
   path?: string;
+  /** Where a setting (e.g. `["slides", "theme"]`) is written in that file. */
+  place?: (keys: string[]) => { line: number; column: number };
 }
 
 /** Validates spec text; throws a BriefwrightError('input') with positioned diagnostics. */
@@ -46,13 +54,14 @@ function parseSpec(text: string, file: string): { spec: BriefSpec; parsed: Parse
     data = parsed.doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
   } catch {
     // yaml refuses a document whose aliases expand past the limit (an "alias bomb").
+    const at = firstAliasPlace(parsed);
     throw new BriefwrightError("input", `${file}: too many YAML aliases`, [
       {
         severity: "error",
         ruleId: "yaml-alias-limit",
         file,
-        line: 1,
-        column: 1,
+        line: at.line,
+        column: at.col,
         message: `the YAML's aliases (\`*name\`) expand past the limit of ${MAX_ALIASES}`,
         hint: "write the values out instead of repeating anchors",
       },
@@ -147,7 +156,11 @@ export async function loadBriefSpec(
       file,
       parsed,
     );
-    return { spec, path: file };
+    const place = (keys: string[]) => {
+      const at = placeOf(parsed, keys);
+      return { line: at.line, column: at.col };
+    };
+    return { spec, path: file, place };
   }
   return { spec: BriefSpecSchema.parse({}) };
 }

@@ -1,16 +1,20 @@
 /**
  * The one place that parses arguments, prints diagnostics and maps errors to exit codes:
- * 0 done, 1 bad input, 2 bad usage, 3 environment, 4 internal error.
+ * 0 done, 1 bad input, 2 bad usage, 3 environment, 4 internal error, 128 + n stopped by signal n.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { packagePath } from "../util/package.js";
 import type { CommandContext } from "./context.js";
-import { formatDiagnostic, styleFor } from "./format.js";
+import { escapeControls, formatDiagnostic, styleFor } from "./format.js";
+import { isWorker, stopOnSignal, supervise } from "./supervise.js";
 import { UsageError } from "./usage.js";
 
 export const EXIT = { ok: 0, input: 1, usage: 2, environment: 3, internal: 4 } as const;
+
+/** Commands that run in a supervised worker process (see supervise.ts). */
+const SUPERVISED = new Set(["build", "check", "watch", "present", "inspect"]);
 
 const HELP: Record<string, string> = {
   main: `briefwright — a cited, comparative briefing (PDF report + slide deck) from a folder of sources
@@ -28,7 +32,8 @@ Options:
   -h, --help     show help (also: briefwright <command> --help)
   -V, --version  show the version
 
-Exit codes: 0 done, 1 bad input, 2 bad usage, 3 environment (no browser, no write access), 4 internal error.`,
+Exit codes: 0 done, 1 bad input, 2 bad usage, 3 environment (no browser, no write access), 4 internal error,
+130/143 stopped by SIGINT (Ctrl-C)/SIGTERM.`,
   build: `Usage: briefwright build [--corpus DIR] [--out DIR] [--only LIST] [--strict] [-q] [-v]
 
 Reads the corpus and writes briefing.json, briefing.md, briefing.html, briefing.pdf,
@@ -80,12 +85,14 @@ function version(): string {
 
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const errStyle = styleFor(process.stderr, env);
-  const err = (text: string) => process.stderr.write(`${text}\n`);
+  // Everything printed passes escapeControls: corpus text cannot drive the terminal.
+  const err = (text: string) => process.stderr.write(`${escapeControls(text)}\n`);
   let json = false;
   const report = (diagnostics: Diagnostic[], quiet = false) => {
     for (const d of diagnostics) {
       if (quiet && d.severity !== "error") continue;
-      err(formatDiagnostic(d, errStyle));
+      // Escaped field by field, coloured after.
+      process.stderr.write(`${formatDiagnostic(d, errStyle)}\n`);
     }
   };
   try {
@@ -138,7 +145,7 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     }
     json = v.json;
     const ctx: CommandContext = {
-      stdout: (text) => process.stdout.write(text),
+      stdout: (text) => process.stdout.write(escapeControls(text)),
       info: (text) => {
         if (!v.quiet) err(text);
       },
@@ -148,6 +155,12 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       json: v.json,
       color: errStyle.color,
     };
+    // A command that may run long runs in a worker process that a signal can always stop.
+    if (SUPERVISED.has(command)) {
+      const service = command === "watch" || command === "present";
+      if (!isWorker(env)) return await supervise(argv, env, service ? 8_000 : 1_500);
+      if (!service) stopOnSignal();
+    }
     // Each command loads only what it uses (the browser, the renderers, citeproc… take time).
     switch (command) {
       case "build":
@@ -175,7 +188,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     if (error instanceof BriefwrightError) {
       if (json)
         process.stdout.write(
-          `${JSON.stringify({ error: error.message, diagnostics: error.diagnostics }, null, 2)}\n`,
+          escapeControls(
+            `${JSON.stringify({ error: error.message, diagnostics: error.diagnostics }, null, 2)}\n`,
+          ),
         );
       report(error.diagnostics);
       if (error.diagnostics.length === 0) err(`briefwright: error: ${error.message}`);

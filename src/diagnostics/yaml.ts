@@ -1,5 +1,5 @@
 /** Turns YAML parse errors and schema issues into positioned diagnostics. */
-import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument } from "yaml";
+import { type Document, isMap, isNode, isScalar, LineCounter, parseDocument, visit } from "yaml";
 import type { z } from "zod";
 import type { Diagnostic } from "./types.js";
 
@@ -25,6 +25,18 @@ export function parseYaml(text: string, file: string, lineOffset = 0): ParsedYam
       hint: "fix the YAML syntax (indentation, quotes, colons)",
     };
   });
+}
+
+/** Where the first alias (`*name`) of the document is written: where an alias bomb starts. */
+export function firstAliasPlace(parsed: ParsedYaml): { line: number; col: number } {
+  let at: number | undefined;
+  visit(parsed.doc, {
+    Alias(_key, node) {
+      at = node.range?.[0];
+      return visit.BREAK;
+    },
+  });
+  return at === undefined ? { line: 1, col: 1 } : parsed.lines.linePos(at);
 }
 
 /**

@@ -12,9 +12,10 @@ import remarkFrontmatter from "remark-frontmatter";
 import remarkGfm from "remark-gfm";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { SKIP, visit } from "unist-util-visit";
 import { VFile } from "vfile";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
-import { errorsOf, toDiagnostic } from "../diagnostics/vfile.js";
+import { errorsOf, toDiagnostic, warning } from "../diagnostics/vfile.js";
 import type { Briefing } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
 import type { Outline } from "./load.js";
@@ -31,11 +32,31 @@ export interface CompileInput {
   outline: Outline;
   /** Longest main text in words (default: the outline's front matter `maxWords`, else 2500). */
   maxWords?: number;
+  /** The limit when neither `maxWords` nor the front matter sets one (brief.yaml's `maxWords`). */
+  fallbackMaxWords?: number;
 }
 
 export interface CompileResult {
   tree: Root;
   diagnostics: Diagnostic[];
+}
+
+/**
+ * The outline's raw HTML never reaches an output (`briefing.md` copied it as it was): comments
+ * are dropped quietly, anything else with a warning at its place.
+ */
+function dropRawHtml(tree: Root, file: VFile): void {
+  visit(tree, "html", (node, index, parent) => {
+    if (!parent || index === undefined) return;
+    parent.children.splice(index, 1);
+    if (!/^\s*<!--[\s\S]*-->\s*$/.test(node.value))
+      warning(file, "raw HTML in the outline is left out of every output", {
+        ruleId: "outline-raw-html",
+        place: node.position,
+        hint: "write Markdown instead (**bold**, [link](https://…)); HTML comments are fine",
+      });
+    return [SKIP, index];
+  });
 }
 
 export function compileOutline(input: CompileInput): CompileResult {
@@ -53,6 +74,7 @@ export function compileOutline(input: CompileInput): CompileResult {
     .use(remarkBriefwrightCitations, { sources })
     .use(remarkBriefwrightDirectives, { briefing });
   const tree = template.parse(file);
+  dropRawHtml(tree, file);
   template.runSync(tree, file);
   const errors = errorsOf(file);
   const first = errors[0];
@@ -67,13 +89,19 @@ export function compileOutline(input: CompileInput): CompileResult {
   unified()
     .use(remarkBriefwrightClaims, { briefing })
     .use(remarkBriefwrightVerify, { sources })
-    .use(remarkBriefwrightLength, { maxWords: input.maxWords })
+    .use(remarkBriefwrightLength, {
+      maxWords: input.maxWords,
+      fallbackMaxWords: input.fallbackMaxWords,
+    })
     .runSync(tree, file);
   const unverified = errorsOf(file);
   if (unverified.length > 0) {
+    const tooLong = unverified.filter((m) => m.ruleId === "briefing-too-long").length;
     throw new BriefwrightError(
       "input",
-      `${unverified.length} citation(s) could not be verified`,
+      tooLong === unverified.length
+        ? "the briefing is longer than its word limit"
+        : `${unverified.length - tooLong} citation(s) could not be verified`,
       unverified.map(toDiagnostic),
     );
   }

@@ -17,6 +17,7 @@ import { compileOutline, loadOutline } from "../outline/index.js";
 import type { ReaderCache } from "../readers/index.js";
 import { commitStaged } from "../runtime/atomic.js";
 import { type BrowserSession, launchBrowser } from "../runtime/browser.js";
+import { track } from "../runtime/cleanup.js";
 import { acquireLock } from "../runtime/lock.js";
 import { packagePath } from "../util/package.js";
 import {
@@ -27,7 +28,7 @@ import {
   type WriterResult,
 } from "../writers/index.js";
 import { makeDocument } from "./document.js";
-import { readBrief } from "./inspect.js";
+import { checkNamedAssets, readBrief } from "./inspect.js";
 
 /** An `--only` value: a writer's selector (`json`, `pdf`, `slides`). */
 export type OutputKind = string;
@@ -120,16 +121,23 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
       exclude: [resolve(options.outDir)],
     }),
   );
+  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
+  // A style or theme that does not exist fails now, in `check` too, at its line in brief.yaml.
+  await checkNamedAssets(corpus, templatesDir);
   const diagnostics = [...corpus.diagnostics];
   const analysed = await stages.run("analyse", () =>
     analyse(corpus.sources, corpus.options.engine),
   );
   diagnostics.push(...analysed.diagnostics);
-  const templatesDir = options.templatesDir ?? DEFAULT_TEMPLATES;
   const compiled = await stages.run("compile", async () => {
     const outline = await loadOutline(options.corpusDir, templatesDir);
     // compileOutline re-verifies every citation of the finished tree and throws on a miss.
-    return compileOutline({ briefing: analysed.briefing, sources: corpus.sources, outline });
+    return compileOutline({
+      briefing: analysed.briefing,
+      sources: corpus.sources,
+      outline,
+      fallbackMaxWords: corpus.options.engine.maxWords,
+    });
   });
   diagnostics.push(...compiled.diagnostics);
   if (options.strict) {
@@ -172,6 +180,7 @@ export async function build(
   const env = options.env ?? process.env;
   const lock = await acquireLock(options.outDir);
   let staging: string | undefined;
+  let untrackStaging = () => {};
   // The pipeline owns the browser: one launch, started while the corpus is read and analysed,
   // and one close below. A launch failure surfaces only when the browser is needed, so bad
   // input is still reported first. Watch mode lends its own session instead.
@@ -181,6 +190,7 @@ export async function build(
   try {
     const c = await compile(options, stages);
     staging = await mkdtemp(join(options.outDir, ".staging-"));
+    untrackStaging = track({ kind: "dir", path: staging });
     const result: BuildResult = {
       outputs: [],
       diagnostics: c.diagnostics,
@@ -222,6 +232,7 @@ export async function build(
   } finally {
     if (launching) await (await launching.catch(() => undefined))?.close();
     if (staging) await rm(staging, { recursive: true, force: true });
+    untrackStaging();
     await lock.release();
   }
 }

@@ -2,6 +2,8 @@
  * The read stage on its own: loads the brief, resolves each stage's options, and reads the corpus
  * with the reader's part. `compile()` starts with it; `briefwright inspect` shows what it found.
  */
+
+import { join } from "node:path";
 import {
   type BriefSpec,
   loadBriefSpec,
@@ -9,7 +11,7 @@ import {
   resolveOptions,
   unknownSources,
 } from "../brief/index.js";
-import type { Diagnostic } from "../diagnostics/types.js";
+import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { type Copy, findCopies } from "../engine/index.js";
 import type { Source } from "../model/source.js";
 import { displayPath, type ReaderCache, readCorpus } from "../readers/index.js";
@@ -20,6 +22,8 @@ export interface ReadBrief {
   spec: BriefSpec;
   /** The brief's file as named in messages, when the corpus has one. */
   specPath?: string;
+  /** Where a setting is written in the brief's file, when the corpus has one. */
+  place?: (keys: string[]) => { line: number; column: number };
   /** Each stage's options, resolved from the brief once. */
   options: ResolvedOptions;
   sources: Source[];
@@ -49,6 +53,7 @@ export async function readBrief(
   return {
     spec: loaded.spec,
     ...(loaded.path ? { specPath: loaded.path } : {}),
+    ...(loaded.place ? { place: loaded.place } : {}),
     options,
     sources: corpus.sources,
     diagnostics: corpus.diagnostics,
@@ -59,4 +64,32 @@ export async function readBrief(
 export async function inspectCorpus(corpusDir: string): Promise<ReadBrief & { copies: Copy[] }> {
   const read = await readBrief(corpusDir);
   return { ...read, copies: findCopies(read.sources) };
+}
+
+/**
+ * The brief's named assets exist, so that `check` fails where `build` would: the citation style
+ * (`report.citationStyle`) and the deck's theme (`slides.theme`), each loaded as its writer does.
+ * A refusal points at the setting's line and column in brief.yaml.
+ */
+export async function checkNamedAssets(read: ReadBrief, templatesDir: string): Promise<void> {
+  const { loadCitationStyle } = await import("../writers/shared/citations/style.js");
+  const { themeSource } = await import("../writers/deck/assets.js");
+  const at = (keys: string[], error: unknown): unknown => {
+    if (!(error instanceof BriefwrightError) || !read.specPath || !read.place) return error;
+    const where = read.place(keys);
+    return new BriefwrightError(
+      error.errorClass,
+      error.message,
+      error.diagnostics.map((d) => ({ ...d, file: read.specPath, ...where })),
+    );
+  };
+  await loadCitationStyle(
+    join(templatesDir, "report", "csl"),
+    read.spec.report.citationStyle,
+  ).catch((error: unknown) => {
+    throw at(["report", "citationStyle"], error);
+  });
+  await themeSource(templatesDir, read.spec.slides.theme).catch((error: unknown) => {
+    throw at(["slides", "theme"], error);
+  });
 }

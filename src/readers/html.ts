@@ -116,7 +116,61 @@ function blocksOf(
   return out;
 }
 
-function readHtml(source: string, { parseHTML, Readability }: HtmlModules): RawDoc {
+/**
+ * The per-file nesting budget: the DOM and Readability work grows with the square of the
+ * nesting depth (100,000 nested <div>s took minutes). Real pages nest a few dozen levels.
+ */
+export const MAX_HTML_DEPTH = 1_000;
+
+/** Elements that never hold others, or whose end tag may be left out (never counted). */
+const UNCOUNTED = new Set(
+  "area base br col embed hr img input link meta param source track wbr p li dt dd tr td th thead tbody tfoot colgroup caption option optgroup rt rp html head body".split(
+    " ",
+  ),
+);
+
+/**
+ * The deepest element nesting of `source`, from a scan of its tags (comments, scripts and styles
+ * skipped; elements with optional end tags not counted), stopping once past `limit`.
+ */
+export function htmlDepth(source: string, limit = MAX_HTML_DEPTH): number {
+  const tag =
+    /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[\s\S]*?(?:<\/\1\s*>|$)|<(\/?)([a-zA-Z][\w:-]*)\b[^>]*?(\/?)>/g;
+  let depth = 0;
+  let deepest = 0;
+  for (const m of source.matchAll(tag)) {
+    const name = m[3]?.toLowerCase();
+    if (!name || UNCOUNTED.has(name) || m[4]) continue;
+    if (m[2]) depth = Math.max(0, depth - 1);
+    else if (++depth > deepest) {
+      deepest = depth;
+      if (deepest > limit) break;
+    }
+  }
+  return deepest;
+}
+
+function readHtml(source: string, { parseHTML, Readability }: HtmlModules, file = ""): RawDoc {
+  if (htmlDepth(source) > MAX_HTML_DEPTH) {
+    // Over the budget: skipped with a warning (the corpus reader then skips a file without text).
+    return {
+      format: "html",
+      declared: {},
+      stated: {},
+      blocks: [],
+      references: [],
+      dropped: [],
+      diagnostics: [
+        {
+          severity: "warning",
+          ruleId: "html-too-deep",
+          file,
+          message: `elements nested more than ${MAX_HTML_DEPTH} levels deep: skipped unread (reading it would take minutes)`,
+          hint: "save the page again from a browser, or as text",
+        },
+      ],
+    };
+  }
   const { document } = parseHTML(source);
   const declared = declaredMeta(document);
   const lineOf = lineFinder(source);
@@ -200,6 +254,7 @@ export const htmlReader: Reader = {
       import("linkedom"),
       import("@mozilla/readability"),
     ]);
-    return (bytes) => readHtml(decode(bytes).text, { parseHTML, Readability });
+    return (bytes, context) =>
+      readHtml(decode(bytes).text, { parseHTML, Readability }, context.display);
   },
 };

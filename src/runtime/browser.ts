@@ -16,29 +16,47 @@ import puppeteer, {
 } from "puppeteer-core";
 import { BriefwrightError } from "../diagnostics/types.js";
 import { browserHelp, discoverBrowser } from "./browser-discovery.js";
+import { track } from "./cleanup.js";
 
-/** Flags every launch uses (see TOOLCHAIN.md). */
-export const CHROMIUM_FLAGS: readonly string[] = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-  "--disable-quic",
-  // Defence in depth behind request interception: anything that escapes it (WebSockets,
-  // workers) goes to a proxy that does not exist, loopback included.
-  "--proxy-server=127.0.0.1:9",
-  "--proxy-bypass-list=<-loopback>",
-  "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions",
-  "--font-render-hinting=none",
-  // The report and the deck render side by side in one browser: a tab in the background must
-  // keep its animation frames and timers (Paged.js paginates on requestAnimationFrame), or the
-  // report stalls until the deck's tabs close.
-  "--disable-renderer-backgrounding",
-  "--disable-background-timer-throttling",
-  "--disable-backgrounding-occluded-windows",
-];
+/** Where the browser's traffic goes if anything escapes request interception: nowhere. */
+export const DEAD_PROXY = "127.0.0.1:9";
+
+/**
+ * Flags every launch uses (see TOOLCHAIN.md). The sandbox stays on unless this process runs as
+ * root, where Chromium refuses to start with it. `proxy` is where any traffic that escapes
+ * request interception is sent (a port nobody listens on; a test points it at a listener).
+ */
+export function chromiumFlags(options: { root?: boolean; proxy?: string } = {}): readonly string[] {
+  const root = options.root ?? process.getuid?.() === 0;
+  return [
+    ...(root ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+    // A window a page opens (window.open, target=_blank) is not created at all: it would load
+    // outside this page's request interception.
+    "--block-new-web-contents",
+    // Defence in depth behind request interception: anything that escapes it (WebSockets,
+    // workers, the browser's own services) goes to a proxy that does not exist, loopback included.
+    `--proxy-server=${options.proxy ?? DEAD_PROXY}`,
+    "--proxy-bypass-list=<-loopback>",
+    // NetworkTimeServiceQuerying: no secure-time queries to clients2.google.com.
+    "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions,NetworkTimeServiceQuerying",
+    "--font-render-hinting=none",
+    // The report and the deck render side by side in one browser: a tab in the background must
+    // keep its animation frames and timers (Paged.js paginates on requestAnimationFrame), or the
+    // report stalls until the deck's tabs close.
+    "--disable-renderer-backgrounding",
+    "--disable-background-timer-throttling",
+    "--disable-backgrounding-occluded-windows",
+  ];
+}
+
+/** The flags of a launch by this process. */
+export const CHROMIUM_FLAGS: readonly string[] = chromiumFlags();
 
 const DEFAULT_PAGE_TIMEOUT_MS = 30_000;
 
@@ -48,6 +66,8 @@ export interface LaunchOptions {
   env?: Record<string, string | undefined>;
   /** Platform whose install locations discovery searches (default: this one). */
   platform?: string;
+  /** `host:port` of the proxy every request that escapes interception goes to (tests only). */
+  proxyServer?: string;
 }
 
 export interface NewPageOptions {
@@ -299,6 +319,7 @@ async function sandboxPage(page: Page, options: NewPageOptions): Promise<Sandbox
 
 async function launchOnce(
   executablePath: string,
+  flags: readonly string[],
 ): Promise<{ browser: Browser; userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), "briefwright-chromium-"));
   try {
@@ -307,7 +328,9 @@ async function launchOnce(
       headless: true,
       pipe: true,
       userDataDir,
-      args: [...CHROMIUM_FLAGS],
+      args: [...flags],
+      // Puppeteer's own defaults include --disable-popup-blocking: popups stay blocked.
+      ignoreDefaultArgs: ["--disable-popup-blocking"],
       handleSIGINT: false,
       handleSIGTERM: false,
       handleSIGHUP: false,
@@ -346,11 +369,17 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     );
   }
 
+  // The sandbox is off only as root (Chromium refuses it there) or when the user turns it off
+  // for a machine that cannot give an unprivileged process one (BRIEFWRIGHT_NO_SANDBOX=1).
+  const flags = chromiumFlags({
+    ...(env.BRIEFWRIGHT_NO_SANDBOX === "1" ? { root: true } : {}),
+    ...(options.proxyServer ? { proxy: options.proxyServer } : {}),
+  });
   let launched: { browser: Browser; userDataDir: string } | undefined;
   let lastError: unknown;
   for (let attempt = 0; attempt < 2 && !launched; attempt++) {
     try {
-      launched = await launchOnce(executablePath);
+      launched = await launchOnce(executablePath, flags);
     } catch (error) {
       lastError = error;
     }
@@ -360,7 +389,11 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       lastError instanceof Error ? lastError.message.split("\n")[0] : String(lastError);
     throw new BriefwrightError(
       "environment",
-      `Could not start the browser at ${executablePath}: ${reason}\n${browserHelp()}`,
+      `Could not start the browser at ${executablePath}: ${reason}\n${browserHelp()}${
+        flags.includes("--no-sandbox")
+          ? ""
+          : "\nIf it cannot sandbox itself here (a container without user namespaces), set BRIEFWRIGHT_NO_SANDBOX=1."
+      }`,
     );
   }
 
@@ -368,6 +401,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   const { browser, userDataDir } = launched;
   live.add(entry);
   installHooks();
+  // If this process is killed while busy, whoever supervises it kills the browser and removes
+  // its profile (see cleanup.ts).
+  const pid = browser.process()?.pid;
+  const untrack = [
+    ...(pid ? [track({ kind: "process", pid })] : []),
+    track({ kind: "dir", path: userDataDir }),
+  ];
   // Pages a page opens (window.open, target=_blank) are closed at once.
   browser.on("targetcreated", (target) => {
     if (target.type() !== "page" || !target.opener()) return;
@@ -401,6 +441,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
           // graceful close failed: kill below
         }
         await killAndRemove(entry);
+        for (const u of untrack) u();
         live.delete(entry);
         if (live.size === 0) uninstallHooks();
       })();

@@ -17,6 +17,7 @@ import { hostname } from "node:os";
 import { join } from "node:path";
 import { BriefwrightError } from "../diagnostics/types.js";
 import { removeDebris } from "./atomic.js";
+import { track } from "./cleanup.js";
 
 export const LOCK_NAME = ".briefwright.lock";
 
@@ -198,8 +199,31 @@ export interface Lock {
   release(): Promise<void>;
 }
 
+/** Creates the output folder; an `--out` that names a file, pipe or device is bad usage. */
+async function outputFolder(outDir: string): Promise<void> {
+  try {
+    await mkdir(outDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== "EEXIST" && code !== "ENOTDIR") throw error;
+    const message =
+      code === "EEXIST"
+        ? "the output folder is a file (or a pipe, socket or device), not a folder"
+        : "the output folder is inside a file, not a folder";
+    throw new BriefwrightError("usage", `--out ${outDir}: ${message}`, [
+      {
+        severity: "error",
+        ruleId: "out-not-a-folder",
+        file: outDir,
+        message,
+        hint: "name a folder with --out (it is created if it does not exist)",
+      },
+    ]);
+  }
+}
+
 export async function acquireLock(outDir: string, waitMs = 120_000): Promise<Lock> {
-  await mkdir(outDir, { recursive: true });
+  await outputFolder(outDir);
   const path = join(outDir, LOCK_NAME);
   const deadline = Date.now() + waitMs;
   for (;;) {
@@ -212,6 +236,8 @@ export async function acquireLock(outDir: string, waitMs = 120_000): Promise<Loc
       if (!created) held.delete(me.token);
     }
     if (created) {
+      // Removed by whoever stops this process with a signal (see cleanup.ts), if not released.
+      const untrack = track({ kind: "lock", path, token: me.token });
       // The folder is ours: what interrupted builds left (staging folders, outputs moved aside)
       // is debris no later build would otherwise remove.
       await removeDebris(outDir).catch(() => {});
@@ -220,6 +246,7 @@ export async function acquireLock(outDir: string, waitMs = 120_000): Promise<Loc
         release: async () => {
           if (released) return;
           released = true;
+          untrack();
           try {
             // Only our own lock: one taken over (wrongly) by another process stays its.
             const now = await look(path);

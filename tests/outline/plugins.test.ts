@@ -134,15 +134,21 @@ describe("GFM in the outline", () => {
     expect(treeToMarkdown(tree)).toBe("About ~30 members, ~20,000 troops.\n");
   });
 
-  it("reports a warning as a Diagnostic without a place", () => {
-    const { diagnostics } = compileOutline({
-      briefing,
-      sources,
-      outline: { path: "b.md", text: "::findings\n" },
-      maxWords: 1,
-    });
+  it("enforces the word limit: an error (a Diagnostic without a place)", () => {
+    let thrown: unknown;
+    try {
+      compileOutline({
+        briefing,
+        sources,
+        outline: { path: "b.md", text: "::findings\n" },
+        maxWords: 1,
+      });
+    } catch (error) {
+      thrown = error;
+    }
+    const diagnostics = (thrown as { diagnostics: object[] }).diagnostics;
     expect(diagnostics).toEqual([
-      expect.objectContaining({ severity: "warning", ruleId: "briefing-too-long", file: "b.md" }),
+      expect.objectContaining({ severity: "error", ruleId: "briefing-too-long", file: "b.md" }),
     ]);
     expect(diagnostics[0]).not.toHaveProperty("line");
   });

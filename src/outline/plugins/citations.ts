@@ -8,7 +8,9 @@
  */
 import type { Root, Text } from "mdast";
 import { findAndReplace } from "mdast-util-find-and-replace";
+import { visit } from "unist-util-visit";
 import type { VFile } from "vfile";
+import { error } from "../../diagnostics/vfile.js";
 import type { CiteNode } from "../../model/document.js";
 import type { Source } from "../../model/source.js";
 import { lineColumn, readCluster } from "../cluster.js";
@@ -63,5 +65,19 @@ export function remarkBriefwrightCitations(options: CitationsOptions) {
         return cite;
       },
     ]);
+    // What is left of a `[@` was split by Markdown (`[@__proto__, ¶1]` reads `__proto__` as
+    // bold; a quote holding inline HTML is cut by the tag): an error, not text that looks cited.
+    visit(tree, "text", (node) => {
+      if (!node.value.includes("[@")) return;
+      error(
+        file,
+        "a citation that Markdown splits apart (emphasis, a link or HTML inside it) is not read",
+        {
+          ruleId: "outline-citation-split",
+          place: node.position,
+          hint: "write the key and the quote without `_`, `*`, backticks or tags, or escape them with `\\`",
+        },
+      );
+    });
   };
 }

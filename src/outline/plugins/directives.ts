@@ -63,16 +63,50 @@ function expand(node: Directive, ctx: ExpandContext, file: VFile): RootContent[]
   return directive.expand({ attributes, depth, title }, ctx);
 }
 
+/**
+ * Most directives an outline may hold, and most charts: a briefing of 2,500 words has a dozen
+ * sections; an outline of 10,000 charts once ran for more than ten minutes.
+ */
+export const MAX_DIRECTIVES = 100;
+export const MAX_CHARTS = 12;
+
 export function remarkBriefwrightDirectives(options: DirectivesOptions) {
   const { briefing } = options;
   return (tree: Root, file: VFile): undefined => {
     const ctx: ExpandContext = { briefing, shown: new Set(), exhibits: 0 };
+    let directives = 0;
+    let charts = 0;
+    let capped = false;
+    /** One error at the first directive past a cap; it and every later directive are dropped. */
+    const overCap = (node: Directive): boolean => {
+      if (capped) return true;
+      directives++;
+      if (node.name === "chart") charts++;
+      const [ruleId, what, max] =
+        directives > MAX_DIRECTIVES
+          ? ["outline-too-many-directives", "directives", MAX_DIRECTIVES]
+          : charts > MAX_CHARTS
+            ? ["outline-too-many-charts", "charts", MAX_CHARTS]
+            : [];
+      if (!ruleId) return false;
+      capped = true;
+      error(
+        file,
+        `the outline has more than ${max} ${what}; this one and those after it are dropped`,
+        {
+          ruleId,
+          place: node.position,
+          hint: `an outline may hold at most ${MAX_DIRECTIVES} directives, ${MAX_CHARTS} of them charts`,
+        },
+      );
+      return true;
+    };
     visit(tree, (node, index, parent) => {
       if (node.type === "heading" && !node.data?.briefwright) {
         node.data = { ...node.data, briefwright: { kind: "prose" } };
       }
       if (!isDirective(node) || !parent || index === undefined) return;
-      const nodes = expand(node, ctx, file);
+      const nodes = overCap(node) ? [] : expand(node, ctx, file);
       (parent.children as RootContent[]).splice(index, 1, ...nodes);
       return [SKIP, index + nodes.length];
     });
