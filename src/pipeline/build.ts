@@ -50,6 +50,11 @@ export interface BuildOptions {
   browser?: BrowserSession;
   /** Reader cache for watch mode: unchanged files are not parsed again. */
   readerCache?: ReaderCache;
+  /**
+   * What `compile` already made of this corpus (watch mode's quick pass): the build writes it
+   * without reading, analysing and compiling again.
+   */
+  compiled?: Compiled;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -179,7 +184,7 @@ export async function build(
     !options.browser && writers.some((w) => w.needsBrowser) ? launchBrowser({ env }) : undefined;
   launching?.catch(() => {});
   try {
-    const c = await compile(options, stages);
+    const c = options.compiled ?? (await compile(options, stages));
     staging = await mkdtemp(join(options.outDir, ".staging-"));
     const result: BuildResult = {
       outputs: [],
