@@ -1,8 +1,9 @@
 /**
  * Watch mode: one browser for the session; on every change to the corpus or the templates,
- * the corpus is read (only changed files are parsed again: the reader cache), analysed and
- * compiled once; the model and the HTML outputs are rewritten from that first (within a few
- * hundred ms), then the PDFs are printed from the same compile.
+ * the corpus is read (only changed files are parsed again: the reader cache), analysed (only
+ * when the sources or the engine's options changed: the analysis cache) and compiled once; the
+ * model and the HTML outputs are rewritten from that first, then the PDFs are printed from the
+ * same compile.
  */
 import { type FSWatcher, watch as fsWatch } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -90,7 +91,12 @@ export async function startWatch(
       ? await launchBrowser(options.env ? { env: options.env } : {})
       : undefined;
   const browser = options.browser ?? launched;
-  const opts: BuildOptions = { ...options, readerCache: cache, ...(browser ? { browser } : {}) };
+  const opts: BuildOptions = {
+    ...options,
+    readerCache: cache,
+    analysisCache: {},
+    ...(browser ? { browser } : {}),
+  };
   let running: Promise<void> | undefined;
   let pending: string[] = [];
   let timer: NodeJS.Timeout | undefined;
