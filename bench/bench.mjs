@@ -3,10 +3,11 @@
 // the whole `briefwright build` as a separate process (wall time, peak memory), optional peers
 // side by side (--peers, installed into bench/.scratch, never as project dependencies), and
 // the scale series (--scale: 100, 1,000 and 5,000 sources, each both with recombined paragraphs
-// and with unique ones; BENCH_SCALE=100,1000 for other sizes). Writes bench/results.json and
+// and with unique ones; BENCH_SCALE=100,1000 for other sizes) and watch (--watch: how soon
+// the HTML and the PDFs follow an edit). Writes bench/results.json and
 // prints a Markdown table. Goals are recorded, not asserted.
 import { spawn, spawnSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -291,6 +292,35 @@ if (args.has("--scale")) {
   };
 }
 
+// 5. Watch, when asked for (--watch): the default corpus copied, one session, a source edited
+// `runs` times; how long after each write the HTML was rewritten and the PDFs were printed.
+if (args.has("--watch")) {
+  const { startWatch } = await dist("pipeline/watch.js");
+  const dir = mkdtempSync(join(tmpdir(), "bw-bench-watch-"));
+  cpSync(join(root, "corpus"), join(dir, "corpus"), { recursive: true, dereference: true });
+  const events = [];
+  const handle = await startWatch({ corpusDir: join(dir, "corpus"), outDir: join(dir, "out") }, (e) => events.push({ ...e, at: performance.now() }));
+  const file = join(dir, "corpus", readdirSync(join(dir, "corpus")).find((n) => n.endsWith(".txt")));
+  const html = [];
+  const pdf = [];
+  try {
+    for (let i = 0; i < runs; i++) {
+      events.length = 0;
+      const t0 = performance.now();
+      writeFileSync(file, `${readFileSync(file, "utf8")}\n\nA paragraph added by the benchmark, edit ${i + 1}.\n`);
+      while (!events.some((e) => e.kind === "full" || e.kind === "error")) await new Promise((r) => setTimeout(r, 5));
+      const h = events.find((e) => e.kind === "html");
+      if (h) html.push(h.at - t0);
+      pdf.push(performance.now() - t0);
+      await handle.idle();
+    }
+  } finally {
+    await handle.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+  results.watch = { htmlMedianMs: median(html), htmlGoalMs: 300, pdfMedianMs: median(pdf), pdfGoalMs: 3000 };
+}
+
 mkdirSync(join(root, "bench"), { recursive: true });
 writeFileSync(join(root, "bench", "results.json"), `${JSON.stringify(results, null, 2)}\n`);
 const met = (ok) => (ok ? "met" : "not met");
@@ -315,5 +345,9 @@ if (results.scale.length) {
   for (const s of results.scale) lines.push(`| ${s.kind} | ${s.sources} | ${fmt(s.buildMs)}${s.ok ? "" : " (failed)"} | ${fmt(s.buildMs / s.sources)} | ${s.peakRssMb.toFixed(0)} MB | ${st(s, "read")} | ${st(s, "analyse")} | ${st(s, "report")} | ${st(s, "slides")} | ${s.pages} | ${s.slides} | ${fmt(s.inspectMs)} |`);
   for (const [kind, e] of Object.entries(results.scaleExponents)) lines.push("", `${kind}: time ∝ sources^k with k = ${e.build.toFixed(2)} (whole build), ${e.analyse.toFixed(2)} (analyse).`);
   lines.push("", `1,000 sources under 20 s and 1.5 GB: ${met(results.scaleGoal.met1000)}; 5,000 under 100 s: ${met(results.scaleGoal.met5000)}.`);
+}
+if (results.watch) {
+  const w = results.watch;
+  lines.push("", `Watch (default corpus, a source edited ${runs} times): HTML rewritten ${fmt(w.htmlMedianMs)} after a change (goal 300 ms: ${met(w.htmlMedianMs <= 300)}), PDFs ${fmt(w.pdfMedianMs)} after it (goal 3 s: ${met(w.pdfMedianMs <= 3000)}).`);
 }
 process.stdout.write(`${lines.join("\n")}\n`);
