@@ -81,9 +81,10 @@ const bySourceCache = new WeakMap<Analysis, number[][]>();
 export function unitsOf(a: Analysis, sourceIndex: number): readonly number[] {
   let groups = bySourceCache.get(a);
   if (!groups) {
-    groups = a.sources.map(() => []);
-    a.units.forEach((unit, i) => groups![unit.sourceIndex]?.push(i));
-    bySourceCache.set(a, groups);
+    const built: number[][] = a.sources.map(() => []);
+    for (let i = 0; i < a.units.length; i++) built[a.units[i]!.sourceIndex]?.push(i);
+    bySourceCache.set(a, built);
+    groups = built;
   }
   return groups[sourceIndex] ?? [];
 }
