@@ -11,9 +11,12 @@
  * 2006)", "(Smith 2004)"), birth years, "as of", publication lines and "before/after/until"
  * boundaries are not events.
  */
-import * as chrono from "chrono-node";
-// chrono-node ships every locale in one module (its `chrono-node/de` sub-path is the same bundle),
-// so the German parser is taken from it: `chrono.de`.
+// Only the locales this file parses (chrono-node's root module loads all sixteen: about 0.13 s
+// more per process).
+import * as de from "chrono-node/de";
+import * as en from "chrono-node/en";
+import * as ru from "chrono-node/ru";
+import * as uk from "chrono-node/uk";
 import type { EventKind } from "../model/briefing.js";
 
 export interface EventDate {
@@ -144,7 +147,7 @@ function chronoDate(
   leftOut: DateLeftOut[],
 ): Found | undefined {
   const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
-  const results = chrono.parse(text, { instant, timezone: 0 });
+  const results = en.parse(text, { instant, timezone: 0 });
   for (const r of results) {
     const before = text.slice(0, r.index);
     if (BOUNDARY.test(before)) continue;
@@ -252,7 +255,7 @@ function cyrillicDate(
   leftOut: DateLeftOut[],
 ): EventDate | undefined {
   const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
-  const parser = base === "uk" ? chrono.uk : chrono.ru;
+  const parser = base === "uk" ? uk : ru;
   for (const r of parser.parse(text, { instant, timezone: 0 })) {
     const c = r.start;
     if (!c.isCertain("month")) continue;
@@ -294,7 +297,7 @@ function germanDate(
   leftOut: DateLeftOut[],
 ): EventDate | undefined {
   const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
-  for (const r of chrono.de.parse(text, { instant, timezone: 0 })) {
+  for (const r of de.parse(text, { instant, timezone: 0 })) {
     const before = text.slice(0, r.index);
     const c = r.start;
     if (!c.isCertain("month") || !c.isCertain("day")) continue; // weekdays: "am Sonntag"

@@ -7,7 +7,7 @@ import type { SourceProfile } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
 import { makeClaim } from "./claims.js";
 import { cosine, type Vector } from "./rank.js";
-import { type Analysis, isFree, markUsed, type SourceLabel } from "./state.js";
+import { type Analysis, isFree, markUsed, type SourceLabel, unitsOf } from "./state.js";
 
 function surname(name: string): string {
   const parts = name.trim().split(/\s+/u);
@@ -90,7 +90,7 @@ function centroid(vectors: Vector[]): Vector {
 
 /** The passage that best states a source's thesis: central, names a subject, early or late. */
 function thesis(a: Analysis, sourceIndex: number): number | undefined {
-  const idx = a.units.map((_, i) => i).filter((i) => a.units[i]!.sourceIndex === sourceIndex);
+  const idx = unitsOf(a, sourceIndex);
   if (idx.length === 0) return undefined;
   const center = centroid(idx.map((i) => a.vectors[i]!));
   const maxOrder = Math.max(...idx.map((i) => a.units[i]!.order));
@@ -119,7 +119,7 @@ export function buildProfiles(a: Analysis): SourceProfile[] {
   return a.sources.map((source, sourceIndex) => {
     const t = thesis(a, sourceIndex);
     if (t !== undefined) markUsed(a, a.units[t]!);
-    const own = a.units.map((u, i) => ({ u, i })).filter((x) => x.u.sourceIndex === sourceIndex);
+    const own = unitsOf(a, sourceIndex).map((i) => ({ u: a.units[i]!, i }));
     const subjects = a.subjects
       .map((s) => s.name)
       .filter((n) => own.some((x) => x.u.named.includes(n)));

@@ -75,6 +75,20 @@ export function unitDate(a: Analysis, u: number): EventDate | undefined {
   return dates[u];
 }
 
+const bySourceCache = new WeakMap<Analysis, number[][]>();
+
+/** The units of each source, ascending (grouped once per run, not scanned once per source). */
+export function unitsOf(a: Analysis, sourceIndex: number): readonly number[] {
+  let groups = bySourceCache.get(a);
+  if (!groups) {
+    const built: number[][] = a.sources.map(() => []);
+    for (let i = 0; i < a.units.length; i++) built[a.units[i]!.sourceIndex]?.push(i);
+    bySourceCache.set(a, built);
+    groups = built;
+  }
+  return groups[sourceIndex] ?? [];
+}
+
 export function isFree(a: Analysis, u: Unit): boolean {
   return u.sentenceKeys.every((k) => !a.used.has(k));
 }

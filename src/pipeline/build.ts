@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BriefSpec, ResolvedOptions } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
-import { analyse } from "../engine/index.js";
+import { type AnalyseResult, analyse } from "../engine/index.js";
 import type { Briefing } from "../model/briefing.js";
 import type { BriefingDocument } from "../model/document.js";
 import type { Source } from "../model/source.js";
@@ -51,7 +51,23 @@ export interface BuildOptions {
   browser?: BrowserSession;
   /** Reader cache for watch mode: unchanged files are not parsed again. */
   readerCache?: ReaderCache;
+  /**
+   * What `compile` already made of this corpus (watch mode's quick pass): the build writes it
+   * without reading, analysing and compiling again.
+   */
+  compiled?: Compiled;
+  /**
+   * The last analysis (watch mode): a read whose sources and engine options equal the last
+   * one's (an outline, template or writer setting changed) reuses it instead of analysing again.
+   * `analyse` is a pure function of those two, so the briefing is the same either way.
+   */
+  analysisCache?: AnalysisCache;
   env?: NodeJS.ProcessEnv;
+}
+
+export interface AnalysisCache {
+  key?: string;
+  result?: AnalyseResult;
 }
 
 export interface StageTiming {
@@ -112,6 +128,22 @@ function countCitations(tree: import("mdast").Root): number {
   return n;
 }
 
+/** `analyse`, or a copy of the cached result when its inputs are the cached ones. */
+function cachedAnalyse(
+  sources: Source[],
+  engine: ResolvedOptions["engine"],
+  cache: AnalysisCache | undefined,
+): AnalyseResult {
+  if (!cache) return analyse(sources, engine);
+  const key = JSON.stringify([sources, engine]);
+  // Copies both ways: later stages may annotate the briefing they are given.
+  if (cache.key === key && cache.result) return structuredClone(cache.result);
+  const result = analyse(sources, engine);
+  cache.key = key;
+  cache.result = structuredClone(result);
+  return result;
+}
+
 /** Everything but writing: read, analyse, compile the outline, verify every citation. */
 export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
   const corpus = await stages.run("read", () =>
@@ -126,7 +158,7 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
   await checkNamedAssets(corpus, templatesDir);
   const diagnostics = [...corpus.diagnostics];
   const analysed = await stages.run("analyse", () =>
-    analyse(corpus.sources, corpus.options.engine),
+    cachedAnalyse(corpus.sources, corpus.options.engine, options.analysisCache),
   );
   diagnostics.push(...analysed.diagnostics);
   const compiled = await stages.run("compile", async () => {
@@ -188,7 +220,7 @@ export async function build(
     !options.browser && writers.some((w) => w.needsBrowser) ? launchBrowser({ env }) : undefined;
   launching?.catch(() => {});
   try {
-    const c = await compile(options, stages);
+    const c = options.compiled ?? (await compile(options, stages));
     staging = await mkdtemp(join(options.outDir, ".staging-"));
     untrackStaging = track({ kind: "dir", path: staging });
     const result: BuildResult = {

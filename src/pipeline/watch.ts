@@ -1,8 +1,9 @@
 /**
  * Watch mode: one browser for the session; on every change to the corpus or the templates,
- * the model and the HTML outputs are rewritten first (within a few hundred ms), then the whole
- * build runs with the PDFs. (A reader cache is handed to the reader, which does not use it yet:
- * every change re-reads every source.)
+ * the corpus is read (only changed files are parsed again: the reader cache), analysed (only
+ * when the sources or the engine's options changed: the analysis cache) and compiled once; the
+ * model and the HTML outputs are rewritten from that first, then the PDFs are printed from the
+ * same compile.
  */
 import { type FSWatcher, watch as fsWatch } from "node:fs";
 import { stat } from "node:fs/promises";
@@ -16,6 +17,7 @@ import {
   type BuildOptions,
   type BuildResult,
   build,
+  type Compiled,
   compile,
   DEFAULT_TEMPLATES,
   OUTPUT_KINDS,
@@ -36,10 +38,15 @@ export interface WatchHandle {
 
 /**
  * The quick pass after a change: a fresh compile, then every selected writer's output that needs
- * no browser (the model, Markdown, and the report's and deck's HTML previews).
+ * no browser (the model, Markdown, and the report's and deck's HTML previews). Returns the
+ * compile, which the full build then prints from.
  */
-async function writeHtml(options: BuildOptions, cache: ReaderCache): Promise<void> {
-  const c = await compile({ ...options, readerCache: cache }, new Stages(() => {}));
+async function writeHtml(
+  options: BuildOptions,
+  cache: ReaderCache,
+  progress: Progress,
+): Promise<Compiled> {
+  const c = await compile({ ...options, readerCache: cache }, new Stages(progress));
   const only = new Set<string>(options.only ?? OUTPUT_KINDS);
   const lock = await acquireLock(options.outDir);
   try {
@@ -55,6 +62,7 @@ async function writeHtml(options: BuildOptions, cache: ReaderCache): Promise<voi
   } finally {
     await lock.release();
   }
+  return c;
 }
 
 export async function startWatch(
@@ -75,26 +83,38 @@ export async function startWatch(
       },
     ]);
   const cache: ReaderCache = new Map();
-  const browser: BrowserSession =
-    options.browser ?? (await launchBrowser(options.env ? { env: options.env } : {}));
-  const opts: BuildOptions = { ...options, browser, readerCache: cache };
+  // A browser only when a selected output prints (`--only json,md` needs none).
+  const only = new Set<string>(options.only ?? OUTPUT_KINDS);
+  const printing = WRITERS.some((w) => w.needsBrowser && only.has(w.selector));
+  const launched: BrowserSession | undefined =
+    !options.browser && printing
+      ? await launchBrowser(options.env ? { env: options.env } : {})
+      : undefined;
+  const browser = options.browser ?? launched;
+  const opts: BuildOptions = {
+    ...options,
+    readerCache: cache,
+    analysisCache: {},
+    ...(browser ? { browser } : {}),
+  };
   let running: Promise<void> | undefined;
   let pending: string[] = [];
   let timer: NodeJS.Timeout | undefined;
   let closed = false;
 
-  const full = async () => {
+  const full = async (compiled?: Compiled) => {
     const t0 = performance.now();
-    const result = await build(opts, progress);
+    const result = await build(compiled ? { ...opts, compiled } : opts, progress);
     onEvent({ kind: "full", ms: performance.now() - t0, result });
   };
 
   const cycle = async (changed: string[]) => {
     try {
       const t0 = performance.now();
-      await writeHtml(opts, cache);
+      const compiled = await writeHtml(opts, cache, progress);
       onEvent({ kind: "html", ms: performance.now() - t0, changed });
-      if (pending.length === 0) await full();
+      // A change that came in meanwhile is compiled by the next cycle; else print this one.
+      if (pending.length === 0) await full(compiled);
     } catch (error) {
       onEvent({ kind: "error", error });
     }
@@ -133,7 +153,7 @@ export async function startWatch(
   } catch (error) {
     // Never leave the browser (or a watcher) running behind an error.
     for (const w of watchers) w.close();
-    if (!options.browser) await browser.close();
+    await launched?.close();
     throw error;
   }
 
@@ -156,7 +176,7 @@ export async function startWatch(
       clearTimeout(timer);
       for (const w of watchers) w.close();
       if (running) await running.catch(() => {});
-      if (!options.browser) await browser.close();
+      await launched?.close();
     },
   };
 }

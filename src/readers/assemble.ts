@@ -1,11 +1,16 @@
 /** Raw format output + overrides → a normalised `Source` (blocks numbered, sentences, id stem). */
 
-import { detectAll } from "tinyld";
+import { createRequire } from "node:module";
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { Block, Source, SourceOverride } from "../model/source.js";
 import { fallbackTitle, fileNameDate, splitSiteName } from "./metadata.js";
 import type { RawDoc, RawMeta } from "./raw.js";
 import { countWords, splitSentences } from "./segment.js";
+
+// tinyld's n-gram model takes about 0.2 s to load: loaded (synchronously) the first time a
+// source has to have its language detected, never for a corpus whose sources declare theirs.
+const require = createRequire(import.meta.url);
+let tinyld: typeof import("tinyld") | undefined;
 
 /**
  * A source's language when it declares none, by tinyld (n-gram detection, 62 languages, ISO
@@ -18,7 +23,8 @@ function detectLanguage(blocks: readonly { text: string }[], fallback: string): 
     .join(" ")
     .slice(0, 4000);
   if ((sample.match(/\p{L}/gu)?.length ?? 0) < 40) return fallback;
-  const ranked = detectAll(sample);
+  tinyld ??= require("tinyld") as typeof import("tinyld");
+  const ranked = tinyld.detectAll(sample);
   const top = ranked[0];
   if (!top?.lang) return fallback;
   const base = fallback.toLowerCase().split("-")[0];

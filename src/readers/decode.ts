@@ -2,9 +2,13 @@
  * Bytes → text: BOM sniffing, UTF-8 validation, legacy single-byte code pages by detection,
  * line endings normalised to LF, Unicode NFC.
  */
-import chardet from "chardet";
-import { fix_encoding_and_explain } from "ftfy-js";
-import iconv from "iconv-lite";
+import { createRequire } from "node:module";
+
+// Loaded on first use, synchronously: ftfy only for a line that may hold mojibake, chardet and
+// iconv-lite only for a file that is not UTF-8 (most corpora need neither module).
+const require = createRequire(import.meta.url);
+let ftfy: typeof import("ftfy-js") | undefined;
+let legacy: { chardet: typeof import("chardet"); iconv: typeof import("iconv-lite") } | undefined;
 
 /** A line whose mojibake was repaired: UTF-8 once read as another code page ("Â£" → "£"). */
 export interface Repair {
@@ -41,7 +45,8 @@ export function repairMojibake(text: string): { text: string; repairs: Repair[] 
   const repairs: Repair[] = [];
   const lines = text.split("\n").map((line, i) => {
     if (!SUSPECT.test(line)) return line;
-    const [fixed, steps] = fix_encoding_and_explain(line);
+    ftfy ??= require("ftfy-js") as typeof import("ftfy-js");
+    const [fixed, steps] = ftfy.fix_encoding_and_explain(line);
     if (fixed === line || !steps?.length) return line;
     const misreadAs = steps.find(([action]) => action === "encode")?.[1] ?? "a legacy code page";
     repairs.push({ line: i + 1, before: line, after: fixed, misreadAs });
@@ -144,6 +149,8 @@ function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {
   } catch {
     // Not UTF-8: a legacy code page.
   }
+  legacy ??= { chardet: require("chardet"), iconv: require("iconv-lite") };
+  const { chardet, iconv } = legacy;
   const candidates = chardet
     .analyse(bytes)
     .map((c) => c.name.toLowerCase())

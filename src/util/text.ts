@@ -32,12 +32,25 @@ const SPELLING: Record<string, string> = {
   armour: "armor",
 };
 
-/** A memo of a pure function, bounded so a long watch session cannot grow it without end. */
+/** Memos of pure functions, bounded so a long watch session cannot grow them without end. */
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 100_000;
+/** Words as written → normalised: most words of a corpus recur, and every stage tokenises. */
+const normCache = new Map<string, string>();
+const NORM_CACHE_MAX = 100_000;
 
 /** Lower-cases, drops a possessive `'s`, and folds British spellings (-ise, -isation, defence). */
 export function normaliseWord(word: string): string {
+  let norm = normCache.get(word);
+  if (norm === undefined) {
+    norm = normalise(word);
+    if (normCache.size >= NORM_CACHE_MAX) normCache.clear();
+    normCache.set(word, norm);
+  }
+  return norm;
+}
+
+function normalise(word: string): string {
   let w = word.toLowerCase().replace(/['’]s$/u, "");
   const fixed = SPELLING[w];
   if (fixed) return fixed;
@@ -46,7 +59,10 @@ export function normaliseWord(word: string): string {
 }
 
 export function stemWord(word: string): string {
-  const norm = normaliseWord(word);
+  return stemNormalised(normaliseWord(word));
+}
+
+function stemNormalised(norm: string): string {
   let s = stemCache.get(norm);
   if (s === undefined) {
     s = /\p{N}/u.test(norm) ? norm : stemmer(norm);
@@ -61,7 +77,7 @@ export function tokenize(text: string): Token[] {
   for (const m of text.matchAll(WORD)) {
     const raw = m[0];
     const norm = normaliseWord(raw);
-    out.push({ raw, norm, stem: stemWord(raw), start: m.index, end: m.index + raw.length });
+    out.push({ raw, norm, stem: stemNormalised(norm), start: m.index, end: m.index + raw.length });
   }
   return out;
 }
