@@ -347,13 +347,42 @@ function oppositeStatements(a: Analysis): Found[] {
     // The subjects it names, with a bracketed referent ("[Sony] faces …") counted.
     return [{ u, unit, predicates, named: new Set([...unit.named, ...(a.topics[u] ?? [])]) }];
   });
+  // Only passages naming the same subjects are compared, and of each pair one must deny
+  // something: candidates are grouped by the subjects they name, and a passage that denies
+  // nothing is paired only with the group's passages that do (same pairs, same order, without
+  // the all-pairs loop over the corpus).
+  const groups = new Map<string, number[]>();
+  const denying = new Map<string, number[]>();
+  const keyOf = candidates.map((c) => [...c.named].sort().join("\u0000"));
+  const add = (m: Map<string, number[]>, key: string, i: number) => {
+    const list = m.get(key);
+    if (list) list.push(i);
+    else m.set(key, [i]);
+  };
+  candidates.forEach((c, i) => {
+    add(groups, keyOf[i]!, i);
+    if (c.predicates.some((p) => p.negated)) add(denying, keyOf[i]!, i);
+  });
+  const names = new Map<number, Set<string>>();
+  const namesOf = (u: number) => {
+    let n = names.get(u);
+    if (!n) {
+      n = otherNames(a, u);
+      names.set(u, n);
+    }
+    return n;
+  };
   const out: Found[] = [];
   for (let i = 0; i < candidates.length; i++) {
-    for (let j = i + 1; j < candidates.length; j++) {
-      const x = candidates[i]!;
+    const x = candidates[i]!;
+    const key = keyOf[i]!;
+    const partners = x.predicates.some((p) => p.negated)
+      ? groups.get(key)!
+      : (denying.get(key) ?? []);
+    for (const j of partners) {
+      if (j <= i) continue;
       const y = candidates[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
-      if (x.named.size !== y.named.size || [...x.named].some((n) => !y.named.has(n))) continue;
       let pair: [Predicate, Predicate] | undefined;
       for (const p of x.predicates) {
         for (const q of y.predicates)
@@ -366,8 +395,8 @@ function oppositeStatements(a: Analysis): Found[] {
         c.predicates.some((p) => p.negated && sameFamily(p.stem, pair![0].stem)) &&
         c.predicates.some((p) => !p.negated && sameFamily(p.stem, pair![0].stem));
       if (both(x) || both(y)) continue;
-      const xn = otherNames(a, x.u);
-      const yn = otherNames(a, y.u);
+      const xn = namesOf(x.u);
+      const yn = namesOf(y.u);
       if (xn.size > 0 && yn.size > 0 && ![...xn].some((n) => yn.has(n))) continue;
       const [yes, no] = pair[0].negated ? [y, x] : [x, y];
       const word = (pair[0].negated ? pair[1] : pair[0]).word;
