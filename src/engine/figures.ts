@@ -449,6 +449,28 @@ function scopeOf(
   return parts.length ? parts.join(", ") : undefined;
 }
 
+/** A quantity from an amount the scanner read, with what it counts, its kind and whose it is. */
+function quantityOf(
+  amount: Amount,
+  counts: string,
+  kind: FigureKind,
+  who: { entity?: string; subject?: string },
+  scope?: string,
+): Quantity {
+  return {
+    value: amount.value,
+    valueText: amount.text,
+    ...(amount.unit ? { unit: amount.unit } : {}),
+    counts,
+    index: amount.numberStart,
+    kind,
+    ...(amount.approx ? { approx: amount.approx } : {}),
+    ...(amount.low !== undefined ? { low: amount.low, high: amount.high } : {}),
+    ...who,
+    ...(scope ? { scope } : {}),
+  };
+}
+
 /** The figures a passage states, with what was seen but left out. */
 export function quantitiesIn(
   text: string,
@@ -533,19 +555,7 @@ export function quantitiesIn(
     // "support for NATO membership … 83%": the subject named inside what is measured is not its owner.
     if (amount.unit === "%" && who.subject && subjectsIn(counts, matchers).includes(who.subject))
       who = {};
-    const scope = scopeOf(text, amount, sentence, clause);
-    out.push({
-      value: amount.value,
-      valueText: amount.text,
-      ...(amount.unit ? { unit: amount.unit } : {}),
-      counts,
-      index: amount.numberStart,
-      kind,
-      ...(amount.approx ? { approx: amount.approx } : {}),
-      ...(amount.low !== undefined ? { low: amount.low, high: amount.high } : {}),
-      ...who,
-      ...(scope ? { scope } : {}),
-    });
+    out.push(quantityOf(amount, counts, kind, who, scopeOf(text, amount, sentence, clause)));
   }
   return { quantities: out, leftOut };
 }
@@ -615,17 +625,7 @@ function foreignQuantities(
             ? "share"
             : "count";
     const owner = amount.start < firstClauseEnd && named.size === 1 ? [...named][0]! : undefined;
-    out.push({
-      value: amount.value,
-      valueText: amount.text,
-      ...(amount.unit ? { unit: amount.unit } : {}),
-      counts,
-      index: amount.numberStart,
-      kind,
-      ...(amount.approx ? { approx: amount.approx } : {}),
-      ...(amount.low !== undefined ? { low: amount.low, high: amount.high } : {}),
-      ...(owner ? { entity: owner, subject: owner } : {}),
-    });
+    out.push(quantityOf(amount, counts, kind, owner ? { entity: owner, subject: owner } : {}));
   }
   return out;
 }
