@@ -131,6 +131,14 @@ function chromeOf(table: Table, fallback: Table, language: string): Chrome {
     typeof o[k] === "string" ? (o[k] as string) : "";
   const plural = obj("compiledFrom");
   const according = obj("according");
+  // A sentence template of one of the table's note sections, by key (English if missing).
+  const noteText =
+    (section: string) =>
+    (key: string, vars: Record<string, string | number> = {}): string => {
+      const english = fallback[section] as Record<string, unknown> | undefined;
+      const template = text(obj(section), key) || (english ? text(english, key) : "") || key;
+      return fill(template, vars);
+    };
   const kinds = obj("kinds");
   return {
     language,
@@ -187,19 +195,9 @@ function chromeOf(table: Table, fallback: Table, language: string): Chrome {
     gap: (dimension, subject) => fill(str("gap"), { dimension, subject }),
     agenda: str("agenda"),
     figureWord: (word) => text(obj("figureWords"), word) || word,
-    methodText: (key, vars = {}) => {
-      const own = obj("methodNote");
-      const english = fallback.methodNote as Record<string, unknown> | undefined;
-      const template = text(own, key) || (english ? text(english, key) : "") || key;
-      return fill(template, vars);
-    },
+    methodText: noteText("methodNote"),
     thousands: text(obj("methodNote"), "thousands") || ",",
-    exhibitText: (key, vars = {}) => {
-      const own = obj("exhibitNote");
-      const english = fallback.exhibitNote as Record<string, unknown> | undefined;
-      const template = text(own, key) || (english ? text(english, key) : "") || key;
-      return fill(template, vars);
-    },
+    exhibitText: noteText("exhibitNote"),
   };
 }
 
