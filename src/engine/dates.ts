@@ -36,6 +36,8 @@ export interface DateLeftOut {
 
 const MONTHS =
   "January|February|March|April|May|June|July|August|September|October|November|December";
+/** English month names, their abbreviations and weekdays, as a regex alternation. */
+export const MONTH_OR_DAY = `${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday`;
 const PREFILTER = new RegExp(
   `\\b(?:(?:1[89]|20)\\d\\d|${MONTHS}|[Ll]ast (?:year|month|week|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|[Tt]his year|ago|[Yy]esterday|[Rr]ecently)\\b`,
   "u",
@@ -54,7 +56,7 @@ const VAGUE =
   /\b(?:(?:a\s+few|several|some|many|a\s+couple\s+of)\s+(?:years|months|weeks|days|decades)\s+ago|years\s+ago|months\s+ago|recently|lately|earlier\s+this\s+(?:year|month|week)|later\s+this\s+(?:year|month|week)|in\s+recent\s+(?:years|months|weeks)|the\s+other\s+day|some\s+time\s+ago|not\s+long\s+ago|a\s+while\s+ago)\b/giu;
 /** Relative phrases precise enough to resolve against a dated source. */
 const PRECISE_RELATIVE = new RegExp(
-  `\\b(?:${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tomorrow|(?:last|this|next)\\s+(?:year|month)|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:days?|weeks?|months?|years?)\\s+ago)\\b`,
+  `\\b(?:${MONTH_OR_DAY}|yesterday|today|tomorrow|(?:last|this|next)\\s+(?:year|month)|(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s+(?:days?|weeks?|months?|years?)\\s+ago)\\b`,
   "iu",
 );
 
@@ -227,9 +229,10 @@ const MONTH_YEAR_DE = new RegExp(
 const BOUNDARY_DE = /(?:\bvor|\bnach|\bseit|\bab|\bbis)\s+(?:dem\s+|der\s+|zum\s+)?$/iu;
 const BY_DE = /\bbis\s+(?:zum\s+|Ende\s+)?$/iu;
 const FROM_DE = /\bab\s+(?:dem\s+)?$/iu;
-const TARGET_DE = /\b(?:will|wollen|plant|planen|geplant|Ziel|angestrebt)\b/iu;
-const FORECAST_DE = /\b(?:erwartet|voraussichtlich|rechnet|Prognose|dürfte|dürften)\b/iu;
-const SCHEDULED_DE =
+/** German cues of intent, expectation and announcement (also read by figures.ts). */
+export const TARGET_DE = /\b(?:will|wollen|plant|planen|geplant|Ziel|angestrebt)\b/iu;
+export const FORECAST_DE = /\b(?:erwartet|voraussichtlich|rechnet|Prognose|dürfte|dürften)\b/iu;
+export const SCHEDULED_DE =
   /\b(?:soll|sollen|wird|werden|erscheint|erscheinen|kommt|kommen|angekündigt|startet)\b/iu;
 
 /**

@@ -13,9 +13,15 @@ import type { Diagnostic } from "../diagnostics/types.js";
 import type { Figure, FigureKind } from "../model/briefing.js";
 import { baseLanguage, STOP_WORDS } from "../util/text.js";
 import { makeClaim } from "./claims.js";
+import { FORECAST_DE, SCHEDULED_DE, TARGET_DE } from "./dates.js";
 import { type Amount, scanAmounts } from "./quantities.js";
 import type { Analysis } from "./state.js";
-import { findMentions, type SubjectMatcher } from "./subjects.js";
+import {
+  findMentions,
+  firstClauseEnd,
+  firstClauseSubjects,
+  type SubjectMatcher,
+} from "./subjects.js";
 
 export const FIGURES_SHARE = 0.06;
 const MAX_FIGURES = 10;
@@ -560,12 +566,6 @@ export function quantitiesIn(
   return { quantities: out, leftOut };
 }
 
-/** German modal verbs of intent ("Sony will … ausliefern": wants to ship) and of expectation. */
-const GERMAN_TARGET =
-  /\b(?:will|wollen|wollte|wollten|möchte|möchten|plant|planen|plante|planten|Ziel)\b/u;
-const GERMAN_FORECAST =
-  /\b(?:soll|sollen|sollte|sollten|erwartet|erwarten|rechnet|rechnen|dürfte|dürften|voraussichtlich|Prognose)\b/u;
-
 /**
  * Amounts in a language the English parser cannot read, taken only where the sentence's shape
  * says whose they are and what they count without a parse:
@@ -589,13 +589,8 @@ function foreignQuantities(
 ): Quantity[] {
   const out: Quantity[] = [];
   const german = baseLanguage(language) === "de";
-  const firstClauseEnd = (() => {
-    const m = /[,;:](?:\s|$)/u.exec(text);
-    return m ? m.index : text.length;
-  })();
-  const named = new Set(
-    findMentions(text.slice(0, firstClauseEnd), matchers).map((m) => m.subject),
-  );
+  const clauseEnd = firstClauseEnd(text);
+  const named = firstClauseSubjects(text, matchers);
   for (const amount of amounts) {
     if (amount.compound) continue;
     const after = text.slice(amount.end);
@@ -617,14 +612,14 @@ function foreignQuantities(
     const before = text.slice(0, amount.start);
     const kind: FigureKind = difference
       ? "difference"
-      : german && GERMAN_TARGET.test(before)
+      : german && TARGET_DE.test(before)
         ? "target"
-        : german && GERMAN_FORECAST.test(before)
+        : german && (FORECAST_DE.test(before) || SCHEDULED_DE.test(before))
           ? "forecast"
           : amount.unit === "%"
             ? "share"
             : "count";
-    const owner = amount.start < firstClauseEnd && named.size === 1 ? [...named][0]! : undefined;
+    const owner = amount.start < clauseEnd && named.size === 1 ? [...named][0]! : undefined;
     out.push(quantityOf(amount, counts, kind, owner ? { entity: owner, subject: owner } : {}));
   }
   return out;

@@ -9,7 +9,7 @@ import type { MatrixCell } from "../model/briefing.js";
 import { baseLanguage } from "../util/text.js";
 import { supportDetail, supportedClaim } from "./findings.js";
 import { type Analysis, isFree, markUsed, similarity } from "./state.js";
-import { findMentions } from "./subjects.js";
+import { firstClauseSubjects } from "./subjects.js";
 import type { Structure } from "./syntax.js";
 
 const MIN_RELEVANCE = 0.3;
@@ -56,9 +56,7 @@ export function placementFocus(a: Analysis, subject: string, u: number): number 
  * two subjects there, or none, is not placed.
  */
 function foreignFocus(a: Analysis, subject: string, u: number): number {
-  const text = a.units[u]!.text;
-  const firstClause = text.split(/[,;:]/u)[0] ?? text;
-  const named = new Set(findMentions(firstClause, a.matchers).map((m) => m.subject));
+  const named = firstClauseSubjects(a.units[u]!.text, a.matchers);
   if (named.size !== 1) return 0;
   return named.has(subject) ? 1 : 0;
 }

@@ -74,3 +74,18 @@ export function subjectsNamed(text: string, matchers: SubjectMatcher[]): string[
     if (!names.includes(m.subject)) names.push(m.subject);
   return names;
 }
+
+/**
+ * Where a sentence's first clause ends: at the first comma, semicolon or colon followed by a space
+ * (a decimal comma, "149,99 $", ends nothing), else at its end. A language the English parser
+ * cannot read is split there: a subject stands first or right after the finite verb.
+ */
+export function firstClauseEnd(text: string): number {
+  const m = /[,;:](?:\s|$)/u.exec(text);
+  return m ? m.index : text.length;
+}
+
+/** The brief subjects a sentence's first clause names. */
+export function firstClauseSubjects(text: string, matchers: SubjectMatcher[]): Set<string> {
+  return new Set(findMentions(text.slice(0, firstClauseEnd(text)), matchers).map((m) => m.subject));
+}

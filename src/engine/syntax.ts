@@ -13,6 +13,7 @@
  * (other than "of") introduces; "There is X" is about X.
  */
 import type { ItemSentence, ItsHelpers, WinkMethods } from "wink-nlp";
+import { MONTH_OR_DAY } from "./dates.js";
 import { winkNlp } from "./nlp.js";
 
 export interface Word {
@@ -501,8 +502,7 @@ export function lemmasOf(text: string): string[] {
  * subject noun phrase of one of its main clauses. Null when the passage has no structure.
  */
 /** A year, month or weekday before a name dates it ("In 2005 DS sales …"); it is no name. */
-const CALENDAR_WORD =
-  /^(?:(?:1[5-9]|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u;
+const CALENDAR_WORD = new RegExp(`^(?:(?:1[5-9]|20)\\d\\d|${MONTH_OR_DAY})$`, "u");
 
 export function topicsOf(
   text: string,
