@@ -13,7 +13,7 @@ import { analyseStructure } from "./syntax.js";
 /**
  * Connectives whose deletion leaves a sentence that is still true on its own. Not "Otherwise" (or
  * "If so", "In that case"): what follows holds only under the condition the sentence before
- * states, so such a sentence is not used (see `POINTS_BACK` in units.ts).
+ * states, so such a sentence is not used (see `CONDITIONAL_START` in referents.ts).
  */
 const CONNECTIVE =
   /^(?:That is|In other words|In comparison|By comparison|In contrast|By contrast|On the other hand|At the same time|Even so|After this|After that|Because of this|Due to this|As such|In addition|However|Moreover|Furthermore|Nevertheless|Nonetheless|Meanwhile|Instead|Likewise|Similarly|Additionally|Indeed|Thus|Therefore|Still|In turn|That said|More importantly|Of course|In fact|As a result|Consequently|After all|Now|Well|So|But|And|Yet|Also|Then|Besides|Hence|Finally|First|Second|Third|Initially)\b,?\s+/u;

@@ -98,6 +98,9 @@ const CONTEXT_PHRASE =
 const VERB = new Set(["VERB", "AUX"]);
 const NOMINAL = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
 
+/** Openers that make a sentence true only under the condition of the one before it. */
+export const CONDITIONAL_START = /^(?:Otherwise|If so|If not|In that case|In this case)\b/u;
+
 export interface ReferentContext {
   matchers: SubjectMatcher[];
 }
@@ -363,7 +366,7 @@ export class SourceReferents {
     )
       return { drop: "compares with something described before", pointer: true };
     // "Otherwise, only tags …": true only under the condition the sentence before states.
-    if (/^(?:Otherwise|If so|If not|In that case|In this case)\b/u.test(view))
+    if (CONDITIONAL_START.test(view))
       return { drop: "holds only under the condition of the sentence before", pointer: true };
     // "xmlMode: When enabled, …", "Parent (<): Selects elements …": a list entry's label, up to
     // four words without a verb before a colon, then what is said of it.

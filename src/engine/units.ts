@@ -12,7 +12,7 @@ import type { Block, Source } from "../model/source.js";
 import { PROTECTED, renderEdits } from "../util/edits.js";
 import { contentStems, STOP_WORDS, type Token, tokenize } from "../util/text.js";
 import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js";
-import { SourceReferents } from "./referents.js";
+import { CONDITIONAL_START, SourceReferents } from "./referents.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
 
 export interface Unit extends Passage {
@@ -53,7 +53,7 @@ const READER =
 const FIRST_PERSON =
   /(?:\bI\b|\bI['’](?:m|d|ve|ll)\b|\b(?:[Mm]e|[Mm]y|[Mm]ine|[Ww]e|[Ww]e['’](?:re|ll|ve|d)|us|[Oo]ur|[Oo]urs|[Ii]ch|[Ww]ir|[Mm]ich|[Mm]ir|[Mm]ein\p{L}*|[Uu]nser\p{L}*|uns)\b)/u;
 const POINTS_BACK =
-  /^(?:This|That|These|Those|It|Its|It['’]s|They|Their|Them|He|She|His|Her|Such|Which|Both|Here|The rest|The other|The latter|The former|The two|That is|Then|Neither|None of these|Otherwise|If so|If not|In that case|In this case)\b/u;
+  /^(?:This|That|These|Those|It|Its|It['’]s|They|Their|Them|He|She|His|Her|Such|Which|Both|Here|The rest|The other|The latter|The former|The two|That is|Then|Neither|None of these)\b/u;
 /** Instructions to the reader: "See Options below.", "Please note …", "Install it with …". */
 const IMPERATIVE =
   /\b[Pp]lease\b|^(?:Nope|Yep|Yeah|Wow|Oh|Hey)\b|^(?:Note|See|Read|Check|Use|Install|Have a look|Make sure|Try|Consider|Remember|Imagine|Click|Visit|Learn|Subscribe|Follow|Download)\b|\b(?:see|read|check|refer to)\b[^.]*\b(?:below|above)\b/u;
@@ -121,7 +121,7 @@ function classify(block: Block, index: number, matchers: SubjectMatcher[]): Sent
   const splitQuote = unbalancedQuote(raw);
   const stripped = edited.replace(/^(?:And|But|So|Yet|Or)\s+/u, "");
   const pointsBack =
-    (!lowerStart && POINTS_BACK.test(stripped)) ||
+    (!lowerStart && (POINTS_BACK.test(stripped) || CONDITIONAL_START.test(stripped))) ||
     /^(?:And|But|So)\s+(?:it|they|this|that)\b/u.test(edited);
   const directed = IMPERATIVE.test(edited);
   const fragment = !lowerStart && fragmentStart(raw, matchers);
