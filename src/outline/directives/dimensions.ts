@@ -8,7 +8,7 @@ import { claimParagraph, gapStatement, gapText, heading } from "../nodes.js";
 import { type Directive, type ExpandContext, open, take } from "./context.js";
 
 function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootContent[] {
-  const out: RootContent[] = [heading(depth, name, { kind: "dimension", dimension: name })];
+  const out: RootContent[] = [];
   for (const s of ctx.briefing.subjects) {
     const mc: MatrixCell | undefined = ctx.briefing.matrix.find(
       (c) => c.dimension === name && c.subject === s.name,
@@ -26,7 +26,10 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
       });
     else out.push(...claims.map((c) => claimParagraph(c, ctx.briefing.meta.language)));
   }
-  return out;
+  // A dimension whose every claim the matrix already showed gets no heading of its own (an empty
+  // section, listed in the contents, would promise text that is not there).
+  if (out.length === 0) return [];
+  return [heading(depth, name, { kind: "dimension", dimension: name }), ...out];
 }
 
 export const dimension: Directive = {

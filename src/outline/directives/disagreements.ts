@@ -13,17 +13,25 @@ import { type Directive, type ExpandContext, open, take } from "./context.js";
  * quoted and cited (no score: a number nobody can check against the text is not shown). Sources
  * with none are named in one line; a quote already shown elsewhere is not repeated.
  */
-function framings(ctx: ExpandContext): { items: PhrasingContent[][]; without: string[] } {
+function framings(ctx: ExpandContext): {
+  items: PhrasingContent[][];
+  without: string[];
+  leftOut: number;
+} {
   const b = ctx.briefing;
   const chrome = chromeFor(b.meta.language);
   const items: PhrasingContent[][] = [];
   const without: string[] = [];
+  let leftOut = 0;
   for (const src of listedSources(b).listed) {
     let any = false;
     for (const s of b.subjects) {
       const st = b.stances.find((x) => x.sourceId === src.id && x.subject === s.name);
+      // Left out for length is not "no evaluation": counted, and the source not named as without.
+      if (st?.framingLeftOut) leftOut++;
+      // A framing shown elsewhere in the briefing is not repeated, but the source has one.
+      if (st?.framingLeftOut || st?.framing) any = true;
       if (!st?.framing || !take(ctx, st.framing)) continue;
-      any = true;
       items.push([
         { type: "strong", children: [text(chrome.framingOn(src.shortLabel, s.name))] },
         text(" "),
@@ -32,7 +40,7 @@ function framings(ctx: ExpandContext): { items: PhrasingContent[][]; without: st
     }
     if (!any) without.push(src.shortLabel);
   }
-  return { items, without };
+  return { items, without, leftOut };
 }
 
 export const disagreements: Directive = {
@@ -47,10 +55,11 @@ export const disagreements: Directive = {
     }
     const chrome = chromeFor(ctx.briefing.meta.language);
     if (out.length === 0) out.push(...none(chrome.noDisagreement));
-    const { items, without } = framings(ctx);
+    const { items, without, leftOut } = framings(ctx);
     if (items.length > 0) {
       out.push(heading(call.depth + 1, chrome.stanceOfEachSource, { kind: "disagreements" }));
       out.push(bulletList(items));
+      if (leftOut > 0) out.push(...none(chrome.framingsLeftOut(leftOut)));
       if (without.length > 0) out.push(...none(chrome.noEvaluation(without.join("; "))));
     }
     return [...open(call, "disagreements"), ...out];
