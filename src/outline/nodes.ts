@@ -147,9 +147,12 @@ export function datedPhrasing(
   claim: Claim,
   lang: string,
   kind?: string,
+  dateText?: string,
 ): PhrasingContent[] {
-  // What did not (yet) happen says so: "target: March 2005".
-  const when = formatDate(date, lang);
+  // What did not (yet) happen says so: "target: March 2005". A date partly resolved against the
+  // source's own date shows the resolved part bracketed, as the source did not write it:
+  // "16 May [2022]" (the source says "On 16 May").
+  const when = dateText?.includes("[") ? dateText : formatDate(date, lang);
   const kinds = chromeFor(lang).kinds as Record<string, string>;
   const label = kind && kind !== "happened" ? `${kinds[kind] ?? kind}: ${when}` : when;
   return [{ type: "strong", children: [text(label)] }, text(" — "), ...claimPhrasing(claim, lang)];

@@ -110,26 +110,3 @@ describe("brief.yaml's maxWords governs the default outline", () => {
     );
   }, 120_000);
 });
-
-describe("no empty section", () => {
-  it("a dimension whose every claim the matrix showed gets no heading under 'Comparison by dimension'", async () => {
-    const corpus = await readBrief(join(ROOT, "corpus"));
-    const b = analyse(corpus.sources, corpus.options.engine).briefing;
-    const { tree } = compileOutline({
-      briefing: b,
-      sources: corpus.sources,
-      outline: {
-        path: "b.md",
-        text: '::matrix\n\n::dimensions{title="Comparison by dimension"}\n',
-      },
-    });
-    const nodes = tree.children;
-    nodes.forEach((node, i) => {
-      if (node.type !== "heading") return;
-      const next = nodes[i + 1];
-      // A heading is followed by content, or by a heading one level deeper (its subsection).
-      expect(next, "a heading ends the briefing").toBeDefined();
-      if (next?.type === "heading") expect(next.depth).toBeGreaterThan(node.depth);
-    });
-  }, 120_000);
-});

@@ -39,6 +39,10 @@ export interface Directive {
   expand: (call: DirectiveCall, ctx: ExpandContext) => RootContent[];
 }
 
+/** The key under which a cell's gap statement is marked shown (it is stated once). */
+export const gapKey = (dimension: string, subject: string) =>
+  `gap\u0000${dimension}\u0000${subject}`;
+
 /** Marks `claim` shown; false when it already was. */
 export function take(ctx: ExpandContext, claim: Claim): boolean {
   if (ctx.shown.has(claim.id)) return false;

@@ -5,7 +5,7 @@
 import type { RootContent } from "mdast";
 import type { MatrixCell } from "../../model/briefing.js";
 import { claimParagraph, gapStatement, gapText, heading } from "../nodes.js";
-import { type Directive, type ExpandContext, open, take } from "./context.js";
+import { type Directive, type ExpandContext, gapKey, open, take } from "./context.js";
 
 function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootContent[] {
   const out: RootContent[] = [];
@@ -16,6 +16,9 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
     if (!mc) continue;
     const claims = mc.claims.filter((c) => take(ctx, c));
     if (claims.length === 0 && !mc.gap) continue;
+    // A gap the matrix already stated is not stated again.
+    if (mc.gap && ctx.shown.has(gapKey(name, s.name))) continue;
+    if (mc.gap) ctx.shown.add(gapKey(name, s.name));
     out.push(
       heading(depth + 1, s.name, { kind: "dimension-subject", dimension: name, subject: s.name }),
     );
@@ -46,10 +49,11 @@ export const dimension: Directive = {
 
 export const dimensions: Directive = {
   title: "",
-  expand: (call, ctx) => [
-    ...open(call, "dimensions"),
-    ...ctx.briefing.dimensions.flatMap((d) =>
+  expand: (call, ctx) => {
+    const body = ctx.briefing.dimensions.flatMap((d) =>
       dimensionBody(ctx, d.name, call.title ? call.depth + 1 : call.depth),
-    ),
-  ],
+    );
+    // Nothing the matrix did not already show: no section at all.
+    return body.length ? [...open(call, "dimensions"), ...body] : [];
+  },
 };
