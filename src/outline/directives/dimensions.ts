@@ -27,7 +27,7 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
         type: "paragraph",
         children: [gapStatement(gapText(ctx.briefing.meta.language, name, s.name))],
       });
-    else out.push(...claims.map((c) => claimParagraph(c, ctx.briefing.meta.language)));
+    else out.push(...claims.map((c) => claimParagraph(c, ctx.briefing.meta.language, ctx.casing)));
   }
   // A dimension whose every claim the matrix already showed gets no heading of its own (an empty
   // section, listed in the contents, would promise text that is not there).

@@ -35,7 +35,7 @@ function framings(ctx: ExpandContext): {
       items.push([
         { type: "strong", children: [text(chrome.framingOn(src.shortLabel, s.name))] },
         text(" "),
-        ...claimPhrasing(st.framing, b.meta.language),
+        ...claimPhrasing(st.framing, b.meta.language, ctx.casing),
       ]);
     }
     if (!any) without.push(src.shortLabel);
@@ -51,7 +51,9 @@ export const disagreements: Directive = {
       const sides = d.sides.filter((s) => take(ctx, s));
       if (sides.length < 2) continue;
       out.push({ type: "paragraph", children: [{ type: "strong", children: [text(d.topic)] }] });
-      out.push(bulletList(sides.map((c) => claimPhrasing(c, ctx.briefing.meta.language))));
+      out.push(
+        bulletList(sides.map((c) => claimPhrasing(c, ctx.briefing.meta.language, ctx.casing))),
+      );
     }
     const chrome = chromeFor(ctx.briefing.meta.language);
     if (out.length === 0) out.push(...none(chrome.noDisagreement));
