@@ -11,6 +11,7 @@ import { makeClaim } from "./claims.js";
 import { FAVOUR, lexiconHits } from "./lexicon.js";
 import { sentimentOf } from "./nlp.js";
 import { type Analysis, isFree } from "./state.js";
+import { findMentions } from "./subjects.js";
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
@@ -40,10 +41,22 @@ function framingOf(a: Analysis, subject: string, units: number[]) {
     if (!(a.topics[u] ?? []).includes(subject)) continue;
     const structure = a.structures[u];
     if (!structure) continue;
+    const mentions = findMentions(unit.text, a.matchers).filter((m) => m.subject === subject);
     const evaluates = structure.clauses.some((c) => {
       const copula = c.words.findIndex((t) => COPULA.has(structure.words[t]!.lemma));
-      return (
-        copula >= 0 && c.words.slice(copula + 1).some((t) => structure.words[t]!.pos === "ADJ")
+      if (copula < 0 || !c.words.slice(copula + 1).some((t) => structure.words[t]!.pos === "ADJ"))
+        return false;
+      // What is evaluated is the subject's head or its possessor ("the CSTO deployment was
+      // miniscule", "NATO's reset has been …"), not a complement inside it ("Understanding the
+      // nuances of the CSTO's position … is crucial" evaluates the understanding).
+      if (c.subject.length === 0) return false;
+      const from = structure.words[c.subject[0]!]!.start;
+      const to = structure.words[c.subject[c.subject.length - 1]!]!.end;
+      return mentions.some(
+        (m) =>
+          m.start >= from &&
+          m.end <= to &&
+          !structure.words.some((w) => w.start >= from && w.end <= m.start && w.pos === "ADP"),
       );
     });
     if (!evaluates) continue;
