@@ -23,6 +23,15 @@ const { checkEventDate } = await import(
 const { buildMatchers, findMentions } = await import(
   pathToFileURL(join(root, "dist", "engine", "subjects.js")).href
 );
+const { createAnalysis } = await import(
+  pathToFileURL(join(root, "dist", "engine", "state.js")).href
+);
+const { sourceLabels } = await import(
+  pathToFileURL(join(root, "dist", "engine", "profiles.js")).href
+);
+const { relate } = await import(
+  pathToFileURL(join(root, "dist", "engine", "corroboration.js")).href
+);
 const { drawable } = await import(
   pathToFileURL(join(root, "dist", "engine", "exhibits", "figures.js")).href
 );
@@ -153,9 +162,44 @@ async function evaluate(goldFile) {
     }
   }
 
+  // The corroboration judge itself, on every labelled pair (not only the few the outputs cite):
+  // does `relate` call the pair support (same fact, or the same with more detail)?
+  const opts = corpus.options.engine;
+  const a = createAnalysis(
+    corpus.sources,
+    opts.subjects.map((x) => ({ name: x.name, aliases: [...x.aliases] })),
+    opts.dimensions.map((d) => ({ name: d.name, terms: [...d.terms] })),
+    sourceLabels(corpus.sources),
+    { evidencePerCell: opts.evidencePerCell, maxWords: opts.maxWords, language: opts.language },
+  );
+  const idOf = new Map(corpus.sources.map((x) => [x.file, x.id]));
+  const unitOf = new Map();
+  a.units.forEach((unit, u) => {
+    for (const k of unit.sentenceKeys) if (!unitOf.has(k)) unitOf.set(k, u);
+  });
+  const unitAt = (p) => unitOf.get(`${idOf.get(p.file)}:${p.block}:${p.sentence}`);
+  let supported = 0;
+  let supportedSame = 0;
+  let goldSame = 0;
+  let foundSame = 0;
+  for (const p of gold.pairs) {
+    const u = unitAt(p.a);
+    const j = unitAt(p.b);
+    if (p.label === "same") goldSame++;
+    if (u === undefined || j === undefined || u === j) continue;
+    const verdict = relate(a, u, j);
+    if (verdict.kind !== "support") continue;
+    supported++;
+    if (p.label === "same") {
+      supportedSame++;
+      foundSame++;
+    }
+  }
+
   return {
     corpus: gold.corpus,
     gold: { sentences: gold.sentences.length, pairs: gold.pairs.length },
+    judge: { precision: ratio(supportedSame, supported), recall: ratio(foundSame, goldSame) },
     subjects: placement("subject", "subjects"),
     dimensions: placement("dimension", "dimensions"),
     standalone: {
@@ -191,6 +235,7 @@ function total(results) {
       withEdits: sum((r) => r.standalone.withEdits),
       unlabelled: add((r) => r.standalone.unlabelled),
     },
+    judge: { precision: sum((r) => r.judge.precision), recall: sum((r) => r.judge.recall) },
     corroboration: {
       precision: sum((r) => r.corroboration.precision),
       unlabelled: add((r) => r.corroboration.unlabelled),
@@ -422,6 +467,8 @@ if (process.argv.includes("--json")) {
     ["statements unlabelled", (c) => String(c.standalone.unlabelled)],
     ["corroboration precision", (c) => show(c.corroboration.precision)],
     ["corroboration pairs unlabelled", (c) => String(c.corroboration.unlabelled)],
+    ["same-fact judge precision (pairs)", (c) => show(c.judge.precision)],
+    ["same-fact judge recall (pairs)", (c) => show(c.judge.recall)],
   ];
   const table = [
     ["", ...columns.map((c) => c.corpus)],
