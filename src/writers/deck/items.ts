@@ -20,6 +20,8 @@ export interface ItemContext {
    * "nothing found" statement ("No disagreement between the sources was found."), not shown.
    */
   generated?: boolean;
+  /** A disagreement's sides: their short forms keep the place and scope they hold for. */
+  scoped?: boolean;
 }
 
 /** Mdast nodes including briefwright's `cite`. */
@@ -75,6 +77,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           MAX_BULLET_WORDS,
           claim.clauses,
           shownLead,
+          ctx.scoped,
         );
         items.push({
           kind: "claim",
@@ -86,6 +89,7 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           claimId: claim.id,
           level: short.level,
           ...(claim.clauses ? { clauses: claim.clauses } : {}),
+          ...(ctx.scoped ? { scoped: true } : {}),
         });
       } else if (meaningful(text)) {
         const t = clean(text);

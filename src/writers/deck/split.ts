@@ -47,7 +47,7 @@ function reshorten(item: SlideItem): boolean {
   // Go up the levels until the text actually gets shorter.
   while (item.level < MAX_LEVEL) {
     item.level += 1;
-    const text = shortenSafe(item.full, item.level, item.clauses, item.lead);
+    const text = shortenSafe(item.full, item.level, item.clauses, item.lead, item.scoped);
     if (text !== item.text) {
       item.text = text;
       return true;
@@ -368,7 +368,10 @@ export function lightenWordy(
           continue;
         }
         const half = Math.ceil(groups.length / 2);
-        place({ ...slide, origin, groups: groups.slice(0, half) }, continuation(groups.slice(half)));
+        place(
+          { ...slide, origin, groups: groups.slice(0, half) },
+          continuation(groups.slice(half)),
+        );
         continue;
       }
       const cut = halves(slide);

@@ -5,7 +5,7 @@
  * the same words on the rendered slide and the writer checks them (`slides-too-many-words`).
  */
 import { bodyText } from "./repeat.js";
-import { MAX_LEVEL, shortenSafe } from "./shorten.js";
+import { MAX_BULLET_WORDS, MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 
 /** A slide showing more words than this fails the build. */
@@ -14,8 +14,7 @@ export const MAX_SLIDE_WORDS = 60;
 export const TARGET_SLIDE_WORDS = 28;
 /** What the packer allows a part to reach to avoid a continuation with one item. */
 export const PACK_LIMIT_WORDS = 38;
-/** Longest bullet on a slide, in words: a longer claim is shortened at a higher level. */
-export const MAX_BULLET_WORDS = 25;
+export { MAX_BULLET_WORDS };
 /**
  * What a claim's bullet aims at: a claim longer than this is shortened one level (or more)
  * harder. A sentence of up to 20 words usually stays whole, with the fact it states.
@@ -279,7 +278,7 @@ function shortenHarder(slide: Slide): Slide | null {
   let changed = false;
   for (const item of next.groups.flatMap((g) => g.items)) {
     if (item.kind !== "claim" || !item.full || item.level >= MAX_LEVEL) continue;
-    const text = shortenSafe(item.full, item.level + 1, item.clauses, item.lead);
+    const text = shortenSafe(item.full, item.level + 1, item.clauses, item.lead, item.scoped);
     item.level += 1;
     if (text !== item.text) {
       item.text = text;

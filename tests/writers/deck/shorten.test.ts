@@ -13,6 +13,7 @@ import {
   mainClauseOf,
   shortenClaim,
   shortenSafe,
+  sideCuts,
   WORD_BUDGETS,
 } from "../../../src/writers/deck/shorten.js";
 import { loadFixture } from "./fixture.js";
@@ -274,5 +275,62 @@ describe("a verb the parse found", () => {
         clauses,
       ),
     ).toBe(false);
+  });
+});
+
+describe("side cuts: a long claim's side clauses deleted from inside", () => {
+  const brainDead = claimOf(
+    "The ‘brain dead’ NATO after US President Donald Trump’s limbo is slowly but surely coming to life, holding the key to becoming a security shaper to stop Russia now in Ukraine without triggering Article Five in the Baltic or Eastern Europe regions later.",
+  );
+
+  it("shortens a sentence whose tail holds a number, a negation and a list of names", () => {
+    const short = shortenSafe(brainDead.text, MAX_LEVEL, brainDead.clauses);
+    expect(words(short)).toBeLessThan(words(brainDead.text) - 8);
+    expect(short).toMatch(/ … /u); // a deletion inside, marked
+    for (const kept of ["Five", "without", "Baltic", "Eastern Europe", "is slowly"])
+      expect(short).toContain(kept);
+    expect(isDeletionOf(short, brainDead.text)).toBe(true);
+    expect(keepsEssentials(short, brainDead.text, brainDead.clauses)).toBe(true);
+  });
+
+  it("never leaves a fragment: no deletion before a continuing word or of a lead-in's head", () => {
+    const founded = claimOf(
+      "Founded in 1992 and formalized in 2002, the CSTO is a military alliance made up of several post-Soviet states: Russia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan, and Armenia.",
+    );
+    for (const form of sideCuts(founded.text, founded.clauses)) {
+      expect(form).not.toMatch(/^\[I\]n 1992/u);
+      expect(form).toMatch(/^Founded/u);
+    }
+    const invasion = claimOf(
+      "While the Russian invasion of Ukraine has sparked greater discussion about membership in non-NATO European countries, including Finland and Sweden, it has had the opposite effect in the CSTO.",
+    );
+    for (const form of sideCuts(invasion.text, invasion.clauses))
+      expect(form).not.toMatch(/…\s*(?:\[I\])?ncluding|^\[I\]ncluding/u);
+  });
+
+  it("is not tried without the engine's parse (no verb known to be kept)", () => {
+    expect(sideCuts(brainDead.text)).toEqual([]);
+  });
+});
+
+describe("a disagreement's side (scoped)", () => {
+  it("keeps where the claim holds: the place phrase and the sentence's end", () => {
+    const c = claimOf(
+      "Nintendo dominates the handheld market, with more than a 90% share of the market in the US alone.",
+    );
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const short = shortenSafe(c.text, level, c.clauses, undefined, true);
+      expect(short, `${level}`).toContain("in the US alone");
+    }
+    // No headline of it within two lines keeps its place: none (another claim heads the slide).
+    expect(headlineOf(c.text, 92, c.clauses)).toBeDefined();
+    expect(headlineOf(c.text, 92, c.clauses, undefined, true) ?? "in the US alone").toContain(
+      "in the US alone",
+    );
+    // Unscoped, the place may go with the tail; scoped, it may not.
+    const d = claimOf("Nintendo dominates the handheld market in the US alone.");
+    const cut = "Nintendo dominates the handheld market…";
+    expect(keepsEssentials(cut, d.text, d.clauses)).toBe(true);
+    expect(keepsEssentials(cut, d.text, d.clauses, undefined, true)).toBe(false);
   });
 });
