@@ -417,7 +417,7 @@ interface Piece {
  * The sentence with its side clauses deleted from inside (and at its end), each deletion marked
  * with an ellipsis: cut where a clause, an adjunct or an aside begins, keeping every piece that
  * holds a number, a negation, a name of a coordinated list, a verb of the engine's parse or the
- * main clause's subject. Forms: all such side clauses gone, and each alone, largest first, added
+ * main clause's first word; inside the sentence only an aside set off by punctuation goes. Forms: all such side clauses gone, and each alone, largest first, added
  * up. Needs the engine's parse (without it no verb is known to be kept).
  */
 export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): string[] {
@@ -433,7 +433,8 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
   const verbs = clauses.verbs.filter(([a, b]) => !/[-‐]$/u.test(text.slice(0, a)) && b > a);
   const firstVerb = verbs.find(([a]) => !main || a >= main[0]) ?? verbs[0];
   if (!firstVerb) return [];
-  const subject: [number, number] = [main ? Math.min(main[0], firstVerb[0]) : 0, firstVerb[1]];
+  // The main clause's first word (its subject) and its verb stay; an aside between them may go.
+  const subject = main ? Math.min(main[0], firstVerb[0]) : 0;
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [start, end] = [bounds[i]!, bounds[i + 1]!];
@@ -443,7 +444,7 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
       body.search(NEGATION) >= 0 ||
       (body.match(/[\p{L}\p{M}'’-]+/gu) ?? []).some((w) => names.has(w.toLowerCase())) ||
       verbs.some(([a, b]) => a < end && b > start) ||
-      (start < subject[1] && end > subject[0]) ||
+      (start <= subject && end > subject) ||
       (scoped && body.search(PLACE) >= 0);
     pieces.push({ start, end, kept });
   }
@@ -463,9 +464,12 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
   const render = (drop: ReadonlySet<number>): string | undefined => {
     let out = "";
     let cut = false;
+    let from = 0;
+    const piece = (i: number) => text.slice(pieces[i]!.start, pieces[i]!.end);
     for (let i = 0; i < pieces.length; i++) {
       const p = pieces[i]!;
       if (drop.has(i)) {
+        if (!cut) from = i;
         cut = true;
         continue;
       }
@@ -475,6 +479,13 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
         if (CONTINUES_LEAD_IN.test(opened)) return undefined;
         if (out === "" && (!/^\s*[,;:–—]/u.test(body) || LEANS_ON_LEAD_IN.test(opened)))
           return undefined;
+        // Inside the sentence only a whole aside goes, set off by punctuation on both sides
+        // ("…, holding the key …, …"): an adjunct cut out of the middle would leave what
+        // follows it attached to what it was not said of.
+        const setOff =
+          /^\s*[,;:–—(]/u.test(piece(from)) &&
+          (/^\s*[,;:–—]/u.test(body) || /\)\s*$/u.test(piece(i - 1)));
+        if (out !== "" && !setOff) return undefined;
         body = opened;
         out = out
           ? `${out.replace(/[\s,;:–—-]+$/u, "").replace(/(?<=\p{Ll})\.$/u, "")} ${ELLIPSIS} `
