@@ -458,9 +458,8 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
     i = j;
   }
   if (runs.length === 0) return [];
-  // A deletion leaves the rest readable: what follows it opens a clause, an adjunct or an aside
-  // (never "including …", "and …", "of …"), a lead-in goes only where punctuation closed it, and
-  // a rest whose subject is a pronoun keeps what it points back to.
+  // A deletion leaves the rest readable: what follows it never continues the deleted part
+  // ("including …", "and …", "of …").
   const render = (drop: ReadonlySet<number>): string | undefined => {
     let out = "";
     let cut = false;
@@ -477,8 +476,9 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
       if (cut) {
         const opened = body.replace(/^[\s,;:–—-]+/u, "");
         if (CONTINUES_LEAD_IN.test(opened)) return undefined;
-        if (out === "" && (!/^\s*[,;:–—]/u.test(body) || LEANS_ON_LEAD_IN.test(opened)))
-          return undefined;
+        // Nor what opens the sentence: its subject may stand there ("Phil Harrison, Sony VP …,
+        // said"); a lead-in goes by the standard forms, which know their adverbials.
+        if (out === "") return undefined;
         // Inside the sentence only a whole aside goes, set off by punctuation on both sides
         // ("…, holding the key …, …"): an adjunct cut out of the middle would leave what
         // follows it attached to what it was not said of.

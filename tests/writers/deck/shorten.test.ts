@@ -347,3 +347,14 @@ describe("a disagreement's side (scoped)", () => {
     expect(keepsEssentials(cut, d.text, d.clauses, undefined, true)).toBe(false);
   });
 });
+
+describe("side cuts keep the sentence's opening", () => {
+  it("never deletes what opens the sentence (its subject may stand there)", () => {
+    const c = claimOf(
+      "Phil Harrison, Sony VP of SCEE, said he doesn't view the Nintendo DS as competition in an interview with MCV in response to his company's release of its PSP handheld in Europe next week.",
+    );
+    for (const form of sideCuts(c.text, c.clauses, true)) expect(form).toMatch(/^Phil Harrison/u);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses, undefined, true)).toMatch(/^Phil Harrison/u);
+  });
+});
