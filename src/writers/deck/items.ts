@@ -6,7 +6,7 @@
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import type { CiteNode } from "../../model/document.js";
-import { shortenWithin } from "./shorten.js";
+import { shortenWithin, statesNumbersOf } from "./shorten.js";
 import type { SlideGroup, SlideItem } from "./slides.js";
 import { AIM_BULLET_WORDS, countWords, MAX_BULLET_WORDS } from "./words.js";
 
@@ -83,8 +83,14 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           kind: "claim",
           text: short.text,
           full: claim.text,
-          // A value the text opens with ("More than 2.8 million DS consoles …") is not led by itself.
-          lead: shownLead && short.text.startsWith(shownLead) ? undefined : shownLead,
+          // A value the text states ("More than 2.8 million DS consoles …", "… of 20,000 people,
+          // while … 40,000 soldiers") is not led by itself as well.
+          lead:
+            shownLead &&
+            (short.text.startsWith(shownLead) ||
+              (ctx.lead === "value" && statesNumbersOf(short.text, shownLead)))
+              ? undefined
+              : shownLead,
           citations,
           claimId: claim.id,
           level: short.level,

@@ -252,6 +252,11 @@ function keepsNames(short: string, stated: string): boolean {
   );
 }
 
+/** True when `text` states every number of `lead` (a figure's value, "20,000 · 40,000") and `lead` has one. */
+export function statesNumbersOf(text: string, lead: string): boolean {
+  return tokensOf(NUMBER, lead).length > 0 && keepsAll(NUMBER, text, lead);
+}
+
 /** True when every token of `full` is in `short` at least as often. */
 function keepsAll(re: RegExp, short: string, full: string): boolean {
   const left = tokensOf(re, short);
