@@ -410,6 +410,14 @@ export function shortenSafe(
   return sides.reduce((a, b) => (words(b) < words(a) ? b : a), shortest);
 }
 
+/**
+ * How a side clause opens, after its comma, dash or bracket: a relative pronoun, a subordinator,
+ * a listing word or a participle (", which Moscow founded …", ", holding the key …"). A clause
+ * that opens otherwise (", the CSTO is still …") may be the claim itself: it is never deleted.
+ */
+const SIDE_CLAUSE =
+  /^\s*(?:\(|(?:[,;:]|[–—]|--)\s*(?:which|who|whom|whose|where|when|while|whereas|although|though|because|since|unless|including|such as|as well as|especially|notably|particularly|\p{Ll}{2,}ing|\p{Ll}{2,}ed|welche[rsmn]?|wobei|obwohl|weil)\b)/u;
+
 /** A run of a sentence between two places a side clause may begin or end. */
 interface Piece {
   start: number;
@@ -422,7 +430,8 @@ interface Piece {
  * The sentence with its side clauses deleted from inside (and at its end), each deletion marked
  * with an ellipsis: cut where a clause, an adjunct or an aside begins, keeping every piece that
  * holds a number, a negation, a name of a coordinated list, a verb of the engine's parse or the
- * main clause's first word; inside the sentence only an aside set off by punctuation goes. Forms: all such side clauses gone, and each alone, largest first, added
+ * main clause's first word; inside the sentence only a side clause set off by punctuation goes
+ * (SIDE_CLAUSE). Forms: all such side clauses gone, and each alone, largest first, added
  * up. Needs the engine's parse (without it no verb is known to be kept).
  */
 export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): string[] {
@@ -488,7 +497,7 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
         // ("…, holding the key …, …"): an adjunct cut out of the middle would leave what
         // follows it attached to what it was not said of.
         const setOff =
-          /^\s*[,;:–—(]/u.test(piece(from)) &&
+          SIDE_CLAUSE.test(text.slice(pieces[from]!.start, p.start)) &&
           (/^\s*[,;:–—]/u.test(body) || /\)\s*$/u.test(piece(i - 1)));
         if (out !== "" && !setOff) return undefined;
         body = opened;
@@ -605,8 +614,6 @@ export function headlineOf(
     }
     forms.push(markStart(`${head.replace(/[\s,;:–—-]+$/u, "")}${ELLIPSIS}`, text));
   }
-  // Last: its side clauses deleted from inside, the shortest first.
-  forms.push(...sideCuts(text, clauses, scoped).sort((a, b) => a.length - b.length));
   const ok = (f: string) =>
     f.length <= maxChars &&
     balanced(f) &&

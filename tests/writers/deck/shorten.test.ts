@@ -296,6 +296,16 @@ describe("side cuts: a long claim's side clauses deleted from inside", () => {
     expect(keepsEssentials(short, c.text, c.clauses)).toBe(true);
   });
 
+  it("deletes only a side clause: never a clause that may be the claim itself", () => {
+    const c = claimOf(
+      "That is, the CSTO is still something more than a harmless paper tiger, and therefore, in a certain sense, it is dangerous.",
+    );
+    for (const form of sideCuts(c.text, c.clauses, true)) expect(form).toContain("paper tiger");
+    expect(headlineOf(c.text, 92, c.clauses, undefined, true) ?? "paper tiger").toContain(
+      "paper tiger",
+    );
+  });
+
   it("cuts no adjunct out of the middle: what follows would attach to what it was not said of", () => {
     for (const form of sideCuts(brainDead.text, brainDead.clauses))
       expect(form).not.toMatch(/… in Ukraine/u);
