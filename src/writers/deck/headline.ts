@@ -31,7 +31,7 @@ export function headlineFor(item: SlideItem, chars: number): string | undefined 
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
   const shown = lead && !item.full!.includes(lead) ? lead : undefined;
   const prefix = shown ? leadPrefix(shown) : "";
-  const text = headlineOf(item.full!, chars - prefix.length, item.clauses, shown);
+  const text = headlineOf(item.full!, chars - prefix.length, item.clauses, shown, item.scoped);
   return text ? `${prefix}${text}` : undefined;
 }
 
@@ -115,7 +115,7 @@ export function takeaway(
   for (const pool of [fresh, items]) {
     for (const chars of [TAKEAWAY_CHARS, HEADLINE_CHARS]) {
       for (const item of pool) {
-        const text = headlineOf(item.full!, chars, item.clauses);
+        const text = headlineOf(item.full!, chars, item.clauses, undefined, item.scoped);
         if (text) return { text, item, inBody: true };
       }
     }

@@ -441,7 +441,7 @@ export const write: WriteFn = async (document, context) => {
     slides: result.slides,
     figures: f,
     facts: [
-      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; longest bullet ${f.longestBullet} words; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}; ${f.topicHeadlines.length} headline${f.topicHeadlines.length === 1 ? "" : "s"} naming a section; wordiest ${f.wordiest.map((w) => `${w.id} (${w.words})`).join(", ")}`,
+      `deck: ${f.slides} slides; words per slide max ${f.words.max}, median ${f.words.median}; notes on ${f.notes.withNotes} of ${f.notes.content} content slides; longest headline ${f.headlineLines} line${f.headlineLines === 1 ? "" : "s"}; longest bullet ${f.longestBullet} words; ${f.thin.length} thin slide${f.thin.length === 1 ? "" : "s"}${f.thin.length > 0 ? ` (${f.thin.join(", ")})` : ""}; ${f.topicHeadlines.length} headline${f.topicHeadlines.length === 1 ? "" : "s"} naming a section; wordiest ${f.wordiest.map((w) => `${w.id} (${w.words})`).join(", ")}`,
     ],
   };
   return written;

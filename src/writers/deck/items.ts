@@ -6,7 +6,7 @@
 import type { List, ListItem, Nodes, Paragraph, PhrasingContent, RootContent, Table } from "mdast";
 import { toString as mdastToString } from "mdast-util-to-string";
 import type { CiteNode } from "../../model/document.js";
-import { shortenWithin } from "./shorten.js";
+import { shortenWithin, statesNumbersOf } from "./shorten.js";
 import type { SlideGroup, SlideItem } from "./slides.js";
 import { AIM_BULLET_WORDS, countWords, MAX_BULLET_WORDS } from "./words.js";
 
@@ -20,6 +20,8 @@ export interface ItemContext {
    * "nothing found" statement ("No disagreement between the sources was found."), not shown.
    */
   generated?: boolean;
+  /** A disagreement's sides: their short forms keep the place and scope they hold for. */
+  scoped?: boolean;
 }
 
 /** Mdast nodes including briefwright's `cite`. */
@@ -75,17 +77,25 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           MAX_BULLET_WORDS,
           claim.clauses,
           shownLead,
+          ctx.scoped,
         );
         items.push({
           kind: "claim",
           text: short.text,
           full: claim.text,
-          // A value the text opens with ("More than 2.8 million DS consoles …") is not led by itself.
-          lead: shownLead && short.text.startsWith(shownLead) ? undefined : shownLead,
+          // A value the text states ("More than 2.8 million DS consoles …", "… of 20,000 people,
+          // while … 40,000 soldiers") is not led by itself as well.
+          lead:
+            shownLead &&
+            (short.text.startsWith(shownLead) ||
+              (ctx.lead === "value" && statesNumbersOf(short.text, shownLead)))
+              ? undefined
+              : shownLead,
           citations,
           claimId: claim.id,
           level: short.level,
           ...(claim.clauses ? { clauses: claim.clauses } : {}),
+          ...(ctx.scoped ? { scoped: true } : {}),
         });
       } else if (meaningful(text)) {
         const t = clean(text);

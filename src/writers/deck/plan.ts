@@ -367,6 +367,7 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
     lead: kind === "timeline" ? "date" : kind === "figures" ? "value" : undefined,
     level: LIST_LEVEL,
     generated: kind !== undefined && kind !== "prose",
+    scoped: kind === "disagreements",
   });
 
   // Slide-level headings: the shallowest depth that carries briefwright data (default 2).

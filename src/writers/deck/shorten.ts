@@ -9,6 +9,8 @@ import type { ClaimClauses } from "../../model/briefing.js";
 /** Longest bullet (in words) per shortening level; the last level cuts at a word boundary. */
 export const WORD_BUDGETS = [26, 19, 13, 9] as const;
 export const MAX_LEVEL = WORD_BUDGETS.length - 1;
+/** Longest bullet on a slide, in words: a longer claim is shortened harder, by side cuts if need be. */
+export const MAX_BULLET_WORDS = 25;
 
 const ELLIPSIS = "…";
 
@@ -192,6 +194,10 @@ const NUMBER =
 const NEGATION =
   /\b(?:not|no|never|none|nor|neither|nobody|nothing|nowhere|without|cannot|hardly|barely)\b|n['’]t\b/giu;
 
+/** A place phrase: a locative preposition and the place it names ("in the US alone", "across Europe"). */
+const PLACE =
+  /(?<![\p{L}\p{N}])(?:[Ii]n|[Aa]cross|[Tt]hroughout|[Oo]utside|[Ii]nside|[Ww]ithin|[Ii]m)\s+(?:the\s+|den\s+|der\s+)?\p{Lu}[\p{L}\p{M}.-]*(?:\s+alone)?/gu;
+
 /** Words after a number that show it counts nothing further: it may end a cut. */
 const FUNCTION_WORDS =
   "in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|to|and|or|but|while|when|which|who|that";
@@ -244,6 +250,11 @@ function keepsNames(short: string, stated: string): boolean {
       .filter((w) => /^\p{Lu}/u.test(w))
       .every((w) => shown.has(w.toLowerCase())),
   );
+}
+
+/** True when `text` states every number of `lead` (a figure's value, "20,000 · 40,000") and `lead` has one. */
+export function statesNumbersOf(text: string, lead: string): boolean {
+  return tokensOf(NUMBER, lead).length > 0 && keepsAll(NUMBER, text, lead);
 }
 
 /** True when every token of `full` is in `short` at least as often. */
@@ -303,7 +314,11 @@ export function keepsEssentials(
   full: string,
   clauses?: ClaimClauses,
   lead?: string,
+  scoped = false,
 ): boolean {
+  // Where and how far a claim holds ("in the US alone") is what makes a disagreement: a scoped
+  // claim keeps its end and every place phrase of it.
+  if (scoped && (short.endsWith(ELLIPSIS) || !keepsAll(PLACE, short, full))) return false;
   const end = reach(short, full);
   // Numbers: all of every sentence the form reaches into (a claim's later sentence may go whole).
   const next = /(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu;
@@ -365,6 +380,7 @@ export function shortenSafe(
   level: number,
   clauses?: ClaimClauses,
   lead?: string,
+  scoped = false,
 ): string {
   const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
   const budget = WORD_BUDGETS[lvl]!;
@@ -377,11 +393,141 @@ export function shortenSafe(
     const main = mainClauseOf(text, clauses);
     if (main) forms.push(main);
   }
-  const sound = forms.filter((f) => balanced(f) && keepsEssentials(f, text, clauses, lead));
+  const sound = (list: string[]) =>
+    list.filter((f) => balanced(f) && keepsEssentials(f, text, clauses, lead, scoped));
+  const ok = sound(forms);
   // The fullest sound form within the level's budget; failing that, the shortest sound one.
-  const within = sound.filter((f) => words(f) <= budget);
+  const within = ok.filter((f) => words(f) <= budget);
   if (within.length > 0) return within.reduce((a, b) => (words(b) > words(a) ? b : a));
-  return sound.reduce((a, b) => (words(b) < words(a) ? b : a), text);
+  const shortest = ok.reduce((a, b) => (words(b) < words(a) ? b : a), text);
+  const led = lead ? words(lead) : 0;
+  if (lvl < 1 || words(shortest) + led <= MAX_BULLET_WORDS) return shortest;
+  // Still too long for a bullet (every cut of its tail loses a fact): its side clauses go from
+  // inside, each deletion marked, the main clause and every number, name and negation kept.
+  const sides = sound(sideCuts(text, clauses, scoped));
+  const fit = sides.filter((f) => words(f) + led <= MAX_BULLET_WORDS);
+  if (fit.length > 0) return fit.reduce((a, b) => (words(b) > words(a) ? b : a));
+  return sides.reduce((a, b) => (words(b) < words(a) ? b : a), shortest);
+}
+
+/**
+ * How a side clause opens, after its comma, dash or bracket: a relative pronoun, a subordinator,
+ * a listing word or a participle (", which Moscow founded …", ", holding the key …"). A clause
+ * that opens otherwise (", the CSTO is still …") may be the claim itself: it is never deleted.
+ */
+const SIDE_CLAUSE =
+  /^\s*(?:\(|(?:[,;:]|[–—]|--)\s*(?:which|who|whom|whose|where|when|while|whereas|although|though|because|since|unless|including|such as|as well as|especially|notably|particularly|\p{Ll}{2,}ing|\p{Ll}{2,}ed|welche[rsmn]?|wobei|obwohl|weil)\b)/u;
+
+/** A run of a sentence between two places a side clause may begin or end. */
+interface Piece {
+  start: number;
+  end: number;
+  /** Holds what a short form must keep: a number, a negation, a listed name, a verb, the subject. */
+  kept: boolean;
+}
+
+/**
+ * The sentence with its side clauses deleted from inside (and at its end), each deletion marked
+ * with an ellipsis: cut where a clause, an adjunct or an aside begins, keeping every piece that
+ * holds a number, a negation, a name of a coordinated list, a verb of the engine's parse or the
+ * main clause's first word; inside the sentence only a side clause set off by punctuation goes
+ * (SIDE_CLAUSE). Forms: all such side clauses gone, and each alone, largest first, added
+ * up. Needs the engine's parse (without it no verb is known to be kept).
+ */
+export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): string[] {
+  if (!clauses || clauses.verbs.length === 0) return [];
+  const at = new Set<number>([0, text.length]);
+  for (const re of [CLAUSE_BOUNDARY, ADJUNCT, CONJUNCTION_BOUNDARY, /\s(?=\()|(?<=\))\s/gu])
+    for (const m of matches(re, text)) at.add(m.start);
+  const bounds = [...at].sort((a, b) => a - b);
+  const names = new Set(
+    listedNames(text).flatMap((n) => n.split(/\s+/u).map((w) => w.toLowerCase())),
+  );
+  const main = clauses.spans[0];
+  const verbs = clauses.verbs.filter(([a, b]) => !/[-‐]$/u.test(text.slice(0, a)) && b > a);
+  const firstVerb = verbs.find(([a]) => !main || a >= main[0]) ?? verbs[0];
+  if (!firstVerb) return [];
+  // The main clause's first word (its subject) and its verb stay; an aside between them may go.
+  const subject = main ? Math.min(main[0], firstVerb[0]) : 0;
+  const pieces: Piece[] = [];
+  for (let i = 0; i + 1 < bounds.length; i++) {
+    const [start, end] = [bounds[i]!, bounds[i + 1]!];
+    const body = text.slice(start, end);
+    const kept =
+      body.search(NUMBER) >= 0 ||
+      body.search(NEGATION) >= 0 ||
+      (body.match(/[\p{L}\p{M}'’-]+/gu) ?? []).some((w) => names.has(w.toLowerCase())) ||
+      verbs.some(([a, b]) => a < end && b > start) ||
+      (start <= subject && end > subject) ||
+      (scoped && body.search(PLACE) >= 0);
+    pieces.push({ start, end, kept });
+  }
+  // Runs of side pieces: what may go.
+  const runs: [number, number][] = [];
+  for (let i = 0; i < pieces.length; i++) {
+    if (pieces[i]!.kept) continue;
+    let j = i;
+    while (j + 1 < pieces.length && !pieces[j + 1]!.kept) j++;
+    runs.push([i, j]);
+    i = j;
+  }
+  if (runs.length === 0) return [];
+  // A deletion leaves the rest readable: what follows it never continues the deleted part
+  // ("including …", "and …", "of …").
+  const render = (drop: ReadonlySet<number>): string | undefined => {
+    let out = "";
+    let cut = false;
+    let from = 0;
+    const piece = (i: number) => text.slice(pieces[i]!.start, pieces[i]!.end);
+    for (let i = 0; i < pieces.length; i++) {
+      const p = pieces[i]!;
+      if (drop.has(i)) {
+        if (!cut) from = i;
+        cut = true;
+        continue;
+      }
+      let body = text.slice(p.start, p.end);
+      if (cut) {
+        const opened = body.replace(/^[\s,;:–—-]+/u, "");
+        if (CONTINUES_LEAD_IN.test(opened)) return undefined;
+        // Nor what opens the sentence: its subject may stand there ("Phil Harrison, Sony VP …,
+        // said"); a lead-in goes by the standard forms, which know their adverbials.
+        if (out === "") return undefined;
+        // Inside the sentence only a whole aside goes, set off by punctuation on both sides
+        // ("…, holding the key …, …"): an adjunct cut out of the middle would leave what
+        // follows it attached to what it was not said of.
+        const setOff =
+          SIDE_CLAUSE.test(text.slice(pieces[from]!.start, p.start)) &&
+          (/^\s*[,;:–—]/u.test(body) || /\)\s*$/u.test(piece(i - 1)));
+        if (out !== "" && !setOff) return undefined;
+        body = opened;
+        out = out
+          ? `${out.replace(/[\s,;:–—-]+$/u, "").replace(/(?<=\p{Ll})\.$/u, "")} ${ELLIPSIS} `
+          : "";
+        cut = false;
+      }
+      out += body;
+    }
+    if (cut) {
+      const head = out.replace(/[\s,;:–—-]+$/u, "");
+      if (DANGLING_WORD.test(head)) return undefined;
+      out = `${head.replace(/(?<=\p{Ll})\.$/u, "")}${ELLIPSIS}`;
+    }
+    return markStart(out.replace(/\s{2,}/gu, " ").trim(), text);
+  };
+  const size = ([a, b]: [number, number]) => pieces[b]!.end - pieces[a]!.start;
+  const order = [...runs].sort((x, y) => size(y) - size(x));
+  const indices = (run: [number, number]) =>
+    Array.from({ length: run[1] - run[0] + 1 }, (_, k) => run[0] + k);
+  const forms: string[] = [];
+  const added = new Set<number>();
+  for (const run of order) {
+    const alone = render(new Set(indices(run)));
+    for (const i of indices(run)) added.add(i);
+    const together = render(added);
+    for (const f of [alone, together]) if (f) forms.push(f);
+  }
+  return [...new Set(forms)].filter((f) => words(f) >= 4 && isDeletionOf(f, text));
 }
 
 /** A preposition that opens a trailing adjunct (time, place, manner, cause), cut with all after it. */
@@ -445,6 +591,7 @@ export function headlineOf(
   maxChars: number,
   clauses?: ClaimClauses,
   lead?: string,
+  scoped = false,
 ): string | undefined {
   const forms = [text.trim()];
   for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
@@ -471,7 +618,7 @@ export function headlineOf(
     f.length <= maxChars &&
     balanced(f) &&
     words(f) >= 4 &&
-    keepsEssentials(f, text, clauses, lead) &&
+    keepsEssentials(f, text, clauses, lead, scoped) &&
     isDeletionOf(f, text);
   // A headline is a statement: drop a trailing full stop, keep an ellipsis.
   const best = forms.find(ok);
@@ -515,11 +662,12 @@ export function shortenWithin(
   most = aim,
   clauses?: ClaimClauses,
   lead?: string,
+  scoped = false,
 ): { text: string; level: number } {
   let lvl = Math.max(0, Math.min(MAX_LEVEL, level));
-  let out = shortenSafe(text, lvl, clauses, lead);
+  let out = shortenSafe(text, lvl, clauses, lead, scoped);
   while (words(out) + leadWords > aim && lvl < MAX_LEVEL) {
-    const next = shortenSafe(text, lvl + 1, clauses, lead);
+    const next = shortenSafe(text, lvl + 1, clauses, lead, scoped);
     if (words(next) < 0.6 * words(out) && words(out) + leadWords <= most) break;
     lvl += 1;
     out = next;

@@ -31,6 +31,11 @@ export interface SlideItem {
   note?: string;
   /** The claim's main clauses and verbs in `full` (the engine's parse): what a short form keeps. */
   clauses?: ClaimClauses;
+  /**
+   * A side of a disagreement: where and how far it holds ("in the US alone") is what the sources
+   * differ on, so its short forms keep its end and every place phrase.
+   */
+  scoped?: boolean;
   /** How hard the text was shortened (0 = only the standard trims); raised when one item alone does not fit. */
   level: number;
 }

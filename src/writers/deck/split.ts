@@ -7,7 +7,7 @@
 
 import { MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
-import { renumber } from "./words.js";
+import { countWords, partition, renumber } from "./words.js";
 
 /** Where a slide's units sit, so the rest can be packed into continuation slides in one go. */
 export interface UnitGeometry {
@@ -47,7 +47,7 @@ function reshorten(item: SlideItem): boolean {
   // Go up the levels until the text actually gets shorter.
   while (item.level < MAX_LEVEL) {
     item.level += 1;
-    const text = shortenSafe(item.full, item.level, item.clauses, item.lead);
+    const text = shortenSafe(item.full, item.level, item.clauses, item.lead, item.scoped);
     if (text !== item.text) {
       item.text = text;
       return true;
@@ -280,11 +280,42 @@ export function splitOverflowing(plan: DeckPlan, measures: readonly SlideMeasure
   return { plan: next, stuck };
 }
 
+/** The slide's claims one level harder where that makes a text shorter (deletion only); false: none can be. */
+function shortenAll(slide: Slide): boolean {
+  let changed = false;
+  for (const item of slide.groups.flatMap((g) => g.items)) changed = reshorten(item) || changed;
+  return changed;
+}
+
+/** A stack's units (every item with its group's label) cut into two runs of even weight. */
+function halves(slide: Slide): [SlideGroup[], SlideGroup[]] | null {
+  const units = slide.groups.flatMap((g) => g.items.map((item) => ({ label: g.label, item })));
+  if (units.length < 2) return null;
+  const weight = (u: (typeof units)[number]) => countWords(u.item.lead) + countWords(u.item.text);
+  const costs = units.map(weight);
+  const sizes = partition(costs, 2, 1);
+  if (!sizes) return null;
+  const group = (run: typeof units): SlideGroup[] => {
+    const out: SlideGroup[] = [];
+    for (const u of run) {
+      const last = out[out.length - 1];
+      if (last && last.label === u.label) last.items.push(u.item);
+      else out.push({ label: u.label, items: [u.item] });
+    }
+    return out;
+  };
+  return [group(units.slice(0, sizes[0])), group(units.slice(sizes[0]))];
+}
+
 /**
- * Slides the browser counted more than `limit` words on, made lighter: a headline that repeats
- * a cell goes (the slide is headed by its section's name), a row of columns too wordy for one
- * slide is shown in two (its subjects split in order), a stack of groups in two parts. Returns
- * null when nothing could be done. Mutates nothing it was given.
+ * Slides the browser counted more than `limit` words on, made lighter, so that the deck never
+ * shows a slide its own check rejects: a headline that repeats a cell goes (the slide is headed by
+ * its section's name); a row of columns too wordy for one slide is shown in two (its subjects
+ * split in order); a stack of bullets in two parts of even weight, the second under a headline of
+ * its own (a disagreement's two sides on two slides, each under the disagreement's label); a
+ * slide of one bullet has it shortened harder (deletion only), and failing that its headline's
+ * claim moves to a slide of its own. Returns null when nothing could be done. Mutates nothing it
+ * was given.
  */
 export function lightenWordy(
   plan: DeckPlan,
@@ -299,8 +330,16 @@ export function lightenWordy(
   for (const column of next.columns) {
     const out: Slide[] = [];
     const extra: Slide[][] = [];
+    const place = (first: Slide, second: Slide) => {
+      changed = true;
+      if (column.length > 1) out.push(first, second);
+      else {
+        out.push(first);
+        extra.push([second]);
+      }
+    };
     for (const slide of column) {
-      if (!wordy.has(slide.id)) {
+      if (!wordy.has(slide.id) || slide.layout === "exhibit" || slide.layout === "title") {
         out.push(slide);
         continue;
       }
@@ -311,28 +350,49 @@ export function lightenWordy(
         out.push(slide);
         continue;
       }
-      const groups = slide.groups;
-      if (groups.length < 2 || slide.layout === "exhibit" || slide.layout === "title") {
-        out.push(slide);
-        continue;
-      }
-      const half = Math.ceil(groups.length / 2);
       const origin = slide.origin ?? slide.id;
-      const first: Slide = { ...slide, origin, groups: groups.slice(0, half) };
-      const second: Slide = {
+      const continuation = (groups: SlideGroup[]): Slide => ({
         ...structuredClone(slide),
         origin,
         id: `${origin}--next`,
-        groups: structuredClone(groups.slice(half)),
+        groups: structuredClone(groups),
         notes: [],
         headline: undefined,
-      };
-      changed = true;
-      if (column.length > 1) out.push(first, second);
-      else {
-        out.push(first);
-        extra.push([second]);
+        noHeadline: undefined,
+      });
+      const groups = slide.groups;
+      if (slide.layout === "columns" || slide.layout === "table") {
+        if (groups.length < 2) {
+          if (shortenAll(slide)) changed = true;
+          out.push(slide);
+          continue;
+        }
+        const half = Math.ceil(groups.length / 2);
+        place(
+          { ...slide, origin, groups: groups.slice(0, half) },
+          continuation(groups.slice(half)),
+        );
+        continue;
       }
+      const cut = halves(slide);
+      if (cut) {
+        place({ ...slide, origin, groups: cut[0] }, continuation(cut[1]));
+        continue;
+      }
+      // One bullet: shorter by deletion, else the headline's claim on a slide of its own.
+      if (shortenAll(slide)) {
+        changed = true;
+        out.push(slide);
+        continue;
+      }
+      const h = slide.headline;
+      if (h && groups.length > 0) {
+        const alone: Slide = { ...continuation([{ label: h.group, items: [h.item] }]) };
+        place({ ...slide, origin, headline: undefined, noHeadline: true }, alone);
+        alone.noHeadline = true;
+        continue;
+      }
+      out.push(slide);
     }
     columns.push(out, ...extra);
   }

@@ -5,7 +5,7 @@
  * the same words on the rendered slide and the writer checks them (`slides-too-many-words`).
  */
 import { bodyText } from "./repeat.js";
-import { MAX_LEVEL, shortenSafe } from "./shorten.js";
+import { MAX_BULLET_WORDS, MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 
 /** A slide showing more words than this fails the build. */
@@ -14,8 +14,7 @@ export const MAX_SLIDE_WORDS = 60;
 export const TARGET_SLIDE_WORDS = 28;
 /** What the packer allows a part to reach to avoid a continuation with one item. */
 export const PACK_LIMIT_WORDS = 38;
-/** Longest bullet on a slide, in words: a longer claim is shortened at a higher level. */
-export const MAX_BULLET_WORDS = 25;
+export { MAX_BULLET_WORDS };
 /**
  * What a claim's bullet aims at: a claim longer than this is shortened one level (or more)
  * harder. A sentence of up to 20 words usually stays whole, with the fact it states.
@@ -162,8 +161,8 @@ function chooseParts(
     return max;
   };
   // A unit too wordy for any slide (a sentence that cannot be shortened without losing a fact)
-  // goes alone; the others are still packed together.
-  const widest = Math.max(0, ...costs) + over(1);
+  // goes alone; the others are still packed together (its part pays a continuation's overhead).
+  const widest = Math.max(0, ...costs) + over(Math.min(2, n));
   const attempts: [number, number][] = [
     [target, 2],
     [PACK_LIMIT_WORDS, 2],
@@ -236,14 +235,33 @@ export function packSlide(slide: Slide): SlideGroup[][] {
   }
   const units = listUnits(slide);
   if (units.length === 0) return [slide.groups];
+  const blocks = blocksOf(slide, units);
   // A list of sources is looked up, not read: its parts may be fuller.
   const sizes = chooseParts(
-    units.map((u) => u.words),
+    blocks.map((b) => b.reduce((n, u) => n + u.words, 0)),
     over,
     slide.layout === "sources" ? PACK_LIMIT_WORDS : TARGET_SLIDE_WORDS,
     slide.layout !== "sources",
   );
-  return runsOf(units, sizes).map((run) => regroup(slide, run));
+  return runsOf(blocks, sizes).map((run) => regroup(slide, run.flat()));
+}
+
+/**
+ * What the packer keeps together: a disagreement's two sides (a labelled group of two) are one
+ * block, so a slide shows both or, when both do not fit one slide, the two under its label on
+ * consecutive slides (the measured split); never one side beside another topic. Every other
+ * unit is a block of its own.
+ */
+function blocksOf(slide: Slide, units: readonly Unit[]): Unit[][] {
+  const blocks: Unit[][] = [];
+  for (const u of units) {
+    const g = slide.groups[u.group]!;
+    const sides = slide.kind === "disagreements" && g.label !== undefined && g.items.length === 2;
+    const last = blocks[blocks.length - 1];
+    if (sides && last && last[0]!.group === u.group) last.push(u);
+    else blocks.push([u]);
+  }
+  return blocks;
 }
 
 /** Numbers each split slide's parts (`2/3`) and gives continuations their ids. */
@@ -279,7 +297,7 @@ function shortenHarder(slide: Slide): Slide | null {
   let changed = false;
   for (const item of next.groups.flatMap((g) => g.items)) {
     if (item.kind !== "claim" || !item.full || item.level >= MAX_LEVEL) continue;
-    const text = shortenSafe(item.full, item.level + 1, item.clauses, item.lead);
+    const text = shortenSafe(item.full, item.level + 1, item.clauses, item.lead, item.scoped);
     item.level += 1;
     if (text !== item.text) {
       item.text = text;
@@ -381,6 +399,8 @@ export function thinOrigins(plan: DeckPlan): string[] {
       ([, slides]) =>
         slides.length > 1 &&
         slides[0]!.layout !== "columns" &&
+        // A disagreement's sides shown apart (too long for one slide) are not evened out again.
+        slides[0]!.kind !== "disagreements" &&
         slides.some((s) => slideItems(s) < 2),
     )
     .map(([origin]) => origin);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { claimsOf } from "../../../src/outline/claims-of.js";
 import { isDeletionOf, planDeck, renderDeckHtml } from "../../../src/writers/deck/index.js";
 import type { DeckPlan, Slide } from "../../../src/writers/deck/slides.js";
-import { splitOverflowing } from "../../../src/writers/deck/split.js";
+import { lightenWordy, splitOverflowing } from "../../../src/writers/deck/split.js";
 import { formatCitations, loadCitationStyle } from "../../../src/writers/shared/citations/index.js";
 import { deckCitationsOf } from "../document.js";
 import { loadFixture, TEMPLATES } from "./fixture.js";
@@ -266,5 +266,80 @@ describe("splitOverflowing", () => {
     for (let i = 0; i < 4; i++) next = splitOverflowing(next, m).plan;
     expect(next.columns[0]![0]!.dense).toBe(true);
     expect(splitOverflowing(next, m).stuck).toEqual(["s"]);
+  });
+});
+
+describe("lightenWordy", () => {
+  const item = (text: string) => ({
+    kind: "claim" as const,
+    text,
+    full: text,
+    citations: [],
+    level: 0,
+  });
+  const words = (n: number, w = "word") => Array.from({ length: n }, () => w).join(" ");
+  const plan = (slide: Partial<Slide>): DeckPlan => ({
+    lang: "en",
+    title: "t",
+    columns: [
+      [
+        {
+          id: "s",
+          kind: "disagreements",
+          layout: "list",
+          title: "S",
+          groups: [],
+          notes: [],
+          ...slide,
+        },
+      ],
+    ],
+  });
+
+  it("cuts one group's two sides over the limit onto two slides, each under the group's label", () => {
+    const p = plan({
+      groups: [{ label: "Topic", items: [item(words(33, "a")), item(words(25, "b"))] }],
+    });
+    const next = lightenWordy(
+      p,
+      [{ id: "s", overflow: false, height: 600, fits: [], words: 61 }],
+      60,
+    );
+    expect(next).not.toBeNull();
+    const parts = next!.columns.flat();
+    expect(parts.map((s) => s.groups.map((g) => [g.label, g.items.length]))).toEqual([
+      [["Topic", 1]],
+      [["Topic", 1]],
+    ]);
+    expect(parts.map((s) => s.part)).toEqual([
+      { index: 1, total: 2 },
+      { index: 2, total: 2 },
+    ]);
+  });
+
+  it("moves a headline's claim to a slide of its own when one bullet cannot be shortened", () => {
+    const p = plan({
+      groups: [{ items: [item(words(40, "a"))] }],
+      headline: { text: words(22, "h"), item: item(words(22, "h")), inBody: false },
+    });
+    const next = lightenWordy(
+      p,
+      [{ id: "s", overflow: false, height: 600, fits: [], words: 64 }],
+      60,
+    );
+    const parts = next!.columns.flat();
+    expect(parts).toHaveLength(2);
+    expect(parts.every((s) => !s.headline)).toBe(true);
+    expect(parts.flatMap((s) => s.groups.flatMap((g) => g.items.map((i) => i.text[0])))).toEqual([
+      "a",
+      "h",
+    ]);
+  });
+
+  it("leaves a plan with no slide over the limit alone", () => {
+    const p = plan({ groups: [{ items: [item("a b c")] }] });
+    expect(
+      lightenWordy(p, [{ id: "s", overflow: false, height: 100, fits: [], words: 5 }], 60),
+    ).toBeNull();
   });
 });

@@ -13,6 +13,7 @@ import {
   mainClauseOf,
   shortenClaim,
   shortenSafe,
+  sideCuts,
   WORD_BUDGETS,
 } from "../../../src/writers/deck/shorten.js";
 import { loadFixture } from "./fixture.js";
@@ -274,5 +275,96 @@ describe("a verb the parse found", () => {
         clauses,
       ),
     ).toBe(false);
+  });
+});
+
+describe("side cuts: a long claim's side clauses deleted from inside", () => {
+  const brainDead = claimOf(
+    "The ‘brain dead’ NATO after US President Donald Trump’s limbo is slowly but surely coming to life, holding the key to becoming a security shaper to stop Russia now in Ukraine without triggering Article Five in the Baltic or Eastern Europe regions later.",
+  );
+
+  it("deletes an aside set off by commas when every cut of the tail would lose a fact", () => {
+    const c = claimOf(
+      "The CSTO, which Moscow founded as a counterweight to the Western alliance after the collapse of the Soviet Union in the early nineties, deployed 2,000 troops to Kazakhstan in January 2022 without consulting NATO.",
+    );
+    expect(shortenSafe(c.text, 0, c.clauses)).toBe(c.text); // level 0: standard trims only
+    const short = shortenSafe(c.text, MAX_LEVEL, c.clauses);
+    expect(short).toBe(
+      "The CSTO … deployed 2,000 troops to Kazakhstan in January 2022 without consulting NATO.",
+    );
+    expect(isDeletionOf(short, c.text)).toBe(true);
+    expect(keepsEssentials(short, c.text, c.clauses)).toBe(true);
+  });
+
+  it("deletes only a side clause: never a clause that may be the claim itself", () => {
+    const c = claimOf(
+      "That is, the CSTO is still something more than a harmless paper tiger, and therefore, in a certain sense, it is dangerous.",
+    );
+    for (const form of sideCuts(c.text, c.clauses, true)) expect(form).toContain("paper tiger");
+    expect(headlineOf(c.text, 92, c.clauses, undefined, true) ?? "paper tiger").toContain(
+      "paper tiger",
+    );
+  });
+
+  it("cuts no adjunct out of the middle: what follows would attach to what it was not said of", () => {
+    for (const form of sideCuts(brainDead.text, brainDead.clauses))
+      expect(form).not.toMatch(/… in Ukraine/u);
+    const sony = claimOf(
+      "[Sony] faces stiff competition from the Nintendo DS, which sold more than the GameCube in its first few days on release in Europe.",
+    );
+    for (const form of sideCuts(sony.text, sony.clauses, true))
+      expect(form).not.toMatch(/competition … in Europe/u);
+  });
+
+  it("never leaves a fragment: no deletion before a continuing word or of a lead-in's head", () => {
+    const founded = claimOf(
+      "Founded in 1992 and formalized in 2002, the CSTO is a military alliance made up of several post-Soviet states: Russia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan, and Armenia.",
+    );
+    for (const form of sideCuts(founded.text, founded.clauses)) {
+      expect(form).not.toMatch(/^\[I\]n 1992/u);
+      expect(form).toMatch(/^Founded/u);
+    }
+    const invasion = claimOf(
+      "While the Russian invasion of Ukraine has sparked greater discussion about membership in non-NATO European countries, including Finland and Sweden, it has had the opposite effect in the CSTO.",
+    );
+    for (const form of sideCuts(invasion.text, invasion.clauses))
+      expect(form).not.toMatch(/…\s*(?:\[I\])?ncluding|^\[I\]ncluding/u);
+  });
+
+  it("is not tried without the engine's parse (no verb known to be kept)", () => {
+    expect(sideCuts(brainDead.text)).toEqual([]);
+  });
+});
+
+describe("a disagreement's side (scoped)", () => {
+  it("keeps where the claim holds: the place phrase and the sentence's end", () => {
+    const c = claimOf(
+      "Nintendo dominates the handheld market, with more than a 90% share of the market in the US alone.",
+    );
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const short = shortenSafe(c.text, level, c.clauses, undefined, true);
+      expect(short, `${level}`).toContain("in the US alone");
+    }
+    // No headline of it within two lines keeps its place: none (another claim heads the slide).
+    expect(headlineOf(c.text, 92, c.clauses)).toBeDefined();
+    expect(headlineOf(c.text, 92, c.clauses, undefined, true) ?? "in the US alone").toContain(
+      "in the US alone",
+    );
+    // Unscoped, the place may go with the tail; scoped, it may not.
+    const d = claimOf("Nintendo dominates the handheld market in the US alone.");
+    const cut = "Nintendo dominates the handheld market…";
+    expect(keepsEssentials(cut, d.text, d.clauses)).toBe(true);
+    expect(keepsEssentials(cut, d.text, d.clauses, undefined, true)).toBe(false);
+  });
+});
+
+describe("side cuts keep the sentence's opening", () => {
+  it("never deletes what opens the sentence (its subject may stand there)", () => {
+    const c = claimOf(
+      "Phil Harrison, Sony VP of SCEE, said he doesn't view the Nintendo DS as competition in an interview with MCV in response to his company's release of its PSP handheld in Europe next week.",
+    );
+    for (const form of sideCuts(c.text, c.clauses, true)) expect(form).toMatch(/^Phil Harrison/u);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses, undefined, true)).toMatch(/^Phil Harrison/u);
   });
 });
