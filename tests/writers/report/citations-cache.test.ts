@@ -80,6 +80,33 @@ describe("the citation formatter's memory", () => {
     expect(warm[0]!.notes[3]).not.toBe(warm[0]!.notes[0]);
   });
 
+  it("formats any sequence of note lists as a fresh engine does (the engine is reused)", async () => {
+    const m = await freshModule();
+    const style = await m.loadCitationStyle(CSL_DIR, "chicago-fullnote-bibliography", "en");
+    let seed = 7;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
+    // Repeats, ibid. runs, shared and dropped sources: what an edit does to the note list.
+    const lists = Array.from({ length: 20 }, () =>
+      Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
+        Array.from({ length: 1 + Math.floor(random() * 2) }, () =>
+          cite(
+            pick(ids.slice(0, 1 + Math.floor(random() * ids.length))),
+            1 + Math.floor(random() * 3),
+          ),
+        ),
+      ),
+    );
+    const warm = lists.map((l) => m.formatCitations(sources, l, style, "html"));
+    for (const [i, l] of lists.entries()) {
+      const fresh = (await freshModule()).formatCitations(sources, l, style, "html");
+      expect(warm[i], `list ${i}`).toEqual(fresh);
+    }
+  });
+
   it("builds no engine for an input it has formatted, and a new one when a source changes", async () => {
     const m = await freshModule();
     const style = await m.loadCitationStyle(CSL_DIR, "chicago-fullnote-bibliography", "en");

@@ -36,6 +36,9 @@ class Recent<V> {
     }
     return value;
   }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
   set(key: string, value: V): V {
     this.map.delete(key);
     this.map.set(key, value);
@@ -136,19 +139,31 @@ export function formatCitations(
   style: CitationStyle,
   format: CitationFormat = "html",
 ): FormattedCitations {
-  const key = `${engineKey(cslItems(sources), style, format)} ${JSON.stringify(clusters.map(clusterKey))}`;
+  const forEngine = engineKey(cslItems(sources), style, format);
+  const key = `${forEngine} ${JSON.stringify(clusters.map(clusterKey))}`;
   const known = formatted.get(key);
   if (known) return copy(known);
-  return copy(formatted.set(key, formatUncached(sources, clusters, style, format)));
+  // New clusters for known sources (watch: an edit moved a citation): the engine already made
+  // for them is rebuilt from scratch by `rebuildProcessorState`, without parsing the style again.
+  const made =
+    noteEngines.get(forEngine) ?? noteEngines.set(forEngine, createEngine(sources, style));
+  try {
+    return copy(formatted.set(key, formatUncached(made, clusters, format)));
+  } catch (error) {
+    // An engine that failed halfway is not used again.
+    noteEngines.delete(forEngine);
+    throw error;
+  }
 }
 
+/** Engines for the report's note sequence, by `engineKey` (used one call at a time: sync). */
+const noteEngines = new Recent<ReturnType<typeof createEngine>>(4);
+
 function formatUncached(
-  sources: readonly SourceProfile[],
+  { engine, items }: ReturnType<typeof createEngine>,
   clusters: readonly Citation[][],
-  style: CitationStyle,
   format: CitationFormat,
 ): FormattedCitations {
-  const { engine, items } = createEngine(sources, style);
   engine.setOutputFormat(format);
   const citations = clusters.map((cluster, index) => ({
     citationID: `note-${index + 1}`,
