@@ -46,7 +46,8 @@ async function writeHtml(
   cache: ReaderCache,
   progress: Progress,
 ): Promise<Compiled> {
-  const c = await compile({ ...options, readerCache: cache }, new Stages(progress));
+  const stages = new Stages(progress);
+  const c = await compile({ ...options, readerCache: cache }, stages);
   const only = new Set<string>(options.only ?? OUTPUT_KINDS);
   const lock = await acquireLock(options.outDir);
   try {
@@ -56,8 +57,10 @@ async function writeHtml(
       options: c.options.writers,
     };
     for (const writer of WRITERS.filter((w) => only.has(w.selector))) {
-      const write = writer.needsBrowser ? await writer.loadPreview?.() : await writer.load();
-      await write?.(c.document, context);
+      await stages.run(`${writer.name} preview`, async () => {
+        const write = writer.needsBrowser ? await writer.loadPreview?.() : await writer.load();
+        await write?.(c.document, context);
+      });
     }
   } finally {
     await lock.release();

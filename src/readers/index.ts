@@ -12,7 +12,7 @@ import type { Source, TextRepair } from "../model/source.js";
 import { assemble } from "./assemble.js";
 import { decode, looksBinary, type Repair } from "./decode.js";
 import { type CorpusFile, listCorpus } from "./files.js";
-import { distinctWord, keyStem } from "./metadata.js";
+import { keyStem, titleWords } from "./metadata.js";
 import { type ReadFn, readFunction } from "./reader.js";
 
 export type * from "../model/source.js";
@@ -127,13 +127,31 @@ function stemsOf(sources: readonly Omit<Source, "id">[]): string[] {
     const stem = keyStem(s);
     return year ? `${stem}-${year}` : stem;
   });
+  // Grouped by stem once, each title's words computed once: a word tells a source from the
+  // others of its group when no other title of the group has it (`distinctWord`, in linear time).
+  const groups = new Map<string, number[]>();
+  stems.forEach((stem, i) => {
+    const group = groups.get(stem);
+    if (group) group.push(i);
+    else groups.set(stem, [i]);
+  });
+  const words = new Map<number, string[]>();
+  const titlesHaving = new Map<string, Map<string, number>>();
+  for (const [stem, members] of groups) {
+    if (members.length < 2) continue;
+    const count = new Map<string, number>();
+    for (const i of members) {
+      const own = titleWords(sources[i]!.title);
+      words.set(i, own);
+      for (const w of new Set(own)) count.set(w, (count.get(w) ?? 0) + 1);
+    }
+    titlesHaving.set(stem, count);
+  }
   return stems.map((stem, i) => {
-    const clashing = sources.filter((_, j) => j !== i && stems[j] === stem);
-    if (clashing.length === 0) return stem;
-    const word = distinctWord(
-      sources[i]!.title,
-      clashing.map((s) => s.title),
-    );
+    const count = titlesHaving.get(stem);
+    if (!count) return stem;
+    const own = words.get(i)!.filter((w) => count.get(w) === 1 && w.length > 2);
+    const word = own[own.length - 1];
     if (!word) return stem;
     const year = /-(\d{4})$/.exec(stem)?.[1];
     return year ? `${stem.slice(0, -5)}-${word}-${year}` : `${stem}-${word}`;

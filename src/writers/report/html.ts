@@ -14,7 +14,7 @@ import { type Chrome, chromeFor } from "../../util/locale.js";
 import { packagePath } from "../../util/package.js";
 import { formatCitations, loadCitationStyle } from "../shared/citations/index.js";
 import { exhibitSvg, REPORT_FRAME } from "../shared/exhibits/index.js";
-import { fontFaceCss, fontFiles } from "../shared/fonts.js";
+import { filesForText, fontFaceCss, fontFiles } from "../shared/fonts.js";
 import { toSanitisedHast } from "./hast.js";
 import {
   identifyHeadings,
@@ -112,7 +112,7 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
   const count = meta.sourceCount;
   const keywords = [...meta.subjects, ...meta.dimensions];
 
-  return fillTemplate(layout, {
+  const values = {
     lang,
     csp: REPORT_CSP,
     title,
@@ -120,7 +120,7 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
     subject: subtitle ?? title,
     keywords: keywords.join(", "),
     assets: input.assetsDir.replace(/\/$/, ""),
-    generatedCss: `${fontFaceCss(await fontFiles(), `${input.assetsDir.replace(/\/$/, "")}/fonts`)}\n${paperCss(options.paper)}`,
+    generatedCss: paperCss(options.paper),
     css,
     subtitleBlock: subtitle ? `<p class="cover-subtitle">${escapeHtml(subtitle)}</p>` : "",
     authorBlock: author ? `<p class="cover-author">${escapeHtml(author)}</p>` : "",
@@ -133,5 +133,10 @@ export async function renderReportHtml(input: ReportHtmlInput): Promise<string> 
     toc: tocHtml(toc),
     body: bodyHtml,
     bibliography,
-  });
+  };
+  // The faces declared are those whose subsets hold a character of the page without them (its
+  // text, CSS and attributes: more than the rendered text, which is safe; less would not be).
+  const fonts = filesForText(await fontFiles(), fillTemplate(layout, values));
+  const fontCss = fontFaceCss(fonts, `${input.assetsDir.replace(/\/$/, "")}/fonts`);
+  return fillTemplate(layout, { ...values, generatedCss: `${fontCss}\n${values.generatedCss}` });
 }

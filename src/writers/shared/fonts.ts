@@ -93,6 +93,55 @@ export async function fontFiles(
   return files;
 }
 
+/** A CSS `unicode-range` ("U+0000-00FF,U+0131,U+04??") as inclusive code point intervals. */
+export function parseUnicodeRange(range: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const part of range.split(",")) {
+    const m = /^\s*U\+([0-9A-Fa-f?]+)(?:-([0-9A-Fa-f]+))?\s*$/.exec(part);
+    if (!m) continue;
+    const lo = m[1]!;
+    if (lo.includes("?")) {
+      out.push([
+        Number.parseInt(lo.replace(/\?/g, "0"), 16),
+        Number.parseInt(lo.replace(/\?/g, "F"), 16),
+      ]);
+    } else {
+      const start = Number.parseInt(lo, 16);
+      out.push([start, m[2] ? Number.parseInt(m[2], 16) : start]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The files whose `unicode-range` holds a character of `text`: the faces a document can use.
+ * Paged.js loads every declared face before it lays out, so an English report declares no
+ * Cyrillic file; a character the text does not contain never needs its subset. `text` may be
+ * more than the rendered text (the whole HTML with its CSS): more is safe, less is not.
+ */
+export function filesForText(files: readonly FontFile[], text: string): FontFile[] {
+  const points = new Set<number>();
+  for (const ch of text) points.add(ch.codePointAt(0)!);
+  // A character written as an HTML reference ("&#x141;") is one the page shows too.
+  for (const m of text.matchAll(/&#(?:x([0-9a-f]+)|(\d+));/giu))
+    points.add(m[1] ? Number.parseInt(m[1], 16) : Number(m[2]));
+  const used = new Map<string, boolean>();
+  return files.filter((f) => {
+    let hit = used.get(f.unicodeRange);
+    if (hit === undefined) {
+      const ranges = parseUnicodeRange(f.unicodeRange);
+      hit = false;
+      for (const p of points)
+        if (ranges.some(([lo, hi]) => p >= lo && p <= hi)) {
+          hit = true;
+          break;
+        }
+      used.set(f.unicodeRange, hit);
+    }
+    return hit;
+  });
+}
+
 /** `@font-face` rules loading `files` from `baseUrl` (relative, e.g. `assets/fonts`). */
 export function fontFaceCss(files: readonly FontFile[], baseUrl: string): string {
   const base = baseUrl.replace(/\/$/, "");

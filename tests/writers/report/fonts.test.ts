@@ -2,7 +2,14 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { copyFonts, fontFaceCss, fontFiles } from "../../../src/writers/shared/fonts.js";
+import { renderReportHtml } from "../../../src/writers/report/html.js";
+import {
+  copyFonts,
+  filesForText,
+  fontFaceCss,
+  fontFiles,
+} from "../../../src/writers/shared/fonts.js";
+import { loadFixture, TEMPLATES } from "./helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "bw-fonts-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -36,5 +43,38 @@ describe("bundled fonts", () => {
     expect(copied).toHaveLength(files.length + 2);
     expect(copied).toContain("source-serif-4-LICENSE.txt");
     expect(copied).toContain("source-sans-3-LICENSE.txt");
+  });
+});
+
+describe("faces declared for the text", () => {
+  it("declares a subset only when the text has one of its characters", async () => {
+    const files = await fontFiles();
+    const subsets = (text: string) => new Set(filesForText(files, text).map((f) => f.subset));
+    expect(subsets("Plain English, 12 % — “quoted”.")).toEqual(new Set(["latin"]));
+    expect(subsets("Łódź")).toEqual(new Set(["latin", "latin-ext"]));
+    expect(subsets("Київ")).toEqual(new Set(["cyrillic"]));
+    expect(subsets("Kyiv &#x41A;")).toEqual(new Set(["latin", "cyrillic"]));
+    // Every weight and style of a subset that is used: the CSS picks among them.
+    expect(filesForText(files, "Київ")).toHaveLength(12);
+  });
+
+  it("declares in a report the faces of the characters it shows, not all 48", async () => {
+    const { document, options } = loadFixture("report-sample");
+    const render = (doc: typeof document) =>
+      renderReportHtml({ document: doc, options, assetsDir: "assets", templatesDir: TEMPLATES });
+    const faces = (html: string) =>
+      [...html.matchAll(/url\("assets\/fonts\/([^"]+)"\)/g)].map((m) => m[1]!);
+    // The sample quotes a Ukrainian source: Latin and Cyrillic, no extended subsets.
+    const sample = faces(await render(document));
+    expect(sample).toContain("source-serif-4-cyrillic-400-normal.woff2");
+    expect(sample).toContain("source-sans-3-latin-700-italic.woff2");
+    expect(sample.filter((f) => /-ext-/.test(f))).toEqual([]);
+    expect(sample).toHaveLength(24);
+    // A Polish place name in the text brings the Latin Extended faces.
+    const tree = structuredClone(document.tree);
+    tree.children.push({ type: "paragraph", children: [{ type: "text", value: "Łódź" }] });
+    const polish = faces(await render({ ...document, tree }));
+    expect(polish).toContain("source-serif-4-latin-ext-400-normal.woff2");
+    expect(polish).toHaveLength(36);
   });
 });

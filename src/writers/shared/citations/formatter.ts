@@ -2,7 +2,12 @@
  * Formats citation clusters and the bibliography with citeproc-js (a real CSL engine): the
  * report's notes in document order (full first note, short later ones in Chicago), or the deck's
  * one cluster at a time (always the full note); locator `¶ n`.
+ *
+ * Results are memoised by their whole input (style and locale text, the CSL items, the clusters,
+ * the format): building an engine parses the style, and watch mode formats the same citations
+ * after every change. Every miss is computed exactly as without the cache.
  */
+import { createHash } from "node:crypto";
 import CSL from "citeproc";
 import { BriefwrightError } from "../../../diagnostics/types.js";
 import type { Citation, SourceProfile } from "../../../model/briefing.js";
@@ -19,6 +24,57 @@ export interface FormattedCitations {
   bibliography: { id: string; entry: string }[];
 }
 
+/** A small least-recently-used map: the last few inputs' results, never an unbounded store. */
+class Recent<V> {
+  private readonly map = new Map<string, V>();
+  constructor(private readonly size: number) {}
+  get(key: string): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+  delete(key: string): void {
+    this.map.delete(key);
+  }
+  set(key: string, value: V): V {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
+    return value;
+  }
+}
+
+/** What an engine's output depends on: the style, its locale, the items, the format. */
+function engineKey(
+  items: ReadonlyMap<string, CslItem>,
+  style: CitationStyle,
+  format: CitationFormat,
+): string {
+  return createHash("sha256")
+    .update(JSON.stringify([style.id, style.locale, style.styleXml, style.localeXml, format]))
+    .update(JSON.stringify([...items]))
+    .digest("hex");
+}
+
+/** A cluster as the engine sees it: sources and paragraphs, in order. */
+const clusterKey = (cluster: readonly Citation[]) =>
+  JSON.stringify(cluster.map((c) => [c.sourceId, c.block]));
+
+const formatted = new Recent<FormattedCitations>(8);
+const formatters = new Recent<CitationFormatter>(8);
+
+const copy = (f: FormattedCitations): FormattedCitations => ({
+  notes: [...f.notes],
+  bibliography: f.bibliography.map((b) => ({ ...b })),
+});
+
+function cslItems(sources: readonly SourceProfile[]): Map<string, CslItem> {
+  return new Map(sources.map((s) => [s.id, toCslItem(s)]));
+}
+
 function createEngine(
   sources: readonly SourceProfile[],
   style: CitationStyle,
@@ -26,7 +82,7 @@ function createEngine(
   engine: InstanceType<typeof CSL.Engine>;
   items: Map<string, CslItem>;
 } {
-  const items = new Map(sources.map((s) => [s.id, toCslItem(s)]));
+  const items = cslItems(sources);
   let engine: InstanceType<typeof CSL.Engine>;
   try {
     engine = new CSL.Engine(
@@ -83,7 +139,31 @@ export function formatCitations(
   style: CitationStyle,
   format: CitationFormat = "html",
 ): FormattedCitations {
-  const { engine, items } = createEngine(sources, style);
+  const forEngine = engineKey(cslItems(sources), style, format);
+  const key = `${forEngine} ${JSON.stringify(clusters.map(clusterKey))}`;
+  const known = formatted.get(key);
+  if (known) return copy(known);
+  // New clusters for known sources (watch: an edit moved a citation): the engine already made
+  // for them is rebuilt from scratch by `rebuildProcessorState`, without parsing the style again.
+  const made =
+    noteEngines.get(forEngine) ?? noteEngines.set(forEngine, createEngine(sources, style));
+  try {
+    return copy(formatted.set(key, formatUncached(made, clusters, format)));
+  } catch (error) {
+    // An engine that failed halfway is not used again.
+    noteEngines.delete(forEngine);
+    throw error;
+  }
+}
+
+/** Engines for the report's note sequence, by `engineKey` (used one call at a time: sync). */
+const noteEngines = new Recent<ReturnType<typeof createEngine>>(4);
+
+function formatUncached(
+  { engine, items }: ReturnType<typeof createEngine>,
+  clusters: readonly Citation[][],
+  format: CitationFormat,
+): FormattedCitations {
   engine.setOutputFormat(format);
   const citations = clusters.map((cluster, index) => ({
     citationID: `note-${index + 1}`,
@@ -127,22 +207,59 @@ export function citationFormatter(
   style: CitationStyle,
   format: CitationFormat = "html",
 ): CitationFormatter {
-  const { engine, items } = createEngine(sources, style);
-  engine.setOutputFormat(format);
-  engine.updateItems([...items.keys()].sort());
+  const key = engineKey(cslItems(sources), style, format);
+  return formatters.get(key) ?? formatters.set(key, formatterUncached(sources, style, format));
+}
+
+/**
+ * The formatter for one input, its results remembered: a note depends only on its cluster (the
+ * engine records no position), a bibliography only on the sources it lists.
+ */
+function formatterUncached(
+  sources: readonly SourceProfile[],
+  style: CitationStyle,
+  format: CitationFormat,
+): CitationFormatter {
+  // The engine is made on the first note: a formatter asked only for bibliographies needs none.
+  let made: ReturnType<typeof createEngine> | undefined;
+  const engine = () => {
+    if (!made) {
+      made = createEngine(sources, style);
+      made.engine.setOutputFormat(format);
+      made.engine.updateItems([...made.items.keys()].sort());
+    }
+    return made;
+  };
+  const ids = new Set(sources.map((s) => s.id));
+  const notes = new Map<string, string>();
+  const bibliographies = new Map<string, { id: string; entry: string }[]>();
   return {
     note(cluster) {
       if (cluster.length === 0) return "";
-      // makeCitationCluster renders without recording a position: always the full (first) note.
-      return tidy(engine.makeCitationCluster(cluster.map((c) => citationItem(c, items))), format);
+      const key = clusterKey(cluster);
+      let note = notes.get(key);
+      if (note === undefined) {
+        const { engine: e, items } = engine();
+        // makeCitationCluster renders without recording a position: always the full (first) note.
+        note = tidy(e.makeCitationCluster(cluster.map((c) => citationItem(c, items))), format);
+        notes.set(key, note);
+      }
+      return note;
     },
     bibliography(sourceIds) {
-      // An engine of its own: the entries (and Chicago's "———" for a repeated author) depend
-      // on which sources are listed.
-      const listed = createEngine(sources, style).engine;
-      listed.setOutputFormat(format);
-      listed.updateItems([...new Set(sourceIds)].filter((id) => items.has(id)).sort());
-      return bibliographyOf(listed, format);
+      const listedIds = [...new Set(sourceIds)].filter((id) => ids.has(id)).sort();
+      const key = JSON.stringify(listedIds);
+      let entries = bibliographies.get(key);
+      if (!entries) {
+        // An engine of its own: the entries (and Chicago's "———" for a repeated author) depend
+        // on which sources are listed.
+        const listed = createEngine(sources, style).engine;
+        listed.setOutputFormat(format);
+        listed.updateItems(listedIds);
+        entries = bibliographyOf(listed, format);
+        bibliographies.set(key, entries);
+      }
+      return entries.map((b) => ({ ...b }));
     },
   };
 }
