@@ -46,6 +46,20 @@ describe("a bare description in object position", () => {
     expect(verifyClaimEdits(claim, [source])).toBeUndefined();
   });
 
+  it("resolves an organisation only to the subject of the brief the sentence before is about", () => {
+    expect(
+      texts([
+        "The CSTO was founded by six states in 1992. Russia dominates the organisation in every way.",
+      ]),
+    ).toContain("Russia dominates [the CSTO] in every way.");
+    // The sentence before is about no subject of the brief: no bracket, not used.
+    expect(
+      texts([
+        "Six states signed a treaty in Tashkent in 1992. Russia dominates the organisation in every way.",
+      ]),
+    ).not.toContainEqual(expect.stringMatching(/dominates/u));
+  });
+
   it("is not resolved when another subject, the maker's name or another party could be meant", () => {
     // The sentence before names the other subject too.
     expect(
