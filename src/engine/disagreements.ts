@@ -7,7 +7,7 @@
  */
 
 import type { Claim, Disagreement, EventKind } from "../model/briefing.js";
-import { baseLanguage, STOP_WORDS, stemWord } from "../util/text.js";
+import { baseLanguage, countWords, STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
 import { type EventDate, eventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
@@ -17,6 +17,8 @@ import { type Analysis, isFree, markUsed, similarity, unitDate } from "./state.j
 import { findMentions } from "./subjects.js";
 
 const MAX_DISAGREEMENTS = 4;
+/** Share of the word limit the disagreements' sides may take (the first one is always kept). */
+export const DISAGREEMENTS_SHARE = 0.1;
 const SAME_EVENT = 0.3;
 
 interface Found {
@@ -663,10 +665,14 @@ export function buildDisagreements(a: Analysis): Disagreement[] {
   ];
   all.sort((x, y) => y.strength - x.strength || x.sides[0] - y.sides[0] || x.sides[1] - y.sides[1]);
   const out: Disagreement[] = [];
+  let words = 0;
   for (const f of all) {
     if (out.length >= MAX_DISAGREEMENTS) break;
     const units = f.sides.map((u) => a.units[u]!);
     if (!units.every((u) => isFree(a, u))) continue;
+    const n = units.reduce((sum, u) => sum + countWords(u.text), countWords(f.topic));
+    if (out.length > 0 && words + n > a.maxWords * DISAGREEMENTS_SHARE) continue;
+    words += n;
     for (const u of units) markUsed(a, u);
     const sides: Claim[] = f.sides.map((u) => makeClaim(a.units[u]!, [], credit(a, u)));
     out.push({

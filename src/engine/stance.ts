@@ -6,13 +6,20 @@
  */
 
 import type { Stance } from "../model/briefing.js";
-import { compareStrings } from "../util/text.js";
+import { compareStrings, countWords } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { FAVOUR, lexiconHits } from "./lexicon.js";
 import { sentimentOf } from "./nlp.js";
 import { type Analysis, isFree } from "./state.js";
+import { findMentions } from "./subjects.js";
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/**
+ * Share of the word limit the framings may take. A corpus of a hundred sources has a framing for
+ * most of them; past the share the weaker ones are left out (`framingLeftOut`), strongest kept.
+ */
+export const FRAMING_SHARE = 0.06;
 
 /** Sentiment strength from which a predication counts as an evaluation. */
 const EVALUATIVE = 0.3;
@@ -34,10 +41,22 @@ function framingOf(a: Analysis, subject: string, units: number[]) {
     if (!(a.topics[u] ?? []).includes(subject)) continue;
     const structure = a.structures[u];
     if (!structure) continue;
+    const mentions = findMentions(unit.text, a.matchers).filter((m) => m.subject === subject);
     const evaluates = structure.clauses.some((c) => {
       const copula = c.words.findIndex((t) => COPULA.has(structure.words[t]!.lemma));
-      return (
-        copula >= 0 && c.words.slice(copula + 1).some((t) => structure.words[t]!.pos === "ADJ")
+      if (copula < 0 || !c.words.slice(copula + 1).some((t) => structure.words[t]!.pos === "ADJ"))
+        return false;
+      // What is evaluated is the subject's head or its possessor ("the CSTO deployment was
+      // miniscule", "NATO's reset has been …"), not a complement inside it ("Understanding the
+      // nuances of the CSTO's position … is crucial" evaluates the understanding).
+      if (c.subject.length === 0) return false;
+      const from = structure.words[c.subject[0]!]!.start;
+      const to = structure.words[c.subject[c.subject.length - 1]!]!.end;
+      return mentions.some(
+        (m) =>
+          m.start >= from &&
+          m.end <= to &&
+          !structure.words.some((w) => w.start >= from && w.end <= m.start && w.pos === "ADP"),
       );
     });
     if (!evaluates) continue;
@@ -47,11 +66,12 @@ function framingOf(a: Analysis, subject: string, units: number[]) {
     if (!best || (free && !best.free) || (free === best.free && strength > best.strength + 1e-9))
       best = { u, strength, free };
   }
-  return best ? makeClaim(a.units[best.u]!) : undefined;
+  return best;
 }
 
 export function buildStances(a: Analysis): Stance[] {
   const out: Stance[] = [];
+  const found: { stance: number; u: number; strength: number; free: boolean }[] = [];
   const bySource = new Map<string, number[]>();
   a.units.forEach((unit, u) => {
     const list = bySource.get(unit.sourceId) ?? [];
@@ -64,6 +84,7 @@ export function buildStances(a: Analysis): Stance[] {
       let passages = 0;
       const own = bySource.get(source.id) ?? [];
       const framing = framingOf(a, subject.name, own);
+      if (framing) found.push({ stance: out.length, ...framing });
       for (const u of own) {
         const unit = a.units[u]!;
         if (unit.named[0] !== subject.name) continue;
@@ -85,11 +106,24 @@ export function buildStances(a: Analysis): Stance[] {
       out.push({
         sourceId: source.id,
         subject: subject.name,
-        ...(framing ? { framing } : {}),
         score,
         label,
         words: list,
       });
+    }
+  }
+  // Within the share: strongest first (not yet shown elsewhere before shown), in source order on ties.
+  found.sort(
+    (x, y) => Number(y.free) - Number(x.free) || y.strength - x.strength || x.stance - y.stance,
+  );
+  let words = 0;
+  const budget = a.maxWords * FRAMING_SHARE;
+  for (const f of found) {
+    const n = countWords(a.units[f.u]!.text);
+    if (words > 0 && words + n > budget) out[f.stance]!.framingLeftOut = true;
+    else {
+      words += n;
+      out[f.stance]!.framing = makeClaim(a.units[f.u]!);
     }
   }
   return out;

@@ -16,9 +16,9 @@ import type { ExhibitData } from "./exhibits.js";
  * ISO codes) and `TimelineEvent.kind`. 4: `Stance.framing` (each source's most evaluative
  * statement about each subject, quoted; the lexicon `score` is deprecated and no longer shown);
  * `Disagreement.kind` gains `date` (same year, other month), `list` and `statement` (one source
- * states what another denies).
+ * states what another denies). 5: `Stance.framingLeftOut` (a framing left out for length).
  */
-export const BRIEFING_SCHEMA_VERSION = 4 as const;
+export const BRIEFING_SCHEMA_VERSION = 5 as const;
 
 /** W3C Web Annotation TextQuoteSelector: `exact` plus `prefix`/`suffix` when ambiguous. */
 export interface TextQuoteSelector {
@@ -202,6 +202,11 @@ export interface Stance {
    * quoted and cited. Absent when the source makes no evaluation of the subject. Schema 4.
    */
   framing?: Claim;
+  /**
+   * The source does frame the subject, but its statement was left out to keep the briefing within
+   * its word limit (weaker than those shown). Schema 5.
+   */
+  framingLeftOut?: true;
   /**
    * Deprecated (kept for schema compatibility, shown nowhere since schema 4): a lexicon score
    * −1 … +1, which nobody can check against the text.

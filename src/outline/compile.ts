@@ -18,6 +18,7 @@ import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
 import { errorsOf, toDiagnostic, warning } from "../diagnostics/vfile.js";
 import type { Briefing } from "../model/briefing.js";
 import type { Source } from "../model/source.js";
+import { caseEvidence } from "./casing.js";
 import type { Outline } from "./load.js";
 import { remarkBriefwrightCitations } from "./plugins/citations.js";
 import { remarkBriefwrightClaims } from "./plugins/claims.js";
@@ -72,7 +73,7 @@ export function compileOutline(input: CompileInput): CompileResult {
     .use(remarkBriefwrightFrontmatter)
     // Citations first, while positions still refer to the template.
     .use(remarkBriefwrightCitations, { sources })
-    .use(remarkBriefwrightDirectives, { briefing });
+    .use(remarkBriefwrightDirectives, { briefing, casing: caseEvidence(sources) });
   const tree = template.parse(file);
   dropRawHtml(tree, file);
   template.runSync(tree, file);

@@ -21,6 +21,7 @@ import type { CiteNode, SectionData } from "../model/document.js";
 import { formatDate } from "../util/dates.js";
 import { chromeFor } from "../util/locale.js";
 import { STOP_WORDS } from "../util/text.js";
+import { type CaseEvidence, caseOf } from "./casing.js";
 
 export function text(value: string): Text {
   return { type: "text", value };
@@ -52,7 +53,7 @@ function openingVerb(sentence: string): boolean {
  * word reads lower-cased, the changed letter in brackets ("[t]he CSTO"); names and acronyms
  * keep their capitals. Only the display changes: the claim text and its quote stay the source's.
  */
-export function afterAttribution(sentence: string): string {
+export function afterAttribution(sentence: string, casing?: CaseEvidence): string {
   // A start already upper-cased in brackets ("[T]he DS …") reads as the source wrote it.
   const marked = /^\[(\p{Lu})\](\p{Ll}*)/u.exec(sentence);
   if (marked) {
@@ -64,7 +65,11 @@ export function afterAttribution(sentence: string): string {
   const m = /^(\p{Lu}\p{Ll}*)\b/u.exec(sentence);
   if (!m) return sentence;
   const word = m[1]!;
+  // How the corpus writes the word mid-sentence decides first when it says (see casing.ts).
+  const evidence = STOP_WORDS.has(word.toLowerCase()) ? "common" : caseOf(casing, word);
+  if (evidence === "name") return sentence;
   const common =
+    evidence === "common" ||
     STOP_WORDS.has(word.toLowerCase()) ||
     /^(?:Many|Some|Most|All|Both|Several|Few|Each|Currently|Officially|Initially|Today|Now|Since|Following|Despite|Unlike|Like|After|During|Thanks|Ahead|Two|Three|Four|Five|Six)$/u.test(
       word,
@@ -82,21 +87,21 @@ export function afterAttribution(sentence: string): string {
  * The phrasing content of a claim: attribution (if any), text, closing cite. The engine's
  * attribution ("According to BBC News") is phrased in `lang` ("Laut BBC News: …").
  */
-export function claimPhrasing(claim: Claim, lang = "en"): PhrasingContent[] {
+export function claimPhrasing(claim: Claim, lang = "en", casing?: CaseEvidence): PhrasingContent[] {
   const out: PhrasingContent[] = [];
   const who = claim.attribution ? /^According to (.+)$/u.exec(claim.attribution)?.[1] : undefined;
   if (who) {
     const { prefix, lowerFirst } = chromeFor(lang).according(who);
-    out.push(text(`${prefix}${lowerFirst ? afterAttribution(claim.text) : claim.text}`));
+    out.push(text(`${prefix}${lowerFirst ? afterAttribution(claim.text, casing) : claim.text}`));
   } else if (claim.attribution) {
-    out.push(text(`${claim.attribution}, ${afterAttribution(claim.text)}`));
+    out.push(text(`${claim.attribution}, ${afterAttribution(claim.text, casing)}`));
   } else out.push(text(claim.text));
   out.push(cite(claim.citations, claim.id));
   return out;
 }
 
-export function claimParagraph(claim: Claim, lang = "en"): Paragraph {
-  return { type: "paragraph", children: claimPhrasing(claim, lang) };
+export function claimParagraph(claim: Claim, lang = "en", casing?: CaseEvidence): Paragraph {
+  return { type: "paragraph", children: claimPhrasing(claim, lang, casing) };
 }
 
 export function cell(children: PhrasingContent[]): TableCell {
@@ -147,9 +152,12 @@ export function datedPhrasing(
   claim: Claim,
   lang: string,
   kind?: string,
+  dateText?: string,
 ): PhrasingContent[] {
-  // What did not (yet) happen says so: "target: March 2005".
-  const when = formatDate(date, lang);
+  // What did not (yet) happen says so: "target: March 2005". A date partly resolved against the
+  // source's own date shows the resolved part bracketed, as the source did not write it:
+  // "16 May [2022]" (the source says "On 16 May").
+  const when = dateText?.includes("[") ? dateText : formatDate(date, lang);
   const kinds = chromeFor(lang).kinds as Record<string, string>;
   const label = kind && kind !== "happened" ? `${kinds[kind] ?? kind}: ${when}` : when;
   return [{ type: "strong", children: [text(label)] }, text(" — "), ...claimPhrasing(claim, lang)];

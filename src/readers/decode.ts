@@ -18,6 +18,8 @@ export interface Repair {
   after: string;
   /** The code page the UTF-8 bytes had been read as ("windows-1252", "macroman"…). */
   misreadAs: string;
+  /** What was repaired: mojibake (the default), or a backslash left before an apostrophe. */
+  kind?: "mojibake" | "escaped-apostrophe";
 }
 
 export interface Decoded {
@@ -115,11 +117,44 @@ function normalise(text: string): string {
   return text.replace(/\r\n?/g, "\n").normalize("NFC");
 }
 
-/** Bytes → text with mojibake repaired (see `repairMojibake`). */
-export function decode(bytes: Uint8Array): Decoded {
+/** An apostrophe inside a word with a backslash before it: "Sony\\'s", "doesn\\'t". */
+const ESCAPED_APOSTROPHE = /(?<=\p{L})\\(?=['’]\p{L})/gu;
+
+/**
+ * Removes the backslash PHP's `addslashes` (magic quotes) leaves before an apostrophe inside a
+ * word ("Sony\\'s" → "Sony's"), line by line, each repaired line returned. Only for formats
+ * without backslash escapes of their own (HTML, plain text), and only inside a word: a backslash
+ * before a quote mark elsewhere may be the text's own (code, a path).
+ */
+export function repairEscapedApostrophes(text: string): { text: string; repairs: Repair[] } {
+  if (!text.includes("\\")) return { text, repairs: [] };
+  const repairs: Repair[] = [];
+  const lines = text.split("\n").map((line, i) => {
+    // One repair per backslash, so that each is reported as its word ("Sony\\'s" → "Sony's").
+    for (const m of line.matchAll(ESCAPED_APOSTROPHE)) {
+      const after = line.slice(0, m.index) + line.slice(m.index + 1);
+      repairs.push({ line: i + 1, before: line, after, misreadAs: "", kind: "escaped-apostrophe" });
+    }
+    return line.replace(ESCAPED_APOSTROPHE, "");
+  });
+  return { text: repairs.length ? lines.join("\n") : text, repairs };
+}
+
+/**
+ * Bytes → text with mojibake repaired (see `repairMojibake`) and, with `escapedApostrophes`,
+ * addslashes' backslashes removed (see `repairEscapedApostrophes`).
+ */
+export function decode(bytes: Uint8Array, options: { escapedApostrophes?: boolean } = {}): Decoded {
   const { text, encoding } = decodeBytes(bytes);
   const repaired = repairMojibake(text);
-  return { text: repaired.text.normalize("NFC"), encoding, repairs: repaired.repairs };
+  const unslashed = options.escapedApostrophes
+    ? repairEscapedApostrophes(repaired.text)
+    : { text: repaired.text, repairs: [] };
+  return {
+    text: unslashed.text.normalize("NFC"),
+    encoding,
+    repairs: [...repaired.repairs, ...unslashed.repairs].sort((x, y) => x.line - y.line),
+  };
 }
 
 function decodeBytes(bytes: Uint8Array): { text: string; encoding: string } {

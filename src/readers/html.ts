@@ -255,6 +255,10 @@ export const htmlReader: Reader = {
       import("@mozilla/readability"),
     ]);
     return (bytes, context) =>
-      readHtml(decode(bytes).text, { parseHTML, Readability }, context.display);
+      readHtml(
+        decode(bytes, { escapedApostrophes: true }).text,
+        { parseHTML, Readability },
+        context.display,
+      );
   },
 };

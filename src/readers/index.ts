@@ -96,15 +96,19 @@ function textRepair(r: Repair): TextRepair {
     line: r.line,
     before: r.before.slice(start, endBefore),
     after: r.after.slice(start, endAfter),
-    rule: "text-mojibake",
-    reason: `UTF-8 read as ${r.misreadAs}`,
+    ...(r.kind === "escaped-apostrophe"
+      ? {
+          rule: "text-escaped-apostrophe",
+          reason: "a backslash left before an apostrophe (PHP addslashes)",
+        }
+      : { rule: "text-mojibake", reason: `UTF-8 read as ${r.misreadAs}` }),
   };
 }
 
 function repairDiagnostic(r: TextRepair, file: string, checked: boolean): Diagnostic {
   return {
     severity: checked ? "info" : "warning",
-    ruleId: "text-mojibake",
+    ruleId: r.rule,
     file,
     line: r.line,
     message: `repaired garbled text: “${r.before}” → “${r.after}” (${r.reason})`,
@@ -195,7 +199,10 @@ export async function readCorpus(dir: string, options: ReadOptions): Promise<Cor
     }
     // Text checks only for a reader of text (a reader of binary files, PDF say, judges its own).
     const text = !file.reader.binary;
-    const decoded = text && !looksBinary(file.bytes) ? decode(file.bytes) : undefined;
+    const decoded =
+      text && !looksBinary(file.bytes)
+        ? decode(file.bytes, { escapedApostrophes: !file.reader.escapes })
+        : undefined;
     if (file.bytes.length === 0 || decoded?.text.trim() === "") {
       diagnostics.push({
         severity: "warning",

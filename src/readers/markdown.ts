@@ -299,6 +299,7 @@ export function readMarkdown(bytes: Uint8Array, context: ReadContext): RawDoc {
 
 export const markdownReader: Reader = {
   name: "markdown",
+  escapes: true,
   extensions: [".md", ".markdown", ".mdown"],
   read: readMarkdown,
 };

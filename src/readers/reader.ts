@@ -19,6 +19,12 @@ interface ReaderBase {
    * decoded, not text) and leaves the bytes to the reader. Text readers leave it unset.
    */
   binary?: boolean;
+  /**
+   * The format has backslash escapes (Markdown: `\'` is an apostrophe). Elsewhere a backslash
+   * before an apostrophe inside a word ("Sony\'s") is what PHP's addslashes left, and `decode`
+   * repairs it, saying so.
+   */
+  escapes?: boolean;
 }
 
 /**

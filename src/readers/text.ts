@@ -227,7 +227,7 @@ export const textReader: Reader = {
   name: "text",
   extensions: [".txt", ".text"],
   read: (bytes, context) => {
-    const { text } = decode(bytes);
+    const { text } = decode(bytes, { escapedApostrophes: true });
     return FRONT_MATTER.test(text) ? readMarkdownText(text, context.display) : readPlainText(text);
   },
 };

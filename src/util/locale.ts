@@ -25,6 +25,8 @@ export interface Chrome {
   framingOn: (source: string, subject: string) => string;
   /** The sources that make no evaluation of any subject. */
   noEvaluation: (sources: string) => string;
+  /** That `n` framings were left out for length. */
+  framingsLeftOut: (n: number) => string;
   sources: string;
   method: string;
   contents: string;
@@ -151,6 +153,10 @@ function chromeOf(table: Table, fallback: Table, language: string): Chrome {
     stanceOfEachSource: str("stanceOfEachSource"),
     framingOn: (source, subject) => fill(str("framingOn"), { source, subject }),
     noEvaluation: (sources) => fill(str("noEvaluation"), { sources }),
+    framingsLeftOut: (n) =>
+      fill(text(obj("framingsLeftOut"), n === 1 ? "one" : "other"), {
+        n: new Intl.NumberFormat(language || "en").format(n),
+      }),
     sources: str("sources"),
     method: str("method"),
     contents: str("contents"),

@@ -28,7 +28,7 @@ const claim = (i: number): Claim => ({
 });
 const briefingOf = (n: number): Briefing =>
   ({
-    schemaVersion: 4,
+    schemaVersion: 5,
     meta: {
       title: "T",
       language: "en",

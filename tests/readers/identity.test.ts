@@ -89,6 +89,35 @@ describe("source identity on the handhelds corpus", () => {
     expect(d?.file).toMatch(/07-johng-185000-psp-owners\.md$/u);
   });
 
+  it("removes the backslashes PHP's addslashes left before apostrophes in an HTML page, and says where", () => {
+    const s = byFile("10");
+    const text = s.blocks.map((b) => b.text).join("\n");
+    expect(text).toContain("Sony's ability");
+    expect(text).not.toMatch(/\\'/u);
+    expect(s.repairs).toContainEqual(
+      expect.objectContaining({
+        line: 16,
+        before: "DS\\'s",
+        after: "DS's",
+        rule: "text-escaped-apostrophe",
+      }),
+    );
+    const d = corpus.diagnostics.filter((x) => x.ruleId === "text-escaped-apostrophe");
+    expect(d.map((x) => x.line)).toEqual([14, 15, 16, 16, 16, 18]);
+    expect(d.every((x) => x.severity === "warning" && /10-gamesfirst/u.test(x.file ?? ""))).toBe(
+      true,
+    );
+  });
+
+  it("keeps a Markdown backslash escape, and a backslash before a quote outside a word", async () => {
+    const { decode } = await import("../../src/readers/decode.js");
+    const bytes = new TextEncoder().encode("Path C:\\'x' and Sony\\'s \\'quoted\\' console.");
+    expect(decode(bytes).text).toBe("Path C:\\'x' and Sony\\'s \\'quoted\\' console.");
+    expect(decode(bytes, { escapedApostrophes: true }).text).toBe(
+      "Path C:\\'x' and Sony's \\'quoted\\' console.",
+    );
+  });
+
   it("does not warn about a missing author once the publisher is known", () => {
     const bbc = corpus.diagnostics.filter(
       (d) => d.ruleId === "meta-no-author" && d.file?.includes("01-bbc"),

@@ -71,7 +71,13 @@ export const chart: Directive = {
         children: [
           {
             type: "paragraph",
-            children: datedPhrasing(e.date, e.claim, ctx.briefing.meta.language, e.kind),
+            children: datedPhrasing(
+              e.date,
+              e.claim,
+              ctx.briefing.meta.language,
+              e.kind,
+              e.dateText,
+            ),
           },
         ],
       }),

@@ -2,9 +2,11 @@
  * What every directive expander shares: the call (attributes, resolved depth and title), the
  * per-compile state (claims already shown, exhibits numbered) and the section heading it opens.
  */
+
 import type { RootContent } from "mdast";
 import type { Briefing, Claim } from "../../model/briefing.js";
 import type { SectionData, SectionKind } from "../../model/document.js";
+import type { CaseEvidence } from "../casing.js";
 import { heading } from "../nodes.js";
 
 export interface ExpandContext {
@@ -13,6 +15,8 @@ export interface ExpandContext {
   shown: Set<string>;
   /** Exhibits numbered so far. */
   exhibits: number;
+  /** How the corpus writes words mid-sentence (a sentence-initial word's case after "According to"). */
+  casing?: CaseEvidence;
 }
 
 export interface DirectiveCall {
@@ -38,6 +42,10 @@ export interface Directive {
   /** The nodes the directive expands to, heading first. */
   expand: (call: DirectiveCall, ctx: ExpandContext) => RootContent[];
 }
+
+/** The key under which a cell's gap statement is marked shown (it is stated once). */
+export const gapKey = (dimension: string, subject: string) =>
+  `gap\u0000${dimension}\u0000${subject}`;
 
 /** Marks `claim` shown; false when it already was. */
 export function take(ctx: ExpandContext, claim: Claim): boolean {

@@ -5,10 +5,10 @@
 import type { RootContent } from "mdast";
 import type { MatrixCell } from "../../model/briefing.js";
 import { claimParagraph, gapStatement, gapText, heading } from "../nodes.js";
-import { type Directive, type ExpandContext, open, take } from "./context.js";
+import { type Directive, type ExpandContext, gapKey, open, take } from "./context.js";
 
 function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootContent[] {
-  const out: RootContent[] = [heading(depth, name, { kind: "dimension", dimension: name })];
+  const out: RootContent[] = [];
   for (const s of ctx.briefing.subjects) {
     const mc: MatrixCell | undefined = ctx.briefing.matrix.find(
       (c) => c.dimension === name && c.subject === s.name,
@@ -16,6 +16,9 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
     if (!mc) continue;
     const claims = mc.claims.filter((c) => take(ctx, c));
     if (claims.length === 0 && !mc.gap) continue;
+    // A gap the matrix already stated is not stated again.
+    if (mc.gap && ctx.shown.has(gapKey(name, s.name))) continue;
+    if (mc.gap) ctx.shown.add(gapKey(name, s.name));
     out.push(
       heading(depth + 1, s.name, { kind: "dimension-subject", dimension: name, subject: s.name }),
     );
@@ -24,9 +27,12 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
         type: "paragraph",
         children: [gapStatement(gapText(ctx.briefing.meta.language, name, s.name))],
       });
-    else out.push(...claims.map((c) => claimParagraph(c, ctx.briefing.meta.language)));
+    else out.push(...claims.map((c) => claimParagraph(c, ctx.briefing.meta.language, ctx.casing)));
   }
-  return out;
+  // A dimension whose every claim the matrix already showed gets no heading of its own (an empty
+  // section, listed in the contents, would promise text that is not there).
+  if (out.length === 0) return [];
+  return [heading(depth, name, { kind: "dimension", dimension: name }), ...out];
 }
 
 export const dimension: Directive = {
@@ -43,10 +49,11 @@ export const dimension: Directive = {
 
 export const dimensions: Directive = {
   title: "",
-  expand: (call, ctx) => [
-    ...open(call, "dimensions"),
-    ...ctx.briefing.dimensions.flatMap((d) =>
+  expand: (call, ctx) => {
+    const body = ctx.briefing.dimensions.flatMap((d) =>
       dimensionBody(ctx, d.name, call.title ? call.depth + 1 : call.depth),
-    ),
-  ],
+    );
+    // Nothing the matrix did not already show: no section at all.
+    return body.length ? [...open(call, "dimensions"), ...body] : [];
+  },
 };

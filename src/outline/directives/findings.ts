@@ -8,7 +8,7 @@ export const findings: Directive = {
   expand(call, ctx) {
     const items = ctx.briefing.findings
       .filter((f) => take(ctx, f.claim))
-      .map((f) => claimPhrasing(f.claim, ctx.briefing.meta.language));
+      .map((f) => claimPhrasing(f.claim, ctx.briefing.meta.language, ctx.casing));
     return [
       ...open(call, "findings"),
       ...(items.length

@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent, Table } from "mdast";
 import { claimPhrasing, gapStatement, gapText, row, text } from "../nodes.js";
-import { type Directive, open, take } from "./context.js";
+import { type Directive, gapKey, open, take } from "./context.js";
 
 export const matrix: Directive = {
   title: "Evidence matrix",
@@ -18,8 +18,13 @@ export const matrix: Directive = {
         const first = mc?.claims.find((c) => !ctx.shown.has(c.id));
         if (first) {
           take(ctx, first);
-          cells.push(claimPhrasing(first, b.meta.language));
+          cells.push(claimPhrasing(first, b.meta.language, ctx.casing));
+        } else if (mc && !mc.gap && mc.claims[0]) {
+          // Every claim of the cell was shown before (an outline can ask for them twice): the
+          // cell repeats its first, as saying no source addresses it would be false.
+          cells.push(claimPhrasing(mc.claims[0], b.meta.language, ctx.casing));
         } else {
+          ctx.shown.add(gapKey(d.name, s.name));
           cells.push([gapStatement(gapText(b.meta.language, d.name, s.name))]);
         }
       }

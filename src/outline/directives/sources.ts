@@ -36,7 +36,7 @@ export const sources: Directive = {
         ),
       ];
       if (s.thesis && take(ctx, s.thesis)) {
-        out.push(text(` ${c.thesis}: `), ...claimPhrasing(s.thesis, lang));
+        out.push(text(` ${c.thesis}: `), ...claimPhrasing(s.thesis, lang, ctx.casing));
       }
       return out;
     });

@@ -9,7 +9,7 @@ export const timeline: Directive = {
     const items = ctx.briefing.timeline
       .filter((e) => take(ctx, e.claim))
       .map((e): PhrasingContent[] =>
-        datedPhrasing(e.date, e.claim, ctx.briefing.meta.language, e.kind),
+        datedPhrasing(e.date, e.claim, ctx.briefing.meta.language, e.kind, e.dateText),
       );
     return [
       ...open(call, "timeline"),

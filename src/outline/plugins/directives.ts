@@ -4,6 +4,7 @@
  * author's own headings are marked `prose`. An unknown directive, one not on a line of its own,
  * or one whose attributes do not fit the briefing is an error at the directive, and is dropped.
  */
+
 import type { Root, RootContent } from "mdast";
 import type { ContainerDirective, LeafDirective, TextDirective } from "mdast-util-directive";
 import { SKIP, visit } from "unist-util-visit";
@@ -11,11 +12,14 @@ import type { VFile } from "vfile";
 import { error } from "../../diagnostics/vfile.js";
 import type { Briefing } from "../../model/briefing.js";
 import { chromeFor, TITLE_KEYS } from "../../util/locale.js";
+import type { CaseEvidence } from "../casing.js";
 import { DIRECTIVES, type ExpandContext } from "../directives/index.js";
 
 export interface DirectivesOptions {
   /** The analysed briefing the directives are filled from. */
   briefing: Briefing;
+  /** How the corpus writes words mid-sentence (see casing.ts). */
+  casing?: CaseEvidence;
 }
 
 type Directive = ContainerDirective | LeafDirective | TextDirective;
@@ -71,9 +75,14 @@ export const MAX_DIRECTIVES = 100;
 export const MAX_CHARTS = 12;
 
 export function remarkBriefwrightDirectives(options: DirectivesOptions) {
-  const { briefing } = options;
+  const { briefing, casing } = options;
   return (tree: Root, file: VFile): undefined => {
-    const ctx: ExpandContext = { briefing, shown: new Set(), exhibits: 0 };
+    const ctx: ExpandContext = {
+      briefing,
+      shown: new Set(),
+      exhibits: 0,
+      ...(casing ? { casing } : {}),
+    };
     let directives = 0;
     let charts = 0;
     let capped = false;
