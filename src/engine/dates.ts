@@ -26,6 +26,8 @@ export interface EventDate {
   text: string;
   relative: boolean;
   kind: EventKind;
+  /** Where the date starts in the sentence (English sentences only). */
+  at?: number;
 }
 
 /** A date-like phrase that was seen but is not shown as a date, and why. */
@@ -46,6 +48,9 @@ const NOT_EVENT =
   /\bborn\b|\bas of\b|\bage of\b|\bpublished\b|\bposted\b|\bupdated\b|\bcopyright\b|©|\bfellow\b/iu;
 const BOUNDARY =
   /(?:prior to|before|until|till|after|since|than|pre-|post-)\s+(?:the\s+)?(?:(?:end|start|beginning|middle|first|second|third|fourth|last)\s+)?(?:(?:quarter|half)\s+)?(?:of\s+)?$|(?:pre-|post-)$/iu;
+/** "… will have to wait until the first quarter of 2005 to get …": the date the wait ends is the event's. */
+const WAIT_UNTIL =
+  /\bwait(?:s|ed|ing)?\s+until\s+(?:the\s+)?(?:(?:end|start|beginning|middle|first|second|third|fourth|last)\s+)?(?:(?:quarter|half)\s+)?(?:of\s+)?$/iu;
 const BY = /\bby\s+(?:the\s+)?(?:(?:end|start|beginning|middle)\s+of\s+)?(?:the\s+)?$/iu;
 const BARE_YEAR = /(?<![\d.,/-])((?:1[89]|20)\d\d)(?![\d%]|-year|s\b|['’]s)/gu;
 const NARRATIVE_RELATIVE = /later|earlier|before|after|next|following/iu;
@@ -152,13 +157,17 @@ function chronoDate(
   const results = en.parse(text, { instant, timezone: 0 });
   for (const r of results) {
     const before = text.slice(0, r.index);
-    if (BOUNDARY.test(before)) continue;
+    if (BOUNDARY.test(before) && !WAIT_UNTIL.test(before)) continue;
     const by = BY.test(before);
     const c = r.start;
     const explicitYear = /\b\d{4}\b/u.test(r.text);
     if (NARRATIVE_RELATIVE.test(r.text)) continue;
     const relative = !explicitYear;
-    const written = r.text.replace(/[,.]$/u, "").trim();
+    // "March 2005 at 15,000 yen": chrono reads "at 15" as a time; a bare number is no time.
+    const written = r.text
+      .replace(/[,.]$/u, "")
+      .replace(/\s+at\s+\d{1,2}$/u, "")
+      .trim();
     if (relative && !PRECISE_RELATIVE.test(r.text)) {
       leftOut.push({ text: written, reason: "a relative date too vague to place" });
       continue;
@@ -196,7 +205,7 @@ function chronoDate(
       : MONTH_NAMED.test(stated) && precise !== "year"
         ? `${stated} [${year}]`
         : `${stated} [${iso}]`;
-    return { date: { iso, text: shown, relative, kind }, at: r.index };
+    return { date: { iso, text: shown, relative, kind, at: r.index }, at: r.index };
   }
   return undefined;
 }
@@ -204,10 +213,10 @@ function chronoDate(
 function bareYear(text: string): Found | undefined {
   for (const m of text.matchAll(BARE_YEAR)) {
     const before = text.slice(0, m.index);
-    if (BOUNDARY.test(before)) continue;
+    if (BOUNDARY.test(before) && !WAIT_UNTIL.test(before)) continue;
     const kind = kindAt(text, m.index, BY.test(before));
     if (!kind) continue;
-    return { date: { iso: m[1]!, text: m[1]!, relative: false, kind }, at: m.index };
+    return { date: { iso: m[1]!, text: m[1]!, relative: false, kind, at: m.index }, at: m.index };
   }
   return undefined;
 }
@@ -416,4 +425,34 @@ export function eventDate(
   language?: string,
 ): EventDate | undefined {
   return checkEventDate(text, sourceDate, language).date;
+}
+
+/** Parts of a year a sentence may name before it, and the months (1–12) each may mean at most. */
+const PART_OF_YEAR: [RegExp, number, number][] = [
+  [/\bfirst\s+quarter\s+of\s+$/iu, 1, 3],
+  [/\bsecond\s+quarter\s+of\s+$/iu, 4, 6],
+  [/\bthird\s+quarter\s+of\s+$/iu, 7, 9],
+  [/\b(?:fourth|last|final)\s+quarter\s+of\s+$/iu, 10, 12],
+  [/\bfirst\s+half\s+of\s+$/iu, 1, 6],
+  [/\b(?:second|last)\s+half\s+of\s+$/iu, 7, 12],
+  [/\b(?:end|close)\s+of\s+(?:the\s+year\s+)?$|\blate(?:\s+in)?\s+$/iu, 9, 12],
+  [/\b(?:start|beginning)\s+of\s+$|\bearly(?:\s+in)?\s+$/iu, 1, 4],
+  [/\b(?:middle\s+of|mid-?)\s*$/iu, 4, 9],
+];
+
+/**
+ * The months an event date allows, as `[first, last]` month numbers (year × 12 + month − 1):
+ * a day or a month is its month; a year is all of it, or the part the words before it name
+ * ("the first quarter of 2005": January to March; "the end of 2004": September to December,
+ * taken wide so that only dates that cannot both be true are told apart).
+ */
+export function monthsOf(date: EventDate, text: string): [number, number] | undefined {
+  const m = /^(\d{4})(?:-(\d{2}))?/u.exec(date.iso);
+  if (!m) return undefined;
+  const year = Number(m[1]) * 12;
+  if (m[2]) return [year + Number(m[2]) - 1, year + Number(m[2]) - 1];
+  const before = date.at === undefined ? "" : text.slice(0, date.at).replace(/\bthe\s+$/iu, "");
+  for (const [re, first, last] of PART_OF_YEAR)
+    if (re.test(before)) return [year + first - 1, year + last - 1];
+  return [year, year + 11];
 }

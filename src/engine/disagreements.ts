@@ -6,14 +6,14 @@
  * Each side is a passage from a different source; both are cited.
  */
 
-import type { Claim, Disagreement } from "../model/briefing.js";
+import type { Claim, Disagreement, EventKind } from "../model/briefing.js";
 import { baseLanguage, countWords, STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
-import { type EventDate, eventDate } from "./dates.js";
+import { type EventDate, eventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
 import { type Quantity, quantitiesIn } from "./figures.js";
-import { type Leadership, leadershipsIn } from "./leaders.js";
-import { type Analysis, isFree, markUsed, similarity } from "./state.js";
+import { type Leadership, leadershipsIn, placeNames } from "./leaders.js";
+import { type Analysis, isFree, markUsed, similarity, unitDate } from "./state.js";
 import { findMentions } from "./subjects.js";
 
 const MAX_DISAGREEMENTS = 4;
@@ -26,6 +26,8 @@ interface Found {
   kind: Disagreement["kind"];
   sides: [number, number];
   strength: number;
+  /** What each side reports, when they differ in kind (a schedule and a report). */
+  sideKinds?: [EventKind, EventKind];
 }
 
 function credit(a: Analysis, u: number): string {
@@ -413,6 +415,205 @@ function oppositeStatements(a: Analysis): Found[] {
   return out;
 }
 
+/** Words that say a product goes on sale somewhere ("went on sale in", "first appeared in"). */
+const ON_SALE =
+  /\b(?:launch(?:ed|es|ing)?|(?:re)?released?|releases|releasing|(?:go|goes|went|gone|going)\s+on\s+sale|appear(?:s|ed|ing)?(?=\s+(?:in|on)\b)|arriv(?:e|es|ed|ing)(?=\s+(?:in|on)\b)|debut(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:the\s+)?(?:shelves|shops|stores))\b/iu;
+/** "… will have to wait until … to get the DS": the places wait, the product comes. */
+const WAIT_TO_GET = /\bwait(?:s|ed|ing)?\s+until\b.*?\bto\s+(?:get|receive|buy)\s+(?:the\s+)?$/iu;
+/** Where a clause ends inside a sentence. */
+const CLAUSE_BREAK =
+  /[,;:()—–]|\b(?:since|when|after|before|while|whereas|because|although|though|which|who|that|but)\b/giu;
+/** Words that deny, hedge or report hearsay: such a clause states no launch ("May" is a month). */
+const UNSURE =
+  /\b(?:[Nn]ot|n['’]t|[Nn]ever|[Nn]o longer|may|[Mm]ight|[Cc]ould|[Ww]ould|[Rr]eportedly|[Rr]umou?red|[Aa]llegedly|[Ii]f|[Uu]nless)\b/u;
+/** Words that may stand between a clause's start and its launch verb without naming anyone. */
+const NO_ONE =
+  /^(?:since|when|after|it|has|have|had|was|is|will|be|been|being|first|finally|officially|also|already|only|now)$/iu;
+/** "the end of", "the first quarter of", "early": the words that make a year a part of it. */
+const PART_BEFORE =
+  /(?:the\s+)?(?:(?:first|second|third|fourth|last|final)\s+(?:quarter|half)\s+of|(?:end|close|start|beginning|middle)\s+of|early|late|mid-?)\s*$/iu;
+
+/** Month and weekday names: a date, not a party. */
+const CALENDAR = new RegExp(`^(?:${MONTH_OR_DAY})$`, "u");
+
+interface OnSale {
+  u: number;
+  subject: string;
+  places: string[];
+  kind: "happened" | "scheduled";
+  months: [number, number];
+  /** The date as the sentence words it ("first quarter of 2005", "end of 2004"). */
+  when: string;
+  /** The share of the sentence the launch's clause takes. */
+  share: number;
+}
+
+/** The span of the clause around offset `at`: between the breaks before and after it. */
+function clauseAround(text: string, at: number): [number, number] {
+  let from = 0;
+  let to = text.length;
+  for (const m of text.matchAll(CLAUSE_BREAK)) {
+    if (m.index + m[0].length <= at) from = m.index;
+    else if (m.index >= at) {
+      to = m.index;
+      break;
+    }
+  }
+  return [from, to];
+}
+
+/**
+ * A sentence that says when one subject of the brief goes (or went) on sale in named places:
+ * "Since going on sale in Japan and the US at the end of 2004, Nintendo has sold …", "… since
+ * it first appeared in the US and Japan at the end of 2004", "Japan and Europe will have to
+ * wait until the first quarter of 2005 to get [the DS]". The sentence names one subject, its
+ * date's clause holds the launch words and no one else who could be launching (only the
+ * subject, "it" after the subject, or no one when the main clause's subject is the subject),
+ * nothing denies or hedges it, and the date is a report (`happened`) or a schedule.
+ */
+function onSaleIn(a: Analysis, u: number): OnSale | undefined {
+  const unit = a.units[u]!;
+  if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") return undefined;
+  const date = unitDate(a, u);
+  if (!date || date.at === undefined) return undefined;
+  if (date.kind !== "happened" && date.kind !== "scheduled") return undefined;
+  const text = unit.text;
+  const mentions = findMentions(text, a.matchers);
+  const subjects = new Set(mentions.map((m) => m.subject));
+  if (subjects.size !== 1) return undefined;
+  const subject = [...subjects][0]!;
+  const [from, to] = clauseAround(text, date.at);
+  const clause = text.slice(from, to);
+  if (UNSURE.test(clause)) return undefined;
+  const before = text.slice(from, date.at);
+  const words = a.structures[u]?.words ?? [];
+  const mentioned = (s: number, e: number) => mentions.some((m) => m.start <= s && e <= m.end);
+  const places = placeNames(clause).map((p) => ({
+    ...p,
+    start: p.start + from,
+    end: p.end + from,
+  }));
+  const isPlace = (s: number, e: number) => places.some((p) => p.start <= s && e <= p.end);
+  // Other names (not the subject, not a place) anywhere before the date's clause ends: another
+  // product or party may be what goes on sale.
+  if (
+    words.some(
+      (w) =>
+        w.pos === "PROPN" &&
+        /^\p{Lu}/u.test(w.text) &&
+        !CALENDAR.test(w.text) &&
+        w.end <= to &&
+        !mentioned(w.start, w.end) &&
+        !isPlace(w.start, w.end),
+    )
+  )
+    return undefined;
+  let where: typeof places;
+  const cue = ON_SALE.exec(before);
+  if (cue) {
+    // Who goes on sale: between the clause's start and the launch words only the subject,
+    // "it" (the subject named before the clause), or no one (then the main clause's subject).
+    const agentEnd = from + cue.index;
+    const agent = words.filter(
+      (w) =>
+        w.start >= from && w.end <= agentEnd && w.pos !== "PUNCT" && !mentioned(w.start, w.end),
+    );
+    if (agent.some((w) => !NO_ONE.test(w.text) && w.pos !== "DET")) return undefined;
+    const named = mentions.some((m) => m.start >= from && m.end <= agentEnd);
+    const it = agent.some((w) => /^it$/iu.test(w.text));
+    if (it && !mentions.some((m) => m.end <= from)) return undefined;
+    if (!named && !it) {
+      const main = text.slice(to).replace(/^[,\s]+/u, "");
+      const first = findMentions(main, a.matchers)[0];
+      if (!first || !/^(?:the\s+)?$/iu.test(main.slice(0, first.start))) return undefined;
+    }
+    where = places.filter((p) => p.start >= agentEnd);
+  } else {
+    // "Japan and Europe will have to wait until … to get the DS": the places wait for it.
+    const after = text.slice(date.at, to);
+    const get = /^[^,;]*?\bto\s+(?:get|receive|buy)\s+(?:the\s+)?/iu.exec(after);
+    if (!get || !WAIT_TO_GET.test(text.slice(from, date.at + get[0].length))) return undefined;
+    const rest = after.slice(get[0].length);
+    const object = findMentions(rest, a.matchers)[0];
+    if (object?.start !== 0 || !/^\s*[.!]?\s*$/u.test(rest.slice(object.end))) return undefined;
+    // Only places wait ("Japan and Europe will have to wait …"), no one else.
+    const waitAt = from + /\bwait/iu.exec(before)!.index;
+    const waiting = words.filter((w) => w.start >= from && w.end <= waitAt && w.pos !== "PUNCT");
+    if (
+      !waiting.every(
+        (w) =>
+          isPlace(w.start, w.end) ||
+          /^(?:and|the|will|have|has|had|to|would|shall|also|still)$/iu.test(w.text),
+      )
+    )
+      return undefined;
+    where = places.filter((p) => p.end <= waitAt);
+  }
+  if (where.length === 0) return undefined;
+  const months = monthsOf(date, text);
+  if (!months) return undefined;
+  const part = PART_BEFORE.exec(text.slice(0, date.at));
+  const phrase = `${part ? part[0] : ""}${date.text}`;
+  return {
+    u,
+    subject,
+    places: [...new Set(where.map((p) => p.place))],
+    kind: date.kind,
+    months,
+    when: phrase.replace(/^the\s+/iu, ""),
+    share: (to - from) / text.length,
+  };
+}
+
+/** "in Japan", "in the United States". */
+function inPlace(place: string): string {
+  return place === "World"
+    ? "worldwide"
+    : /^(?:United|Netherlands)/u.test(place)
+      ? `in the ${place}`
+      : `in ${place}`;
+}
+
+/**
+ * A schedule and a report of one launch that cannot both be true: one source says a subject
+ * will go on sale in a place in a period, another that it went on sale there in a period that
+ * lies wholly before or after it ("Japan … will have to wait until the first quarter of 2005"
+ * vs "since going on sale in Japan … at the end of 2004"). Neither side is called wrong: the
+ * disagreement says which is the schedule and which the report.
+ */
+function scheduledVsReported(a: Analysis): Found[] {
+  const launches = a.units.flatMap((unit, u) => {
+    if (unit.quoted || !isFree(a, unit)) return [];
+    const found = onSaleIn(a, u);
+    return found ? [found] : [];
+  });
+  const out: Found[] = [];
+  for (const x of launches) {
+    if (x.kind !== "scheduled") continue;
+    for (const y of launches) {
+      if (y.kind !== "happened" || y.subject !== x.subject) continue;
+      if (originOf(a, x.u) === originOf(a, y.u)) continue;
+      const shared = x.places.filter((p) => y.places.includes(p));
+      if (shared.length === 0) continue;
+      if (x.months[0] <= y.months[1] && y.months[0] <= x.months[1]) continue;
+      const where = shared.map(inPlace).join(", ");
+      // Short, as a slide's label: the years, or the dates as stated when the year is one.
+      const year = (o: OnSale) => String(Math.floor(o.months[0] / 12));
+      const sameYear = year(x) === year(y);
+      const shown = (o: OnSale) => (sameYear ? o.when : year(o));
+      out.push({
+        topic: `${x.subject} on sale ${where}: ${shown(x)} (scheduled) or ${shown(y)} (reported)`,
+        kind: sameYear ? "date" : "year",
+        sides: [x.u, y.u],
+        // Of several reports, the one most about the launch (its clause the most of the sentence).
+        strength: 1.8 + (x.share + y.share) / 2,
+        sideKinds: ["scheduled", "happened"],
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * Different leaders of one market: one source says a subject of the brief leads in a place
  * ("the most popular … device in the states"), another that another subject does ("Nintendo
@@ -421,12 +622,6 @@ function oppositeStatements(a: Analysis): Found[] {
  * speak of different times and are not compared.
  */
 function leaders(a: Analysis): Found[] {
-  const where = (place: string) =>
-    place === "World"
-      ? "worldwide"
-      : /^(?:United|Netherlands)/u.test(place)
-        ? `in the ${place}`
-        : `in ${place}`;
   const stated = a.units.flatMap((unit, u) => {
     if (unit.quoted || !isFree(a, unit) || unit.named.length === 0) return [];
     // The frame reads English words; other languages are not read.
@@ -449,7 +644,7 @@ function leaders(a: Analysis): Found[] {
       const [xy, yy] = [year(x.u), year(y.u)];
       if (xy && yy && xy !== yy) continue;
       out.push({
-        topic: `Who leads ${where(x.lead.place)}: ${x.lead.leader} or ${y.lead.leader}`,
+        topic: `Who leads ${inPlace(x.lead.place)}: ${x.lead.leader} or ${y.lead.leader}`,
         kind: "statement",
         sides: [x.u, y.u],
         strength: 2 + similarity(a, x.u, y.u),
@@ -465,6 +660,7 @@ export function buildDisagreements(a: Analysis): Disagreement[] {
     ...numbers(a),
     ...years(a),
     ...leaders(a),
+    ...scheduledVsReported(a),
     ...oppositeStatements(a),
   ];
   all.sort((x, y) => y.strength - x.strength || x.sides[0] - y.sides[0] || x.sides[1] - y.sides[1]);
@@ -479,7 +675,12 @@ export function buildDisagreements(a: Analysis): Disagreement[] {
     words += n;
     for (const u of units) markUsed(a, u);
     const sides: Claim[] = f.sides.map((u) => makeClaim(a.units[u]!, [], credit(a, u)));
-    out.push({ topic: f.topic, kind: f.kind, sides });
+    out.push({
+      topic: f.topic,
+      kind: f.kind,
+      sides,
+      ...(f.sideKinds ? { sideKinds: f.sideKinds } : {}),
+    });
   }
   return out;
 }

@@ -82,6 +82,24 @@ const PLACE_NAMES: PlaceName[] = PLACES.flatMap(([place, names, adjectives]) => 
 }));
 PLACE_NAMES.sort((x, y) => y.pattern.source.length - x.pattern.source.length);
 
+/**
+ * The places `text` names as nouns (not adjectives), by canonical name, each with where it
+ * starts, in order of appearance ("the US and Japan" → United States, Japan).
+ */
+export function placeNames(text: string): { place: string; start: number; end: number }[] {
+  const found: { place: string; start: number; end: number }[] = [];
+  for (const p of PLACE_NAMES) {
+    if (p.adjective || p.place === "World") continue;
+    for (const m of text.matchAll(new RegExp(p.pattern.source, p.pattern.flags))) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (found.some((f) => start < f.end && end > f.start)) continue;
+      found.push({ place: p.place, start, end });
+    }
+  }
+  return found.sort((x, y) => x.start - y.start);
+}
+
 /** "In the states": the United States, unless a modifier or "of" makes it other states. */
 const THE_STATES =
   /(?<=\b(?:in|across|throughout|to)\s+)the\s+[Ss]tates\b(?!\s+(?:of|that|which|where|who)\b)/gu;

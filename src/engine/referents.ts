@@ -17,6 +17,7 @@ import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
 import { baseLanguage } from "../util/text.js";
 import { computeEdits } from "./claims.js";
+import { placeNames } from "./leaders.js";
 import { winkNlp } from "./nlp.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
 
@@ -63,6 +64,9 @@ const ORGANISATION = /^(?:organi[sz]ation|alliance|bloc|pact|group|body)$/iu;
 /** Heads of a bare description of a thing ("the device"): only a brief subject may be its referent. */
 const THING =
   /^(?:device|devices|console|consoles|machine|machines|handheld|gadget|system|product|game|title|treaty|force|forces|measure|resolution|enlargement|expansion|deployment|mission|library|parser|module|package|project|tool|format|fear|move|decision)$/iu;
+/** Singular heads of a product or a piece of software a subject of the brief may be. */
+const OBJECT_THING =
+  /^(?:device|console|machine|handheld|gadget|product|library|parser|module|package)$/iu;
 const GENERIC_WORDS =
   "company|companies|firm|giant|maker|manufacturer|organi[sz]ation|alliance|bloc|pact|government|regime|device|devices|console|consoles|machine|machines|handheld|gadget|product|treaty|measure|enlargement|deployment|library|parser|module|package|fear";
 /** "… for the device …", "the two-screen clamshell gadget": a description left unresolved. */
@@ -70,6 +74,10 @@ const BARE_DESCRIPTION = new RegExp(
   `\\bthe ((?:[\\p{Ll}\\d-]+ ){0,3})(?:${GENERIC_WORDS})\\b(?!['’]s)(?!\\s+(?:of|between|against|that|which|who|whose)\\b)(?!,\\s*(?:the\\s+)?\\p{Lu}[\\p{L}\\d-]*(?:\\s+\\p{Lu}[\\p{L}\\d-]*)*\\s*(?:[,;:)—–]|$))`,
   "u",
 );
+
+/** "the two countries", "the dual screens": a definite plural that counts a set named before. */
+const COUNTED_SET =
+  /\bthe (?:two|three|four|five|dual|twin) (?:[\p{Ll}-]+ )?[\p{Ll}-]+s\b(?!\s+(?:of|from|that|which|who)\b)(?!\s+in\s+(?:the\s+)?\p{Lu})(?!,?\s+(?:the\s+)?\p{Lu})/u;
 
 /** Demonstratives that are not pointers: "this year", "that time". */
 const DEICTIC_OK =
@@ -100,6 +108,35 @@ const NOMINAL = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
 
 /** Openers that make a sentence true only under the condition of the one before it. */
 export const CONDITIONAL_START = /^(?:Otherwise|If so|If not|In that case|In this case)\b/u;
+
+/**
+ * Whether a clause after a fronted phrase or clause, or after a conjunction, has a pronoun
+ * subject and an agentless passive verb ("When Armenia asked for help in 2020, it was
+ * refused."): what "it" is (the request, not Armenia) and who acted are both left to the text
+ * around the sentence. `toks` are the sentence's words without punctuation.
+ */
+function agentlessPassive(raw: string, toks: Tok[]): boolean {
+  for (let k = 1; k + 2 < toks.length; k++) {
+    const t = toks[k]!;
+    if (t.pos !== "PRON" || !/^(?:it|they)$/iu.test(t.text)) continue;
+    const before = toks[k - 1]!;
+    const opens =
+      before.pos === "CCONJ" || before.pos === "SCONJ" || /,\s*$/u.test(raw.slice(0, t.start));
+    if (!opens) continue;
+    // "was refused", "has been refused", "will be refused", "were quickly rejected".
+    let j = k + 1;
+    while (j < toks.length && toks[j]!.pos === "AUX" && toks[j]!.lemma !== "be") j++;
+    if (toks[j]?.lemma !== "be") continue;
+    j++;
+    while (j < toks.length && toks[j]!.pos === "ADV") j++;
+    const verb = toks[j];
+    if (verb?.pos !== "VERB" || verb.lemma === verb.text.toLowerCase()) continue;
+    if (/ing$/iu.test(verb.text)) continue;
+    if (toks.slice(j + 1).some((x) => /^by$/iu.test(x.text))) continue;
+    return true;
+  }
+  return false;
+}
 
 export interface ReferentContext {
   matchers: SubjectMatcher[];
@@ -214,8 +251,11 @@ export class SourceReferents {
       while (k >= 0 && (NOMINAL.has(toks[k]!.pos) || /^[-’'()]$|^'s$/u.test(toks[k]!.text))) k--;
       const span = toks.slice(k + 1, j + 1);
       const head = span.at(-1);
-      // "Armenia and Azerbaijan …", "Japan, Europe …": a coordination is no one referent.
-      const coordinated = k >= 0 && (toks[k]!.pos === "CCONJ" || toks[k]!.text === ",");
+      // "Armenia and Azerbaijan …", "Japan, Europe …": a coordination is no one referent. A
+      // comma that closes a fronted phrase ("With its two screens, …, the DS has …") is not one.
+      const fronted = ["ADP", "SCONJ"].includes(toks[0]!.pos) && toks[k - 1]?.pos !== "CCONJ";
+      const coordinated =
+        k >= 0 && (toks[k]!.pos === "CCONJ" || (toks[k]!.text === "," && !fronted));
       if (head && !coordinated && span.every((t) => t.pos !== "CCONJ")) {
         const spanText = a.raw.slice(span[0]!.start, head.end);
         const spanStart = span[0]!.start;
@@ -240,7 +280,11 @@ export class SourceReferents {
       } else if (!head && depth < 2) {
         name = undefined;
       }
-      if (!name && depth < 2 && span.length === 1 && SUBJECT_PRONOUN.test(span[0]!.text)) {
+      // "It went on sale …": the pronoun (not a nominal, so outside the span) opening the
+      // sentence carries the subject of the sentence before.
+      const pronoun =
+        span.length === 1 ? span[0] : span.length === 0 && j === 0 ? toks[0] : undefined;
+      if (!name && depth < 2 && pronoun && SUBJECT_PRONOUN.test(pronoun.text)) {
         const prev = this.previous(block, i);
         if (prev) name = this.subjectName(prev[0], prev[1], depth + 1);
       }
@@ -469,6 +513,22 @@ export class SourceReferents {
         restFrom = at + bare[0].length;
       }
     }
+    // "… will have to wait until 2005 to get the device": a bare description of a product or an
+    // organisation in object position, in brackets when the sentence before is about one.
+    const object = restFrom === subjectEnd ? this.unresolvedAt(a, restFrom) : undefined;
+    if (object) {
+      const named = this.objectReferent(block, i, a, toks, object.text);
+      if (named) {
+        edits.push({ kind: "delete", text: object.text, at: object.at, reason: "referent" });
+        edits.push({ kind: "insert", text: named, at: object.at, reason: "referent" });
+        referent ??= named;
+        restFrom = object.at + object.text.length;
+      }
+    }
+    if (!needs && agentlessPassive(a.raw, toks))
+      return {
+        drop: "a pronoun subject of an agentless passive: neither it nor the agent is said",
+      };
     const problem = this.pointsElsewhere(a, toks, subjectEnd, Boolean(referent), restFrom);
     if (problem) return { drop: problem, pointer: true };
     edits.sort((x, y) => x.at - y.at);
@@ -610,6 +670,58 @@ export class SourceReferents {
     return undefined;
   }
 
+  /** The first unresolved bare description after `from`, with its offset in the sentence. */
+  private unresolvedAt(a: Analysed, from: number): { text: string; at: number } | undefined {
+    const pattern = new RegExp(BARE_DESCRIPTION.source, "gu");
+    for (const m of a.raw.slice(from).matchAll(pattern)) {
+      const end = from + m.index + m[0].length;
+      const next = a.toks.find((t) => t.start >= end);
+      if (next?.pos === "NOUN") continue;
+      return { text: m[0], at: from + m.index };
+    }
+    return undefined;
+  }
+
+  /**
+   * The referent of a bare description in object position ("to get the device"): the name that
+   * is the subject of the sentence before (through its pronoun, "It went on sale …"), when that
+   * name is a subject of the brief as the source writes it (for a product, with the word that
+   * tells it from its maker: "the DS", not "Nintendo"), and no other party could be meant:
+   * neither sentence names another subject of the brief, this one names no subject at all, and
+   * its only other names are places. The description must be singular, of a product or an
+   * organisation; "the lightweight device" with its modifiers is replaced whole.
+   */
+  private objectReferent(
+    block: Block,
+    i: number,
+    a: Analysed,
+    toks: Tok[],
+    description: string,
+  ): string | undefined {
+    const head = /(\S+)$/u.exec(description)?.[1] ?? "";
+    const product = OBJECT_THING.test(head);
+    if (!product && !ORGANISATION.test(head)) return undefined;
+    const prev = this.previous(block, i);
+    if (!prev) return undefined;
+    const name = this.subjectName(prev[0], prev[1]);
+    if (!name) return undefined;
+    const subjects = new Set(findMentions(name, this.ctx.matchers).map((m) => m.subject));
+    if (subjects.size !== 1) return undefined;
+    const subject = [...subjects][0]!;
+    const distinctive = subject.split(/\s+/u).pop()!.toLowerCase();
+    if (product && !name.toLowerCase().split(/\s+/u).includes(distinctive)) return undefined;
+    if (findMentions(a.raw, this.ctx.matchers).length > 0) return undefined;
+    const s = prev[0].sentences[prev[1]]!;
+    const prevText = prev[0].text.slice(s.start, s.end);
+    if (findMentions(prevText, this.ctx.matchers).some((m) => m.subject !== subject))
+      return undefined;
+    const places = placeNames(a.raw);
+    const inPlace = (t: Tok) => places.some((p) => t.start >= p.start && t.end <= p.end);
+    if (toks.some((t) => t.pos === "PROPN" && /^\p{Lu}/u.test(t.text) && !inPlace(t)))
+      return undefined;
+    return name;
+  }
+
   /** A reason the sentence still leans on other text after its subject, or undefined. */
   private pointsElsewhere(
     a: Analysed,
@@ -622,6 +734,18 @@ export class SourceReferents {
     if (CONTEXT_PHRASE.test(` ${rest}`)) return "compares with or continues earlier text";
     const bare = this.unresolvedDescription(a, restFrom);
     if (bare) return `“${bare}” has no referent in the sentence`;
+    // "… to utilise the dual screens": a definite description that counts its members refers to
+    // a set named before it; in the sentence itself, two names at least must come first.
+    const counted = COUNTED_SET.exec(a.raw.slice(restFrom));
+    if (counted) {
+      const at = restFrom + counted.index;
+      const names = new Set(
+        a.toks
+          .filter((t) => t.end <= at && t.pos === "PROPN" && /^\p{Lu}/u.test(t.text))
+          .map((t) => t.text),
+      );
+      if (names.size < 2) return `“${counted[0]}” counts a set the sentence does not name`;
+    }
     const verb = toks.findIndex((t) => VERB.has(t.pos));
     const name = (t: Tok) => t.pos === "PROPN" && /^\p{Lu}/u.test(t.text);
     for (let k = 0; k < toks.length; k++) {

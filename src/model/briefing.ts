@@ -185,6 +185,12 @@ export interface Disagreement {
    */
   kind: "number" | "year" | "date" | "list" | "statement" | "judgement";
   sides: Claim[];
+  /**
+   * Set when the sides report different kinds of event, one kind per side: `["scheduled",
+   * "happened"]` for a schedule and a report of what happened that cannot both be true.
+   * Optional, added without a schema bump.
+   */
+  sideKinds?: EventKind[];
 }
 
 export interface Stance {

@@ -24,6 +24,12 @@ export interface TimelineChart {
   kind: "timeline";
   /** Lanes top to bottom: the subjects, then "Several subjects" and "Other" when used. */
   lanes: string[];
+  /**
+   * The lanes' names as shown, in the briefing's language ("Mehrere Gegenstände", "Sonstige"),
+   * parallel to `lanes`; set only when one differs from its lane. `lanes` and each mark's `lane`
+   * keep the keys the writers colour by. Optional, added without a schema bump.
+   */
+  laneLabels?: string[];
   marks: TimelineMark[];
 }
 

@@ -52,14 +52,21 @@ export function coverageExhibit(briefing: Briefing, n: number): Exhibit | undefi
     const covered = dimensions
       .map((d, i) => (r.evidence[i]! > 0 ? `${d} ${r.evidence[i]}` : ""))
       .filter(Boolean);
-    return `${r.label}: ${covered.length ? `evidence for ${covered.join(", ")}` : "no evidence in the matrix"}.`;
+    return covered.length
+      ? chrome.exhibitText("coverageAltRow", { source: r.label, covered: covered.join(", ") })
+      : chrome.exhibitText("coverageAltNone", { source: r.label });
   };
+  const map = chrome.exhibitText("coverageAlt", {
+    n: rows.length,
+    dimensions: dimensions.length,
+    which,
+  });
   return {
     n,
     id: `exhibit-${n}`,
     kind: "coverage",
     title: chrome.exhibitText("coverageTitle"),
-    alt: `Coverage map of ${rows.length} sources against ${dimensions.length} dimensions.${which} ${rows.map(describe).join(" ")}`,
+    alt: `${map} ${rows.map(describe).join(" ")}`,
     source: chrome.exhibitText("coverageSource", { which }),
     chart: { kind: "coverage", dimensions, subjects, rows },
     entries: [],

@@ -11,16 +11,25 @@ import type { Briefing, Figure } from "../../model/briefing.js";
 import type { Exhibit, ExhibitEntry, FigureBar, FigurePanel } from "../../model/exhibits.js";
 import { chromeFor } from "../../util/locale.js";
 
-/** Kinds of counted things whose nouns differ but that are the same kind of thing. */
-const KINDS: readonly [RegExp, string][] = [
+/**
+ * Kinds of counted things whose nouns differ but that are the same kind of thing, each with the
+ * key of its name in the locale's `exhibitNote` (the English name is the group's key).
+ */
+const KINDS: readonly [RegExp, string, string][] = [
   [
     /^(?:troops|soldiers|servicem[ae]n|personnel|forces|peacekeepers|officers|servicepeople|people|men|staff)$/iu,
     "Personnel",
+    "kindPersonnel",
   ],
-  [/^(?:members?|countries|states|nations|allies)$/iu, "Member states"],
-  [/^(?:missiles|tanks|aircraft|jets|warships|ships|drones|artillery)$/iu, "Weapons and equipment"],
-  [/^(?:units|consoles|handhelds|machines|devices|psps|dss)$/iu, "Consoles"],
+  [/^(?:members?|countries|states|nations|allies)$/iu, "Member states", "kindMemberStates"],
+  [
+    /^(?:missiles|tanks|aircraft|jets|warships|ships|drones|artillery)$/iu,
+    "Weapons and equipment",
+    "kindWeapons",
+  ],
+  [/^(?:units|consoles|handhelds|machines|devices|psps|dss)$/iu, "Consoles", "kindConsoles"],
 ];
+const KIND_KEYS = new Map(KINDS.map(([, name, key]) => [name, key]));
 
 /** Units that describe time spans or ordinals, not amounts to compare. */
 const NOT_COMPARABLE_UNITS = new Set(["years", "year"]);
@@ -85,6 +94,12 @@ export function comparableGroups(figures: readonly Figure[]): Group[] {
 export function figuresExhibit(briefing: Briefing, n: number): Exhibit | undefined {
   const groups = comparableGroups(briefing.figures);
   if (groups.length === 0) return undefined;
+  const chrome = chromeFor(briefing.meta.language);
+  // A known kind is named in the briefing's language; a counted noun stays as the source has it.
+  const kindName = (title: string) => {
+    const key = KIND_KEYS.get(title);
+    return key ? chrome.exhibitText(key) : title;
+  };
   // Bars are numbered in the order they are drawn: panel by panel, subject order, larger first.
   const order = briefing.subjects.map((s) => s.name);
   const rank = (s: string | undefined) => order.indexOf(s ?? "");
@@ -110,14 +125,16 @@ export function figuresExhibit(briefing: Briefing, n: number): Exhibit | undefin
       return bar;
     });
     return {
-      title: g.scope ? `${g.title} (${g.scope})` : g.title,
+      title: g.scope ? `${kindName(g.title)} (${g.scope})` : kindName(g.title),
       ...(g.unit ? { unit: g.unit } : {}),
       bars,
     };
   });
   const alt =
-    `Bar chart comparing ${entries.length} figures the sources give, in ${panels.length} ` +
-    `${panels.length === 1 ? "panel" : "panels"}. ` +
+    `${chrome.exhibitText(panels.length === 1 ? "figuresAltOnePanel" : "figuresAlt", {
+      n: entries.length,
+      panels: panels.length,
+    })} ` +
     panels
       .map(
         (p) =>
@@ -130,9 +147,9 @@ export function figuresExhibit(briefing: Briefing, n: number): Exhibit | undefin
     n,
     id: `exhibit-${n}`,
     kind: "figures",
-    title: chromeFor(briefing.meta.language).exhibitText("figuresTitle"),
+    title: chrome.exhibitText("figuresTitle"),
     alt,
-    source: chromeFor(briefing.meta.language).exhibitText("figuresSource"),
+    source: chrome.exhibitText("figuresSource"),
     chart: { kind: "figures", panels },
     entries,
   };

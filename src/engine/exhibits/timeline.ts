@@ -21,10 +21,15 @@ export function yearFraction(iso: string): number {
   return y + (month + day) / 12;
 }
 
-/** "target: 2005-03" for what did not (yet) happen; the date alone for what did. */
-export function eventLabel(event: TimelineEvent): string {
+/**
+ * "target: 2005-03" for what did not (yet) happen; the date alone for what did. The kind is
+ * named in `language` ("Ziel: 2005-03"), English by default.
+ */
+export function eventLabel(event: TimelineEvent, language?: string): string {
   const kind = event.kind ?? "happened";
-  return kind === "happened" ? event.date : `${kind}: ${event.date}`;
+  if (kind === "happened") return event.date;
+  const kinds = chromeFor(language).kinds as Record<string, string>;
+  return `${kinds[kind] ?? kind}: ${event.date}`;
 }
 
 function laneOf(event: TimelineEvent): string {
@@ -51,25 +56,50 @@ export function timelineExhibit(
     ...briefing.subjects.map((s) => s.name).filter((s) => used.has(s)),
     ...[SEVERAL_LANE, OTHER_LANE].filter((l) => used.has(l)),
   ];
-  const chart: TimelineChart = { kind: "timeline", lanes, marks };
+  // The shared lanes keep their keys (the writers colour by them); their names are the locale's.
+  const language = briefing.meta.language;
+  const chrome = chromeFor(language);
+  const names = new Map([
+    [SEVERAL_LANE, chrome.exhibitText("laneSeveral")],
+    [OTHER_LANE, chrome.exhibitText("laneOther")],
+  ]);
+  const name = (lane: string) => names.get(lane) ?? lane;
+  const laneLabels = lanes.map(name);
+  const chart: TimelineChart = {
+    kind: "timeline",
+    lanes,
+    ...(laneLabels.some((l, i) => l !== lanes[i]) ? { laneLabels } : {}),
+    marks,
+  };
   const first = dated[0]!.date.slice(0, 4);
   const last = dated[dated.length - 1]!.date.slice(0, 4);
-  const span = first === last ? first : `${first} to ${last}`;
-  const alt =
-    `Timeline chart of ${dated.length} dated ${dated.length === 1 ? "event" : "events"}, ${span}, ` +
-    `in lanes for ${lanes.join(", ")}. ` +
-    marks.map((m, i) => `Event ${m.n}: ${eventLabel(dated[i]!)}, ${m.lane}.`).join(" ");
+  const span =
+    first === last ? first : chrome.exhibitText("timelineSpan", { from: first, to: last });
+  const alt = [
+    chrome.exhibitText(dated.length === 1 ? "timelineAltOne" : "timelineAlt", {
+      n: dated.length,
+      span,
+      lanes: laneLabels.join(", "),
+    }),
+    ...marks.map((m, i) =>
+      chrome.exhibitText("timelineAltEvent", {
+        n: m.n,
+        date: eventLabel(dated[i]!, language),
+        lane: name(m.lane),
+      }),
+    ),
+  ].join(" ");
   return {
     n,
     id: `exhibit-${n}`,
     kind: "timeline",
-    title: chromeFor(briefing.meta.language).exhibitText("timelineTitle"),
+    title: chrome.exhibitText("timelineTitle"),
     alt,
-    source: chromeFor(briefing.meta.language).exhibitText("timelineSource"),
+    source: chrome.exhibitText("timelineSource"),
     chart,
     entries: dated.map((e, i) => ({
       n: i + 1,
-      label: eventLabel(e),
+      label: eventLabel(e, language),
       citations: e.claim.citations,
       claimId: e.claim.id,
     })),
