@@ -68,8 +68,12 @@ export function timelineSpec(
 ): TopLevelSpec {
   const f = frame.fontSize;
   const diameter = Math.round(f * 1.9);
+  // The lanes are keys (subjects, "Several subjects", "Other"); a lane is shown by its label in
+  // the briefing's language when the chart gives one ("Mehrere Gegenstände").
+  const shown = chart.lanes.map((l, i) => chart.laneLabels?.[i] ?? l);
+  const renamed = chart.lanes.flatMap((l, i) => (shown[i] !== l ? [[l, shown[i]!] as const] : []));
   const labelWidth = Math.round(
-    Math.min(frame.width * 0.3, f * 1.5 + Math.max(...chart.lanes.map((l) => textWidth(l, f)))),
+    Math.min(frame.width * 0.3, f * 1.5 + Math.max(...shown.map((l) => textWidth(l, f)))),
   );
   const plotWidth = frame.width - labelWidth;
   const ats = chart.marks.map((m) => m.at);
@@ -132,6 +136,11 @@ export function timelineSpec(
           grid: false,
           labelPadding: Math.round(f * 0.6),
           labelLimit: labelWidth - f,
+          ...(renamed.length
+            ? {
+                labelExpr: `${JSON.stringify(Object.fromEntries(renamed))}[datum.label] || datum.label`,
+              }
+            : {}),
         },
       },
       yOffset: {
