@@ -140,3 +140,45 @@ describe("near-duplicate sources", () => {
     expect(findCopies(sources)).toEqual([]);
   });
 });
+
+// Two copular statements ("X is …", "X are …") state the same fact when each names the subject
+// and what they predicate mostly coincides (a copula never matched: "the CSTO members are …" in
+// two sources was never corroborated).
+const first = (a: ReturnType<typeof analysisOf>["a"], id: string) =>
+  a.units.findIndex((x) => x.sourceId === id);
+
+describe("copular statements", () => {
+  it("support each other when their complements share the facts", () => {
+    const { a } = analysisOf({
+      one: [
+        "The CSTO members are Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan.",
+      ],
+      two: [
+        "The CSTO's members are Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.",
+      ],
+    });
+    expect(relate(a, first(a, "one"), first(a, "two"))).toMatchObject({ kind: "support" });
+  });
+
+  it("do not when they share only place names, or one does not name the subject itself", () => {
+    const { a } = analysisOf({
+      one: [
+        "Currently, in addition to Russia and Belarus, the CSTO members are the Central Asian states of Kazakhstan, Kyrgyzstan and Tajikistan, as well as the South Caucasus Republic of Armenia.",
+      ],
+      two: [
+        "The CSTO has changed in the war. One of the most significant implications is the re-evaluation of Russia's security guarantees among its allies, particularly in Central Asia and the South Caucasus.",
+      ],
+    });
+    const j = a.units.findIndex((x) => x.sourceId === "two" && x.text.startsWith("One of"));
+    expect(j).toBeGreaterThanOrEqual(0);
+    expect(relate(a, first(a, "one"), j)).toEqual({ kind: "unrelated", why: "what" });
+  });
+
+  it("do not when they say different things of the same subject", () => {
+    const { a } = analysisOf({
+      one: ["The CSTO is a weak alliance with little experience of joint operations."],
+      two: ["The CSTO is a military alliance of six former Soviet states in Eurasia."],
+    });
+    expect(relate(a, first(a, "one"), first(a, "two"))).toEqual({ kind: "unrelated", why: "what" });
+  });
+});
