@@ -355,17 +355,19 @@ function oppositeStatements(a: Analysis): Found[] {
   // something: candidates are grouped by the subjects they name, and a passage that denies
   // nothing is paired only with the group's passages that do (same pairs, same order, without
   // the all-pairs loop over the corpus).
-  const groups = new Map<string, number[]>();
-  const denying = new Map<string, number[]>();
+  // Within a group, a pair needs one predicate of each polarity in one family, and two stems of
+  // one family share their first six letters (see `sameFamily`): the partners of a passage are
+  // looked up by subjects, family prefix and the other polarity, not scanned.
   const keyOf = candidates.map((c) => [...c.named].sort().join("\u0000"));
-  const add = (m: Map<string, number[]>, key: string, i: number) => {
-    const list = m.get(key);
-    if (list) list.push(i);
-    else m.set(key, [i]);
-  };
+  const byFamily = new Map<string, number[]>();
+  const familyKey = (i: number, stem: string, negated: boolean) =>
+    `${keyOf[i]}\u0001${stem.slice(0, 6)}\u0001${negated ? 1 : 0}`;
   candidates.forEach((c, i) => {
-    add(groups, keyOf[i]!, i);
-    if (c.predicates.some((p) => p.negated)) add(denying, keyOf[i]!, i);
+    for (const key of new Set(c.predicates.map((p) => familyKey(i, p.stem, p.negated)))) {
+      const list = byFamily.get(key);
+      if (list) list.push(i);
+      else byFamily.set(key, [i]);
+    }
   });
   const names = new Map<number, Set<string>>();
   const namesOf = (u: number) => {
@@ -379,12 +381,11 @@ function oppositeStatements(a: Analysis): Found[] {
   const out: Found[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const x = candidates[i]!;
-    const key = keyOf[i]!;
-    const partners = x.predicates.some((p) => p.negated)
-      ? groups.get(key)!
-      : (denying.get(key) ?? []);
+    const found = new Set<number>();
+    for (const p of x.predicates)
+      for (const j of byFamily.get(familyKey(i, p.stem, !p.negated)) ?? []) if (j > i) found.add(j);
+    const partners = [...found].sort((m, n) => m - n);
     for (const j of partners) {
-      if (j <= i) continue;
       const y = candidates[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
       let pair: [Predicate, Predicate] | undefined;

@@ -87,17 +87,23 @@ export function supportFor(a: Analysis, u: number, threshold = SUPPORT_SIMILARIT
   return supportDetail(a, u, threshold).map((s) => s.unit);
 }
 
+/**
+ * The origins of a list of similar passages. `similarUnits` answers a repeated text (syndicated
+ * or copied paragraphs) with one shared list, so its origins are counted once, not once per copy.
+ */
+const originsOfList = new WeakMap<readonly number[], Set<string>>();
+
 /** 0…1: the share of the other sources that have a passage on the same thing as `u`. */
-function centrality(a: Analysis, u: number): number {
-  const others = new Set(a.sources.map((s) => s.id)).size - 1;
+function centrality(a: Analysis, u: number, others: number): number {
   if (others <= 0) return 0;
-  const origin = originOf(a, u);
-  const sources = new Set<string>();
-  for (const j of similarUnits(a, u, TOPIC_SIMILARITY)) {
-    const from = originOf(a, j);
-    if (from !== origin) sources.add(from);
+  const similar = similarUnits(a, u, TOPIC_SIMILARITY);
+  let origins = originsOfList.get(similar);
+  if (!origins) {
+    origins = new Set(similar.map((j) => originOf(a, j)));
+    originsOfList.set(similar, origins);
   }
-  return Math.min(1, sources.size / others);
+  const own = origins.has(originOf(a, u)) ? 1 : 0;
+  return Math.min(1, (origins.size - own) / others);
 }
 
 /** True when `u` states a fact that a passage already shown (the matrix, the timeline…) states. */
@@ -118,11 +124,12 @@ export function buildFindings(a: Analysis): Finding[] {
   // Everything but corroboration is cheap: score it for every passage, then check support
   // (the costly part) only for the best candidates — a finding is chosen from the top anyway.
   const base: { unit: number; score: number }[] = [];
+  const others = new Set(a.sources.map((s) => s.id)).size - 1;
   a.units.forEach((unit, u) => {
     if (!isFree(a, unit) || unit.words < 8) return;
     const rel = Math.max(0, ...a.relevance.map((r) => r[u]!));
     const score =
-      centrality(a, u) * 0.4 +
+      centrality(a, u, others) * 0.4 +
       unit.info * 0.5 +
       rel * 0.35 +
       (unit.named.length > 0 ? 0.25 : 0) +
