@@ -13,7 +13,7 @@ import { originOf } from "./corroboration.js";
 import { type EventDate, eventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
 import { type Quantity, quantitiesIn } from "./figures.js";
 import { type Leadership, leadershipsIn, placeNames } from "./leaders.js";
-import { type Analysis, isFree, markUsed, similarity, unitDate } from "./state.js";
+import { type Analysis, isFree, markUsed, similarity, similarUnits, unitDate } from "./state.js";
 import { findMentions } from "./subjects.js";
 
 const MAX_DISAGREEMENTS = 4;
@@ -48,8 +48,15 @@ function years(a: Analysis): Found[] {
     }))
     .filter((x) => x.date && !x.unit.quoted && isFree(a, x.unit));
   const out: Found[] = [];
+  // Only passages as similar as one event's two reports are compared: looked up in the
+  // similarity index (`similarUnits`), not paired with every dated passage.
+  const index = new Map(dated.map((d, k) => [d.u, k]));
   for (let i = 0; i < dated.length; i++) {
-    for (let j = i + 1; j < dated.length; j++) {
+    const later = similarUnits(a, dated[i]!.u, SAME_EVENT)
+      .map((j) => index.get(j) ?? -1)
+      .filter((k) => k > i)
+      .sort((m, n) => m - n);
+    for (const j of later) {
       const x = dated[i]!;
       const y = dated[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
