@@ -62,10 +62,22 @@ export function findMentions(text: string, matchers: SubjectMatcher[]): Mention[
   for (const f of found) {
     const last = out[out.length - 1];
     if (last && f.start < last.end) continue;
+    // A maker's name that begins another product's model name ("Sony PS2", "Nintendo GameCube",
+    // "Nintendo 64") names that product, not the subject: the next word is a model name by its
+    // shape (a digit, or a capital inside the word), and no subject's name goes on with it.
+    if (
+      MODEL_NAME.test(text.slice(f.end)) &&
+      !found.some((g) => g.start === f.start && g.end > f.end)
+    )
+      continue;
     out.push(f);
   }
   return out;
 }
+
+/** What follows a name when a model name continues it: " PS2", " GameCube", " 64" (a year is none). */
+const MODEL_NAME =
+  /^\s(?:(?!(?:1[5-9]|20)\d\d(?![\p{L}\p{N}]))\p{N}[\p{L}\p{N}]*|\p{Lu}[\p{L}]*(?:\p{N}|\p{Ll}\p{Lu})[\p{L}\p{N}]*)(?![\p{L}\p{N}])/u;
 
 /** Subjects named in `text`, in order of first mention. */
 export function subjectsNamed(text: string, matchers: SubjectMatcher[]): string[] {

@@ -18,7 +18,9 @@ export interface ListedSources {
 /** Ids of the sources cited outside the sources section (findings, matrix, timeline, figures, disagreements). */
 export function citedSourceIds(b: Briefing): Set<string> {
   const ids = new Set<string>();
-  for (const c of claimsOf(b, { theses: false })) for (const x of c.citations) ids.add(x.sourceId);
+  // (Framings are shown only for listed sources: they do not make a source listed.)
+  for (const c of claimsOf(b, { theses: false, framings: false }))
+    for (const x of c.citations) ids.add(x.sourceId);
   return ids;
 }
 
