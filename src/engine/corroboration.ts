@@ -283,9 +283,6 @@ function distinctive(n: string): boolean {
   return n.endsWith("%") || n.includes(".") || Number(n) >= 100;
 }
 
-/** Predicate words two copular statements must share to state the same thing. */
-const COPULAR_SHARED = 3;
-
 export type Verdict =
   | { kind: "support"; relation: Relation }
   | { kind: "conflict"; on: "number" | "date" }
@@ -310,21 +307,9 @@ export function relate(a: Analysis, u: number, j: number): Verdict {
   const sameVerb = intersects(xm, ym) || (intersects(xm, y.verbs) && intersects(ym, x.verbs));
   const sameNumbers = [...x.numbers].filter((k) => y.numbers.has(k));
   const sharedNumber = sameNumbers.length >= 2 || sameNumbers.some(distinctive);
-  // Two copular statements ("X is …", "X are …") are about the same thing when each names the
-  // subject itself and what they predicate mostly coincides: the complement is their predicate,
-  // not the copula (shared place names alone are not: at least half the smaller predicate).
-  const copular =
-    xm.size === 0 &&
-    ym.size === 0 &&
-    x.main.has("be") &&
-    y.main.has("be") &&
-    a.units[u]!.named.some((n) => a.units[j]!.named.includes(n)) &&
-    shared >= Math.min(x.predicate.size, y.predicate.size) / 2;
-  const what =
-    sameEvent ||
-    (sameVerb && shared >= 2) ||
-    (sharedNumber && shared >= 1) ||
-    (copular && shared >= COPULAR_SHARED);
+  // A copula says nothing about the event, and shared words do not tell "is strong and united"
+  // from "is weak and divided": two copular statements never match on their words alone.
+  const what = sameEvent || (sameVerb && shared >= 2) || (sharedNumber && shared >= 1);
   if (!what) return { kind: "unrelated", why: "what" };
   if (x.negated !== y.negated) return { kind: "unrelated", why: "negation" };
   if (

@@ -425,7 +425,9 @@ function oppositeStatements(a: Analysis): Found[] {
 
 /** Words that say a product goes on sale somewhere ("went on sale in", "first appeared in"). */
 const ON_SALE =
-  /\b(?:launch(?:ed|es|ing)?|(?:re)?released?|releases|releasing|(?:go|goes|went|gone|going)\s+on\s+sale|appear(?:s|ed|ing)?(?=\s+(?:in|on)\b)|arriv(?:e|es|ed|ing)(?=\s+(?:in|on)\b)|debut(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:the\s+)?(?:shelves|shops|stores))\b/iu;
+  /\b(?:launch(?:ed|es|ing)?|released?|releases|releasing|(?:go|goes|went|gone|going)\s+on\s+sale|appear(?:s|ed|ing)?(?=\s+(?:in|on)\b)|arriv(?:e|es|ed|ing)(?=\s+(?:in|on)\b)|debut(?:s|ed|ing)?|hit(?:s|ting)?\s+(?:the\s+)?(?:shelves|shops|stores))\b/iu;
+/** A launch that is not the first: "re-released", "relaunched", "launched again". */
+const AGAIN = /\bre-?(?:launch|releas|introduc|issu)\w*|\bagain\b/iu;
 /** "… will have to wait until … to get the DS": the places wait, the product comes. */
 const WAIT_TO_GET = /\bwait(?:s|ed|ing)?\s+until\b.*?\bto\s+(?:get|receive|buy)\s+(?:the\s+)?$/iu;
 /** Where a clause ends inside a sentence. */
@@ -492,7 +494,8 @@ function onSaleIn(a: Analysis, u: number): OnSale | undefined {
   const subject = [...subjects][0]!;
   const [from, to] = clauseAround(text, date.at);
   const clause = text.slice(from, to);
-  if (UNSURE.test(clause)) return undefined;
+  // A launch again ("re-released", "relaunched", "… again") is another event than the first.
+  if (UNSURE.test(clause) || AGAIN.test(clause)) return undefined;
   const before = text.slice(from, date.at);
   const words = a.structures[u]?.words ?? [];
   const mentioned = (s: number, e: number) => mentions.some((m) => m.start <= s && e <= m.end);
@@ -604,6 +607,9 @@ function scheduledVsReported(a: Analysis): Found[] {
       const shared = x.places.filter((p) => y.places.includes(p));
       if (shared.length === 0) continue;
       if (x.months[0] <= y.months[1] && y.months[0] <= x.months[1]) continue;
+      // A launch reported after the date it was scheduled for is a delay, not a contradiction
+      // (the plan changed); only one reported before its scheduled period contradicts it.
+      if (y.months[0] > x.months[1]) continue;
       const where = shared.map(inPlace).join(", ");
       // Short, as a slide's label: the years, or the dates as stated when the year is one.
       const year = (o: OnSale) => String(Math.floor(o.months[0] / 12));

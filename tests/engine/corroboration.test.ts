@@ -141,26 +141,26 @@ describe("near-duplicate sources", () => {
   });
 });
 
-// Two copular statements ("X is …", "X are …") state the same fact when each names the subject
-// and what they predicate mostly coincides (a copula never matched: "the CSTO members are …" in
-// two sources was never corroborated).
+// A copula says nothing about the event, and shared words do not tell opposite qualities apart:
+// two copular statements never support each other on their words alone. (A first version of a
+// rule that let them did call "strong and united" the same fact as "weak and divided".)
 const first = (a: ReturnType<typeof analysisOf>["a"], id: string) =>
   a.units.findIndex((x) => x.sourceId === id);
 
 describe("copular statements", () => {
-  it("support each other when their complements share the facts", () => {
+  it("with opposite qualities are not support", () => {
     const { a } = analysisOf({
       one: [
-        "The CSTO members are Russia, Belarus, Armenia, Kazakhstan, Kyrgyzstan and Tajikistan.",
+        "The CSTO is a strong and united military alliance of former Soviet states in Central Asia and the Caucasus.",
       ],
       two: [
-        "The CSTO's members are Armenia, Belarus, Kazakhstan, Kyrgyzstan, Russia and Tajikistan.",
+        "The CSTO is a weak and divided military alliance of former Soviet states in Central Asia and the Caucasus.",
       ],
     });
-    expect(relate(a, first(a, "one"), first(a, "two"))).toMatchObject({ kind: "support" });
+    expect(relate(a, first(a, "one"), first(a, "two"))).toEqual({ kind: "unrelated", why: "what" });
   });
 
-  it("do not when they share only place names, or one does not name the subject itself", () => {
+  it("sharing only place names are not support", () => {
     const { a } = analysisOf({
       one: [
         "Currently, in addition to Russia and Belarus, the CSTO members are the Central Asian states of Kazakhstan, Kyrgyzstan and Tajikistan, as well as the South Caucasus Republic of Armenia.",
@@ -172,13 +172,5 @@ describe("copular statements", () => {
     const j = a.units.findIndex((x) => x.sourceId === "two" && x.text.startsWith("One of"));
     expect(j).toBeGreaterThanOrEqual(0);
     expect(relate(a, first(a, "one"), j)).toEqual({ kind: "unrelated", why: "what" });
-  });
-
-  it("do not when they say different things of the same subject", () => {
-    const { a } = analysisOf({
-      one: ["The CSTO is a weak alliance with little experience of joint operations."],
-      two: ["The CSTO is a military alliance of six former Soviet states in Eurasia."],
-    });
-    expect(relate(a, first(a, "one"), first(a, "two"))).toEqual({ kind: "unrelated", why: "what" });
   });
 });

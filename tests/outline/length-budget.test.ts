@@ -84,13 +84,12 @@ describe("the limit counts the body, not the back matter", () => {
     // … but the same back matter is far over the limit if counted, …
     const all = compile("::findings\n\n::sources\n\n::method\n", 100_000).tree.children;
     expect(wordsIn(all)).toBeGreaterThan(body + 300);
-    // … and a section after the back matter is body again.
-    expect(() =>
-      compile(
-        `::findings\n\n::sources\n\n# Afterword\n\n${"More words here. ".repeat(20)}\n`,
-        body,
-      ),
-    ).toThrow();
+    // … and the author's prose after the back matter is body, with or without a heading.
+    const more = "More words here. ".repeat(20);
+    expect(() => compile(`::findings\n\n::sources\n\n# Afterword\n\n${more}\n`, body)).toThrow();
+    expect(() => compile(`::findings\n\n::sources\n\n${more}\n`, body)).toThrow();
+    // An untitled sources list is back matter too.
+    expect(() => compile('::findings\n\n::sources{title=""}\n', body)).not.toThrow();
   });
 });
 

@@ -27,7 +27,7 @@ const KINDS: readonly [RegExp, string, string][] = [
     "Weapons and equipment",
     "kindWeapons",
   ],
-  [/^(?:units|consoles|handhelds|machines|devices|psps|dss)$/iu, "Consoles", "kindConsoles"],
+  [/^(?:units|consoles|handhelds|machines|devices)$/iu, "Consoles", "kindConsoles"],
 ];
 const KIND_KEYS = new Map(KINDS.map(([, name, key]) => [name, key]));
 

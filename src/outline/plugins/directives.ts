@@ -14,6 +14,7 @@ import type { Briefing } from "../../model/briefing.js";
 import { chromeFor, TITLE_KEYS } from "../../util/locale.js";
 import type { CaseEvidence } from "../casing.js";
 import { DIRECTIVES, type ExpandContext } from "../directives/index.js";
+import { BACK_MATTER } from "./length.js";
 
 export interface DirectivesOptions {
   /** The analysed briefing the directives are filled from. */
@@ -116,6 +117,11 @@ export function remarkBriefwrightDirectives(options: DirectivesOptions) {
       }
       if (!isDirective(node) || !parent || index === undefined) return;
       const nodes = overCap(node) ? [] : expand(node, ctx, file);
+      // What a back-matter directive writes (the sources list, the method note) is marked so that
+      // the word limit leaves it out, and only it (not the author's prose after it).
+      if (BACK_MATTER.has(node.name))
+        for (const n of nodes)
+          (n as { data?: Record<string, unknown> }).data = { ...n.data, backMatter: true };
       (parent.children as RootContent[]).splice(index, 1, ...nodes);
       return [SKIP, index + nodes.length];
     });

@@ -19,29 +19,19 @@ export interface LengthOptions {
   fallbackMaxWords?: number | undefined;
 }
 
-/** Section kinds that are back matter, not counted against the word limit. */
+/** Directives whose output is back matter, not counted against the word limit. */
 export const BACK_MATTER: ReadonlySet<string> = new Set(["sources", "method"]);
 
-/** `nodes` without the back matter: a back-matter heading and all under it, to the next heading as high. */
+/** `nodes` without the back matter: what a back-matter directive wrote (marked when expanded). */
 export function bodyOf(nodes: RootContent[]): RootContent[] {
-  const out: RootContent[] = [];
-  let skipBelow = 0; // depth of the back-matter heading being skipped (0: none)
-  for (const node of nodes) {
-    if (node.type === "heading") {
-      if (skipBelow && node.depth <= skipBelow) skipBelow = 0;
-      const kind = (node.data as { briefwright?: { kind?: string } } | undefined)?.briefwright
-        ?.kind;
-      if (!skipBelow && kind && BACK_MATTER.has(kind)) skipBelow = node.depth;
-    }
-    if (!skipBelow) out.push(node);
-  }
-  return out;
+  return nodes.filter((n) => !(n.data as { backMatter?: boolean } | undefined)?.backMatter);
 }
 
-/** Words of running text in `nodes` (cites excluded). */
-export function wordsIn(nodes: RootContent[]): number {
+/** Words of running text in `nodes` (cites excluded); with `body`, back matter left out at any depth. */
+export function wordsIn(nodes: RootContent[], body = false): number {
   let n = 0;
-  const walk = (node: { type: string; value?: string; children?: unknown[] }) => {
+  const walk = (node: { type: string; value?: string; children?: unknown[]; data?: unknown }) => {
+    if (body && (node.data as { backMatter?: boolean } | undefined)?.backMatter) return;
     if (node.type === "text" && node.value) n += countWords(node.value);
     if (node.children) for (const c of node.children) walk(c as typeof node);
   };
@@ -55,7 +45,7 @@ export function remarkBriefwrightLength(options: LengthOptions = {}) {
     const limit =
       options.maxWords ??
       (typeof fm.maxWords === "number" ? fm.maxWords : (options.fallbackMaxWords ?? 2500));
-    const words = wordsIn(bodyOf(tree.children));
+    const words = wordsIn(tree.children, true);
     if (words <= limit) return;
     error(file, `the briefing's body has ${words} words, more than the ${limit} allowed`, {
       ruleId: "briefing-too-long",
