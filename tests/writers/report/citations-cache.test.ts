@@ -80,9 +80,23 @@ describe("the citation formatter's memory", () => {
     expect(warm[0]!.notes[3]).not.toBe(warm[0]!.notes[0]);
   });
 
-  it("formats any sequence of note lists as a fresh engine does (the engine is reused)", async () => {
+  it("formats any sequence of note lists as a fresh engine does, twin sources included", async () => {
     const m = await freshModule();
     const style = await m.loadCitationStyle(CSL_DIR, "chicago-fullnote-bibliography", "en");
+    // Two sources described alike (an article saved twice, undated): a reused engine kept its
+    // disambiguation state from one list to the next and formatted them otherwise than a fresh
+    // one (a reviewer's reproduction: bibliography order c, b instead of b, c; "n.d." added).
+    const twin = (id: string): SourceProfile => ({
+      ...sources[0]!,
+      id,
+      title: "Untitled Report",
+      authors: [],
+      publisher: "BBC News",
+      date: undefined,
+      url: undefined,
+    });
+    const all = [...sources, twin("twin-b"), twin("twin-c")];
+    const ids = all.map((x) => x.id);
     let seed = 7;
     const random = () => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
@@ -90,7 +104,7 @@ describe("the citation formatter's memory", () => {
     };
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(random() * xs.length)]!;
     // Repeats, ibid. runs, shared and dropped sources: what an edit does to the note list.
-    const lists = Array.from({ length: 20 }, () =>
+    const lists = Array.from({ length: 40 }, () =>
       Array.from({ length: 1 + Math.floor(random() * 12) }, () =>
         Array.from({ length: 1 + Math.floor(random() * 2) }, () =>
           cite(
@@ -100,9 +114,9 @@ describe("the citation formatter's memory", () => {
         ),
       ),
     );
-    const warm = lists.map((l) => m.formatCitations(sources, l, style, "html"));
+    const warm = lists.map((l) => m.formatCitations(all, l, style, "html"));
     for (const [i, l] of lists.entries()) {
-      const fresh = (await freshModule()).formatCitations(sources, l, style, "html");
+      const fresh = (await freshModule()).formatCitations(all, l, style, "html");
       expect(warm[i], `list ${i}`).toEqual(fresh);
     }
   });

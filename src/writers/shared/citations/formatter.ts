@@ -143,21 +143,11 @@ export function formatCitations(
   const key = `${forEngine} ${JSON.stringify(clusters.map(clusterKey))}`;
   const known = formatted.get(key);
   if (known) return copy(known);
-  // New clusters for known sources (watch: an edit moved a citation): the engine already made
-  // for them is rebuilt from scratch by `rebuildProcessorState`, without parsing the style again.
-  const made =
-    noteEngines.get(forEngine) ?? noteEngines.set(forEngine, createEngine(sources, style));
-  try {
-    return copy(formatted.set(key, formatUncached(made, clusters, format)));
-  } catch (error) {
-    // An engine that failed halfway is not used again.
-    noteEngines.delete(forEngine);
-    throw error;
-  }
+  // New clusters get a new engine: a reused one (`rebuildProcessorState`) keeps citeproc's
+  // registry from the list before (disambiguation, the order of items that sort alike), and two
+  // sources described alike then came out otherwise than a fresh engine makes them.
+  return copy(formatted.set(key, formatUncached(createEngine(sources, style), clusters, format)));
 }
-
-/** Engines for the report's note sequence, by `engineKey` (used one call at a time: sync). */
-const noteEngines = new Recent<ReturnType<typeof createEngine>>(4);
 
 function formatUncached(
   { engine, items }: ReturnType<typeof createEngine>,
