@@ -1,24 +1,14 @@
 // A schedule and a report of one launch that cannot both be true: one disagreement, of the kind
 // "scheduled vs reported", never across subjects, places, other parties or overlapping periods.
 import { describe, expect, it } from "vitest";
-import { resolveOptions } from "../../src/brief/resolve.js";
-import { BriefSpecSchema } from "../../src/brief/schema.js";
 import { eventDate, monthsOf } from "../../src/engine/dates.js";
 import { analyse } from "../../src/engine/index.js";
-import { makeSource } from "./helpers.js";
+import { handheldsEngine, makeSource } from "./helpers.js";
 
-const engine = resolveOptions(
-  BriefSpecSchema.parse({
-    subjects: [
-      { name: "Nintendo DS", aliases: ["DS", "Nintendo"] },
-      { name: "Sony PSP", aliases: ["PSP", "Sony"] },
-    ],
-    dimensions: [
-      { name: "Launch", terms: ["launch", "release", "on sale"] },
-      { name: "Sales", terms: ["sold", "sales", "units"] },
-    ],
-  }),
-).engine;
+const engine = handheldsEngine([
+  { name: "Launch", terms: ["launch", "release", "on sale"] },
+  { name: "Sales", terms: ["sold", "sales", "units"] },
+]);
 
 const SCHEDULE = [
   "With its two screens and a stylus, the DS has a number of unique selling points. It went on sale in the US in November priced at $150. Japan and Europe will have to wait until the first quarter of 2005 to get the device.",

@@ -1,23 +1,13 @@
 // Disagreements from the sentences themselves, and stance as a quoted framing, never a score.
 import { describe, expect, it } from "vitest";
-import { resolveOptions } from "../../src/brief/resolve.js";
-import { BriefSpecSchema } from "../../src/brief/schema.js";
 import { analyse } from "../../src/engine/index.js";
 import type { Source } from "../../src/model/source.js";
-import { makeSource } from "./helpers.js";
+import { handheldsEngine, makeSource } from "./helpers.js";
 
-const engine = resolveOptions(
-  BriefSpecSchema.parse({
-    subjects: [
-      { name: "Nintendo DS", aliases: ["DS", "Nintendo"] },
-      { name: "Sony PSP", aliases: ["PSP", "Sony"] },
-    ],
-    dimensions: [
-      { name: "Launch", terms: ["launch", "release", "on sale"] },
-      { name: "Audience", terms: ["competition", "gamers", "rival"] },
-    ],
-  }),
-).engine;
+const engine = handheldsEngine([
+  { name: "Launch", terms: ["launch", "release", "on sale"] },
+  { name: "Audience", terms: ["competition", "gamers", "rival"] },
+]);
 
 const brief = (sources: Source[]) => analyse(sources, engine).briefing;
 

@@ -4,6 +4,19 @@ import { resolveOptions } from "../../src/brief/resolve.js";
 import { BriefSpecSchema } from "../../src/brief/schema.js";
 import type { Block, Source } from "../../src/model/source.js";
 
+/** The handheld-consoles subjects (as the handhelds corpus names them) with `dimensions`. */
+export function handheldsEngine(dimensions: { name: string; terms: string[] }[]) {
+  return resolveOptions(
+    BriefSpecSchema.parse({
+      subjects: [
+        { name: "Nintendo DS", aliases: ["DS", "Nintendo"] },
+        { name: "Sony PSP", aliases: ["PSP", "Sony"] },
+      ],
+      dimensions,
+    }),
+  ).engine;
+}
+
 function sentences(text: string): Block["sentences"] {
   const out: Block["sentences"] = [];
   const re = /[^.!?]+[.!?]+["”’)]*\s*|[^.!?]+$/gu;

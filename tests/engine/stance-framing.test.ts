@@ -2,20 +2,10 @@
 // PSP is superb", "Sony's console is superb"), not a complement inside another subject
 // ("Understanding the nuances of the PSP's launch is crucial …" evaluates the understanding).
 import { describe, expect, it } from "vitest";
-import { resolveOptions } from "../../src/brief/resolve.js";
-import { BriefSpecSchema } from "../../src/brief/schema.js";
 import { analyse } from "../../src/engine/index.js";
-import { makeSource } from "./helpers.js";
+import { handheldsEngine, makeSource } from "./helpers.js";
 
-const engine = resolveOptions(
-  BriefSpecSchema.parse({
-    subjects: [
-      { name: "Nintendo DS", aliases: ["DS", "Nintendo"] },
-      { name: "Sony PSP", aliases: ["PSP", "Sony"] },
-    ],
-    dimensions: [{ name: "Launch", terms: ["launch", "release", "on sale"] }],
-  }),
-).engine;
+const engine = handheldsEngine([{ name: "Launch", terms: ["launch", "release", "on sale"] }]);
 
 describe("framing", () => {
   it("is not a statement evaluating something the subject is only a complement of", () => {
