@@ -242,7 +242,7 @@ const FROM_DE = /\bab\s+(?:dem\s+)?$/iu;
 export const TARGET_DE = /\b(?:will|wollen|plant|planen|geplant|Ziel|angestrebt)\b/iu;
 export const FORECAST_DE = /\b(?:erwartet|voraussichtlich|rechnet|Prognose|dürfte|dürften)\b/iu;
 export const SCHEDULED_DE =
-  /\b(?:soll|sollen|wird|werden|erscheint|erscheinen|kommt|kommen|angekündigt|startet)\b/iu;
+  /\b(?:soll|sollen|wird|werden|erscheint|erscheinen|kommt|kommen|angekündigt|startet|\p{L}*termin(?:e|s|en)?)(?![\p{L}\p{N}])/iu;
 
 /**
  * The base language of a sentence: as given, else Russian or Ukrainian for Cyrillic text

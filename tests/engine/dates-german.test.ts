@@ -8,6 +8,19 @@ describe("German event dates", () => {
     ).toMatchObject({ iso: "2005-09-01", text: "1. September 2005", kind: "scheduled" });
   });
 
+  it("a date set as a Termin (release date) is a schedule, not a report", () => {
+    expect(
+      eventDate(
+        "Nachdem Nintendo den Erscheinungstermin ihres neuen Handheld auf den 2. Dezember 2004 datiert haben, zieht nun Sony nach.",
+        undefined,
+      ),
+    ).toMatchObject({ iso: "2004-12-02", kind: "scheduled" });
+    // A terminal is no Termin.
+    expect(
+      eventDate("Am 2. Dezember 2004 öffnete das neue Terminal in Tokio.", undefined),
+    ).toMatchObject({ iso: "2004-12-02", kind: "happened" });
+  });
+
   it("reads month and year, and a target with bis", () => {
     expect(
       eventDate(
