@@ -64,12 +64,9 @@ export function findMentions(text: string, matchers: SubjectMatcher[]): Mention[
     if (last && f.start < last.end) continue;
     // A maker's name that begins another product's model name ("Sony PS2", "Nintendo GameCube",
     // "Nintendo 64") names that product, not the subject: the next word is a model name by its
-    // shape (a digit, or a capital inside the word), and no subject's name goes on with it.
-    if (
-      MODEL_NAME.test(text.slice(f.end)) &&
-      !found.some((g) => g.start === f.start && g.end > f.end)
-    )
-      continue;
+    // shape (a digit, or a capital inside the word). A subject's own longer name ("Sony
+    // PlayStation Portable") was taken first, as the longest mention.
+    if (MODEL_NAME.test(text.slice(f.end))) continue;
     out.push(f);
   }
   return out;

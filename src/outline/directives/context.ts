@@ -43,10 +43,6 @@ export interface Directive {
   expand: (call: DirectiveCall, ctx: ExpandContext) => RootContent[];
 }
 
-/** The key under which a cell's gap statement is marked shown (it is stated once). */
-export const gapKey = (dimension: string, subject: string) =>
-  `gap\u0000${dimension}\u0000${subject}`;
-
 /** Marks `claim` shown; false when it already was. */
 export function take(ctx: ExpandContext, claim: Claim): boolean {
   if (ctx.shown.has(claim.id)) return false;
@@ -61,4 +57,15 @@ export function open(
   extra: Omit<SectionData, "kind"> = {},
 ): RootContent[] {
   return call.title ? [heading(call.depth, call.title, { kind, ...extra })] : [];
+}
+
+/**
+ * Marks the gap statement of a cell stated (a gap is stated once, like a claim); false when it
+ * already was.
+ */
+export function takeGap(ctx: ExpandContext, dimension: string, subject: string): boolean {
+  const key = `gap\u0000${dimension}\u0000${subject}`;
+  if (ctx.shown.has(key)) return false;
+  ctx.shown.add(key);
+  return true;
 }

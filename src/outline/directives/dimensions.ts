@@ -5,7 +5,7 @@
 import type { RootContent } from "mdast";
 import type { MatrixCell } from "../../model/briefing.js";
 import { claimParagraph, gapStatement, gapText, heading } from "../nodes.js";
-import { type Directive, type ExpandContext, gapKey, open, take } from "./context.js";
+import { type Directive, type ExpandContext, open, take, takeGap } from "./context.js";
 
 function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootContent[] {
   const out: RootContent[] = [];
@@ -17,8 +17,7 @@ function dimensionBody(ctx: ExpandContext, name: string, depth: number): RootCon
     const claims = mc.claims.filter((c) => take(ctx, c));
     if (claims.length === 0 && !mc.gap) continue;
     // A gap the matrix already stated is not stated again.
-    if (mc.gap && ctx.shown.has(gapKey(name, s.name))) continue;
-    if (mc.gap) ctx.shown.add(gapKey(name, s.name));
+    if (mc.gap && !takeGap(ctx, name, s.name)) continue;
     out.push(
       heading(depth + 1, s.name, { kind: "dimension-subject", dimension: name, subject: s.name }),
     );

@@ -4,7 +4,7 @@
  */
 import type { PhrasingContent, Table } from "mdast";
 import { claimPhrasing, gapStatement, gapText, row, text } from "../nodes.js";
-import { type Directive, gapKey, open, take } from "./context.js";
+import { type Directive, open, take, takeGap } from "./context.js";
 
 export const matrix: Directive = {
   title: "Evidence matrix",
@@ -24,7 +24,7 @@ export const matrix: Directive = {
           // cell repeats its first, as saying no source addresses it would be false.
           cells.push(claimPhrasing(mc.claims[0], b.meta.language, ctx.casing));
         } else {
-          ctx.shown.add(gapKey(d.name, s.name));
+          takeGap(ctx, d.name, s.name); // the matrix states its gaps whatever was shown before
           cells.push([gapStatement(gapText(b.meta.language, d.name, s.name))]);
         }
       }

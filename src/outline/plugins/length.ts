@@ -22,11 +22,6 @@ export interface LengthOptions {
 /** Directives whose output is back matter, not counted against the word limit. */
 export const BACK_MATTER: ReadonlySet<string> = new Set(["sources", "method"]);
 
-/** `nodes` without the back matter: what a back-matter directive wrote (marked when expanded). */
-export function bodyOf(nodes: RootContent[]): RootContent[] {
-  return nodes.filter((n) => !(n.data as { backMatter?: boolean } | undefined)?.backMatter);
-}
-
 /** Words of running text in `nodes` (cites excluded); with `body`, back matter left out at any depth. */
 export function wordsIn(nodes: RootContent[], body = false): number {
   let n = 0;
