@@ -11,6 +11,7 @@ import { createHash } from "node:crypto";
 import CSL from "citeproc";
 import { BriefwrightError } from "../../../diagnostics/types.js";
 import type { Citation, SourceProfile } from "../../../model/briefing.js";
+import { Recent } from "../../../util/recent.js";
 import { type CslItem, toCslItem } from "./csl-item.js";
 import { sanitiseCiteprocHtml } from "./safe-html.js";
 import { type CitationStyle, withPilcrowLocator } from "./style.js";
@@ -22,29 +23,6 @@ export interface FormattedCitations {
   notes: string[];
   /** Bibliography entries (the works cited), in the style's order. */
   bibliography: { id: string; entry: string }[];
-}
-
-/** A small least-recently-used map: the last few inputs' results, never an unbounded store. */
-class Recent<V> {
-  private readonly map = new Map<string, V>();
-  constructor(private readonly size: number) {}
-  get(key: string): V | undefined {
-    const value = this.map.get(key);
-    if (value !== undefined) {
-      this.map.delete(key);
-      this.map.set(key, value);
-    }
-    return value;
-  }
-  delete(key: string): void {
-    this.map.delete(key);
-  }
-  set(key: string, value: V): V {
-    this.map.delete(key);
-    this.map.set(key, value);
-    if (this.map.size > this.size) this.map.delete(this.map.keys().next().value!);
-    return value;
-  }
 }
 
 /** What an engine's output depends on: the style, its locale, the items, the format. */
@@ -139,8 +117,7 @@ export function formatCitations(
   style: CitationStyle,
   format: CitationFormat = "html",
 ): FormattedCitations {
-  const forEngine = engineKey(cslItems(sources), style, format);
-  const key = `${forEngine} ${JSON.stringify(clusters.map(clusterKey))}`;
+  const key = `${engineKey(cslItems(sources), style, format)} ${JSON.stringify(clusters.map(clusterKey))}`;
   const known = formatted.get(key);
   if (known) return copy(known);
   // New clusters get a new engine: a reused one (`rebuildProcessorState`) keeps citeproc's

@@ -4,6 +4,7 @@
  * reset before every drawing, ARIA left to the figure that holds the drawing.
  */
 import type { TopLevelSpec } from "vega-lite";
+import { Recent } from "../../../util/recent.js";
 import type { ExhibitFrame } from "./frame.js";
 import { INK, MUTED, RULE } from "./frame.js";
 import { useEstimatedMetrics } from "./metrics.js";
@@ -64,24 +65,18 @@ let queue: Promise<unknown> = Promise.resolve();
  * The last drawings by their spec: a drawing is a pure function of its spec (ids reset, no clock),
  * and watch mode draws the same exhibits after most changes.
  */
-const drawn = new Map<string, Promise<string>>();
-const DRAWN_MAX = 32;
+const drawn = new Recent<Promise<string>>(32);
 
 /** Draws a Vega-Lite spec as an SVG string. */
 export function drawSvg(spec: TopLevelSpec): Promise<string> {
   const key = JSON.stringify(spec);
   const known = drawn.get(key);
-  if (known) {
-    drawn.delete(key);
-    drawn.set(key, known);
-    return known;
-  }
+  if (known) return known;
   const drawing = queue.then(() => draw(spec));
   queue = drawing.catch(() => {});
   drawn.set(key, drawing);
   // A failed drawing is not remembered: the next call tries again.
   drawing.catch(() => drawn.delete(key));
-  if (drawn.size > DRAWN_MAX) drawn.delete(drawn.keys().next().value!);
   return drawing;
 }
 
