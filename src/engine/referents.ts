@@ -15,7 +15,7 @@
 import type { WinkMethods } from "wink-nlp";
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
-import { baseLanguage } from "../util/text.js";
+import { baseLanguage, wordFamily } from "../util/text.js";
 import { computeEdits } from "./claims.js";
 import { placeNames } from "./leaders.js";
 import { winkNlp } from "./nlp.js";
@@ -104,6 +104,8 @@ const EXPLETIVE =
 const CONTEXT_PHRASE =
   /(?:^|\s)(?:(?:\w+|a few|a couple of) (?:days|weeks|months|years) later|(?:shortly|soon) (?:after|afterwards)|at launch)\b|\b(?:(?:neither|either|both|none) (?:is|are|was|were|of (?:them|these|those))|in comparison|by comparison|in contrast|by contrast|the same|the latter|the former|the rest|the other (?:two|three|one)|such an?|(?:in|for) this scenario|at the time|as (?:a )?result)\b/iu;
 const VERB = new Set(["VERB", "AUX"]);
+/** Words between "the" and the noun it determines: "the CSTO deployment", "the first attack". */
+const ACT_MODIFIER = new Set(["ADJ", "NOUN", "PROPN", "NUM"]);
 const NOMINAL = new Set(["NOUN", "PROPN", "ADJ", "NUM", "DET"]);
 
 /** Openers that make a sentence true only under the condition of the one before it. */
@@ -385,6 +387,38 @@ export class SourceReferents {
     return parts.join("\n");
   }
 
+  /**
+   * Whether the sentence names, by a definite noun, the act the sentence before states with a
+   * verb of the same family ("The CSTO deployed forces … . As dramatic as … was, the CSTO
+   * deployment was miniscule."): which act it is, only the sentence before tells. A phrase that
+   * says which itself ("the deployment of troops to …") is no such pointer.
+   */
+  private namesActBefore(block: Block, i: number, toks: Tok[]): boolean {
+    const prev = this.previous(block, i);
+    if (!prev) return false;
+    const acts = new Set<string>();
+    for (const t of this.analysed(prev[0], prev[1]).toks) {
+      const family = t.pos === "VERB" ? wordFamily(t.text) : undefined;
+      if (family) acts.add(family);
+    }
+    if (acts.size === 0) return false;
+    for (let k = 0; k < toks.length; k++) {
+      const t = toks[k]!;
+      if (t.pos !== "NOUN" || !acts.has(wordFamily(t.text) ?? "")) continue;
+      let j = k - 1;
+      while (j >= 0 && j >= k - 3 && ACT_MODIFIER.has(toks[j]!.pos)) j--;
+      if (j < 0 || !/^(?:the|this|that)$/iu.test(toks[j]!.text)) continue;
+      if (
+        /^(?:of|that|which|who|to|in|on|into|against|by|from|for|with)$/iu.test(
+          toks[k + 1]?.text ?? "",
+        )
+      )
+        continue;
+      return true;
+    }
+    return false;
+  }
+
   /** The marked edits that make sentence `i` of `block` stand alone, or why it cannot. */
   standalone(block: Block, i: number): Standalone {
     const key = `${block.index}:${i}`;
@@ -447,6 +481,9 @@ export class SourceReferents {
       findMentions(raw, this.ctx.matchers).length === 0
     )
       return { drop: "says what exists but not of what", pointer: true };
+
+    if (this.namesActBefore(block, i, toks))
+      return { drop: "names an act only the sentence before states", pointer: true };
 
     let edits = [...a.base];
     let referent: string | undefined;

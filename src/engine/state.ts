@@ -3,7 +3,7 @@
  * source labels, and the set of sentences already used (no sentence is shown twice).
  */
 import type { Source } from "../model/source.js";
-import { STOP_WORDS, stemmerFor, stemWord, tokenize } from "../util/text.js";
+import { STOP_WORDS, stemmerFor, stemWord, tokenize, wordFamily } from "../util/text.js";
 import type { FactConflict } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
@@ -322,6 +322,8 @@ interface ClauseText {
   /** Every word's stem, and every word's lemma stem, in order (for multi-word terms). */
   surface: string[];
   lemma: string[];
+  /** Content words' derivational families (English), with their weights. */
+  family: { key: string; weight: number }[];
 }
 
 /**
@@ -332,7 +334,7 @@ function clauseText(
   structure: Structure | null,
   stemIn: (w: string) => string = stemWord,
 ): ClauseText {
-  const out: ClauseText = { bag: [], weight: [], surface: [], lemma: [] };
+  const out: ClauseText = { bag: [], weight: [], surface: [], lemma: [], family: [] };
   if (!structure) return out;
   // English lemmas and plural senses come from wink-nlp's English model: other languages use
   // their own stemmer only.
@@ -361,6 +363,10 @@ function clauseText(
       }
       out.bag.push(stem);
       out.weight.push(weight);
+      if (english) {
+        const key = wordFamily(norm);
+        if (key) out.family.push({ key, weight });
+      }
       // A plural noun also counts as itself: "forces" (armed forces) is not "by force".
       if (english && w.pos === "NOUN" && w.lemma !== norm && /s$/u.test(norm)) {
         out.bag.push(pluralToken(stem));
@@ -441,10 +447,27 @@ function dimensionRelevance(
     lemma:
       termStem === stemWord ? lemmasOf(t).map((l) => stemWord(l) || l) : termStems(t, termStem),
   }));
+  // A one-word English term also matches a word of its derivational family, as the term's own
+  // stem (so a passage counts it once): "NATO did not expand" is about "expansion".
+  const family = new Map<string, string>();
+  if (termStem === stemWord)
+    for (const d of dimensions)
+      for (const t of d.terms) {
+        const word = t.trim().toLowerCase();
+        if (/\s/u.test(word) || isAcronym(t.trim())) continue;
+        const key = wordFamily(word);
+        if (key && !family.has(key)) family.set(key, stemWord(word));
+      }
   const weights: number[][] = [];
   const docs = texts.map((x) => {
     const bag = [...x.bag];
     const weight = [...x.weight];
+    for (const f of x.family) {
+      const stem = family.get(f.key);
+      if (stem === undefined || bag.includes(stem)) continue;
+      bag.push(stem);
+      weight.push(f.weight);
+    }
     for (const p of phrases)
       if (containsPhrase(x.surface, p.surface) || containsPhrase(x.lemma, p.lemma)) {
         bag.push(p.token);

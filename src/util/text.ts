@@ -4,6 +4,7 @@
  * with (quotes, dashes, white space only).
  */
 import { createRequire } from "node:module";
+import { lancasterStemmer } from "lancaster-stemmer";
 import { stemmer } from "stemmer";
 
 export interface Token {
@@ -56,6 +57,19 @@ function normalise(word: string): string {
   if (fixed) return fixed;
   if (w.length >= 6) w = w.replace(/is(e|ed|es|ing|ation|ations)$/u, "iz$1");
   return w;
+}
+
+/**
+ * A word's derivational family (English): "expansion" and "expand", "intervention" and
+ * "intervene", "deployed" and "deployment" share one. Lancaster stems strip the derivational
+ * suffixes that Porter stems and lemmas keep; they over-strip short words ("unity" → "un",
+ * "allies" → "al"), so a family shorter than five letters is none.
+ */
+export function wordFamily(word: string): string | undefined {
+  const w = word.toLowerCase();
+  if (!/^\p{L}+$/u.test(w)) return undefined;
+  const key = lancasterStemmer(w);
+  return key.length >= 5 ? key : undefined;
 }
 
 export function stemWord(word: string): string {

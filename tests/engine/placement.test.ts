@@ -124,6 +124,25 @@ describe("dimension placement", () => {
     );
     expect(a.relevance[0]![unitOf(a, "The CSTO")]).toBeGreaterThan(0);
   });
+
+  it("expands a dimension's terms by their derivational family, not by a short shared stem", () => {
+    const a = analysis(
+      [
+        "NATO did not expand its borders by force in the decade after 1999.",
+        "The CSTO intervened in Kazakhstan in January 2022 at the request of its president.",
+        "The UN General Assembly voted on the resolution in March 2022.",
+      ],
+      subjects,
+      [
+        { name: "Origins", terms: ["expansion", "intervention"] },
+        // Lancaster stems "unity" to "un": too short to be a family, so "UN" is no match.
+        { name: "Cohesion", terms: ["unity"] },
+      ],
+    );
+    expect(a.relevance[0]![unitOf(a, "NATO did not")]).toBeGreaterThan(0);
+    expect(a.relevance[0]![unitOf(a, "The CSTO intervened")]).toBeGreaterThan(0);
+    expect(a.relevance[1]![unitOf(a, "The UN")]).toBe(0);
+  });
 });
 
 describe("dimension relevance on one scale", () => {

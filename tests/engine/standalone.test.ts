@@ -91,6 +91,22 @@ describe("standalone statements", () => {
     expect(out, JSON.stringify(out)).toHaveLength(6);
   });
 
+  it("drops a sentence that names the act the sentence before states, by a noun of its verb", () => {
+    const out = texts([
+      "The CSTO deployed forces to Almaty in January 2022. As dramatic as the week was, the CSTO deployment was small.",
+      "NATO deployed forces to Poland in 2022. The deployment of 300,000 troops to its eastern flank was agreed in Madrid in 2022.",
+    ]);
+    expect(
+      out.some((t) => /the CSTO deployment was small/u.test(t)),
+      JSON.stringify(out),
+    ).toBe(false);
+    // A phrase that says which act it is stands alone.
+    expect(
+      out.some((t) => /^The deployment of 300,000 troops/u.test(t)),
+      JSON.stringify(out),
+    ).toBe(true);
+  });
+
   it("keeps a sentence whose description or pronoun the sentence itself explains", () => {
     const out = texts([
       "When NATO met in Vilnius in July 2023, it agreed on new regional defence plans.",
