@@ -8,10 +8,12 @@
 
 import type { Diagnostic } from "../diagnostics/types.js";
 import type { TimelineEvent } from "../model/briefing.js";
-import { compareStrings } from "../util/text.js";
+import { baseLanguage, compareStrings } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { checkEventDate, type EventDate } from "./dates.js";
+import { placeNames } from "./leaders.js";
 import { type Analysis, isFree, markUsed, similarity, unitDate } from "./state.js";
+import { findMentions } from "./subjects.js";
 
 export const TIMELINE_SHARE = 0.12;
 const MAX_EVENTS = 12;
@@ -143,7 +145,7 @@ export function buildTimeline(a: Analysis, diagnostics?: Diagnostic[]): Timeline
     const supports = g.support.map((s) => a.units[s]!);
     const subjects = a.subjects
       .map((s) => s.name)
-      .filter((n) => unit.named.includes(n) || supports.some((o) => o.named.includes(n)));
+      .filter((n) => [g.unit, ...g.support].some((x) => eventOf(a, x, n)));
     return {
       date: g.date.iso,
       dateText: g.date.text,
@@ -151,5 +153,46 @@ export function buildTimeline(a: Analysis, diagnostics?: Diagnostic[]): Timeline
       subjects,
       claim: makeClaim(unit, supports),
     };
+  });
+}
+
+/**
+ * Whether the event unit `u` reports is `subject`'s: in English, the subject is what its main
+ * clause is about ("In 1992 US President Bill Clinton underlined the role of Ukraine as a
+ * 'linchpin for NATO's rationale'" is Clinton's act, not NATO's), and not only its maker beside
+ * another product; in a language the English parser cannot read, the subject is named.
+ */
+function eventOf(a: Analysis, u: number, subject: string): boolean {
+  const unit = a.units[u]!;
+  if (!unit.named.includes(subject)) return false;
+  if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") return true;
+  return (a.topics[u] ?? []).includes(subject) && !makersOtherProduct(a, u, subject);
+}
+
+/**
+ * Whether unit `u` names `subject` only by its maker ("Nintendo" of "Nintendo DS") while its main
+ * clause names another product by a proper name: "Nintendo first launched its GameBoy console in
+ * 1989" is the GameBoy's event, not the DS's. (Places and the brief's subjects are no product.)
+ */
+function makersOtherProduct(a: Analysis, u: number, subject: string): boolean {
+  const text = a.units[u]!.text;
+  const mentions = findMentions(text, a.matchers);
+  const name = subject.toLowerCase();
+  const own = mentions.filter((m) => m.subject === subject);
+  const maker = (m: { start: number; end: number }) => {
+    const surface = text.slice(m.start, m.end).toLowerCase();
+    return surface !== name && name.startsWith(`${surface} `);
+  };
+  if (own.length === 0 || !own.every(maker)) return false;
+  const structure = a.structures[u];
+  if (!structure) return false;
+  const named = [...mentions, ...placeNames(text)];
+  return structure.clauses.some((c) => {
+    const inSubject = new Set(c.subject);
+    return c.words.some((t) => {
+      const w = structure.words[t]!;
+      if (w.pos !== "PROPN" || inSubject.has(t)) return false;
+      return !named.some((m) => w.start < m.end && w.end > m.start);
+    });
   });
 }

@@ -1,0 +1,48 @@
+// A timeline event sits in a subject's lane only when it is that subject's event.
+import { describe, expect, it } from "vitest";
+import { resolveOptions } from "../../src/brief/resolve.js";
+import { BriefSpecSchema } from "../../src/brief/schema.js";
+import { analyse } from "../../src/engine/index.js";
+import { handheldsEngine, makeSource } from "./helpers.js";
+
+const laneOf = (events: { claim: { text: string }; subjects: string[] }[], start: string) => {
+  const e = events.find((x) => x.claim.text.startsWith(start));
+  expect(e, `${start} in ${JSON.stringify(events.map((x) => x.claim.text))}`).toBeDefined();
+  return e!.subjects;
+};
+
+describe("timeline lanes", () => {
+  it("puts a maker's other product in no subject's lane, the subject's own event in its lane", () => {
+    const { briefing } = analyse(
+      [
+        makeSource("a", [
+          "Nintendo first launched its GameBoy console in 1989 and has dominated the market ever since.",
+          "The Nintendo DS went on sale in Japan on 2 December 2004 with a touch screen.",
+        ]),
+      ],
+      handheldsEngine([{ name: "Hardware", terms: ["weighs"] }]),
+    );
+    expect(laneOf(briefing.timeline, "Nintendo first launched")).toEqual([]);
+    expect(laneOf(briefing.timeline, "The Nintendo DS went")).toEqual(["Nintendo DS"]);
+  });
+
+  it("puts a third party's act that only mentions a subject in no subject's lane", () => {
+    const engine = resolveOptions(
+      BriefSpecSchema.parse({
+        subjects: [{ name: "NATO" }, { name: "CSTO" }],
+        dimensions: [{ name: "Membership", terms: ["member", "membership"] }],
+      }),
+    ).engine;
+    const { briefing } = analyse(
+      [
+        makeSource("b", [
+          "In 1992 US President Bill Clinton underlined the role of Ukraine as a linchpin for NATO's rationale.",
+          "NATO admitted Poland, Hungary and the Czech Republic as members in March 1999.",
+        ]),
+      ],
+      engine,
+    );
+    expect(laneOf(briefing.timeline, "In 1992 US President")).toEqual([]);
+    expect(laneOf(briefing.timeline, "NATO admitted")).toEqual(["NATO"]);
+  });
+});
