@@ -15,6 +15,7 @@ import { baseLanguage, STOP_WORDS } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { FORECAST_DE, SCHEDULED_DE, TARGET_DE } from "./dates.js";
 import { type Amount, scanAmounts } from "./quantities.js";
+import { tag } from "./referents.js";
 import type { Analysis } from "./state.js";
 import {
   findMentions,
@@ -71,6 +72,13 @@ export interface Quantity extends NumberMention {
   /** Set when `entity` is a brief subject. */
   subject?: string;
   scope?: string;
+  /**
+   * Set on a sum of money in parentheses right after another ("£99 (149 euros)", "19,800 yen
+   * ($188; £98)"): the same price in another currency, whose it is and where taken from the first.
+   */
+  conversionOf?: number;
+  /** On a sum followed by its conversions: the sum with them, as the sentence writes it. */
+  withConversions?: string;
 }
 
 /** A value seen in a sentence but left out, and why. */
@@ -95,15 +103,24 @@ function followingNoun(text: string, from: number): string {
 
 /** The noun phrase that opens the clause holding a percentage: "support for NATO membership". */
 function clauseSubject(text: string, to: number): string {
+  // The clause's own words: not across a comma, semicolon, colon, dash or an opening parenthesis
+  // ("$1,000bn (2.5% of GDP)": the comma of a number and what lies before the parenthesis are not it).
   const clause =
     text
       .slice(0, to)
-      .split(/[,;:—–]\s*/u)
+      .split(/(?:[,;:](?!\d)|[—–(])\s*/u)
       .pop() ?? "";
   const words = clause.split(/\s+/u).filter(Boolean);
+  // "NATO members spend 2 percent of GDP": the subject ends at its verb, whatever its form.
+  const verbs = new Set(
+    tag(clause)
+      .filter((t) => t.pos === "VERB" || t.pos === "AUX")
+      .map((t) => t.text),
+  );
   const out: string[] = [];
   for (const raw of words) {
     const w = raw.replace(/[.;:]+$/u, "");
+    if (out.length > 0 && verbs.has(w)) break;
     if (
       out.length === 0 &&
       (STOP_WORDS.has(w.toLowerCase()) || /^(?:After|Before|Since|Now)$/u.test(w))
@@ -358,7 +375,13 @@ function entityOf(
     /\b(?:sell|sells|selling|sold|offer|offers|offering|offered)\s+((?:[\p{L}\d'’-]+\s+){1,6}?)for\s+$/iu.exec(
       text.slice(clause[0], amount.start),
     );
-  if (sold && amount.unit && amount.unit !== "%" && ownMentions(sold[1]!, matchers).length === 0)
+  if (
+    sold &&
+    amount.unit &&
+    amount.unit !== "%" &&
+    !/^(?:in|across|throughout|at|on)\s/iu.test(sold[1]!) &&
+    ownMentions(sold[1]!, matchers).length === 0
+  )
     return {};
   // A gap is the clause subject's ("the PSP … falls behind the DS by 130,000"); else the nearest.
   const own = difference ? mentions[0] : last;
@@ -404,7 +427,7 @@ function placesBefore(t: string, to: number): string[] {
   const all = placesAt(t.slice(0, to));
   // "in the UK" says where; "its initial Japanese launch" may only describe something else.
   const stated = all.filter(([i]) =>
-    /\b(?:in|across|throughout)\s+(?:the\s+)?$/iu.test(t.slice(0, i)),
+    /\b(?:in|across|throughout)\s+(?:the\s+)?(?:\S+\s+and\s+(?:the\s+)?)?$/iu.test(t.slice(0, i)),
   );
   const found = stated.length ? stated : all;
   const last = found[found.length - 1];
@@ -489,6 +512,7 @@ export function quantitiesIn(
     return { quantities: foreignQuantities(text, amounts, matchers, language, leftOut), leftOut };
   }
   const out: Quantity[] = [];
+  const amountOf = new Map<Quantity, Amount>();
   for (const amount of amounts) {
     const before = text.slice(0, amount.start);
     const after = text.slice(amount.end);
@@ -561,9 +585,62 @@ export function quantitiesIn(
     // "support for NATO membership … 83%": the subject named inside what is measured is not its owner.
     if (amount.unit === "%" && who.subject && subjectsIn(counts, matchers).includes(who.subject))
       who = {};
-    out.push(quantityOf(amount, counts, kind, who, scopeOf(text, amount, sentence, clause)));
+    const q = quantityOf(amount, counts, kind, who, scopeOf(text, amount, sentence, clause));
+    amountOf.set(q, amount);
+    out.push(q);
   }
+  linkConversions(text, out, amountOf);
   return { quantities: out, leftOut };
+}
+
+/**
+ * "£99 (149 euros)", "19,800 yen ($188; £98)": sums of money in parentheses right after a sum
+ * are that sum in other currencies. Each takes the first's owner, kind and scope (what the
+ * sentence says of the price holds of its conversions), and the first keeps the whole as written.
+ */
+function linkConversions(text: string, out: Quantity[], amountOf: Map<Quantity, Amount>): void {
+  for (let i = 0; i < out.length; i++) {
+    const first = out[i]!;
+    const a = amountOf.get(first);
+    if (!a || !first.unit || first.unit === "%" || first.conversionOf !== undefined) continue;
+    // "£99 (149 euros)", or with where it holds between: "£99 in the UK (149 euros)".
+    const open =
+      /^(?:\s+(?:in|across|throughout)\s+(?:the\s+)?\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*)*)?\s*\(/u.exec(
+        text.slice(a.end),
+      );
+    if (!open) continue;
+    const from = a.end + open[0].length;
+    const close = text.indexOf(")", from);
+    if (close < 0) continue;
+    let at = from;
+    const linked: number[] = [];
+    for (let j = i + 1; j < out.length; j++) {
+      const b = amountOf.get(out[j]!);
+      if (!b || !out[j]!.unit || out[j]!.unit === "%" || b.end > close) break;
+      if (
+        !/^\s*(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?$/iu.test(
+          text.slice(at, b.start).replace(/^\s*[;,/]/u, ""),
+        )
+      )
+        break;
+      linked.push(j);
+      at = b.end;
+    }
+    if (linked.length === 0 || text.slice(at, close).trim() !== "") continue;
+    for (const j of linked) {
+      const q = out[j]!;
+      q.conversionOf = i;
+      q.kind = first.kind;
+      q.counts = first.counts;
+      delete q.entity;
+      delete q.subject;
+      delete q.scope;
+      if (first.entity) q.entity = first.entity;
+      if (first.subject) q.subject = first.subject;
+      if (first.scope) q.scope = first.scope;
+    }
+    first.withConversions = text.slice(a.start, close + 1);
+  }
 }
 
 /**
@@ -655,6 +732,8 @@ export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] 
       });
     }
     for (const q of quantities) {
+      // A conversion is shown with the sum it converts ("£99 (149 euros)"), not on its own.
+      if (q.conversionOf !== undefined) continue;
       // A number about no one named ("All nodes … consist of 2 nodes", "200.000 Stück wurden
       // bereitgestellt"): whose it is lies in the text around it, so it is not a figure.
       if (!q.entity && unit.named.length === 0 && !namesAThirdParty(a, u)) {
@@ -672,7 +751,7 @@ export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] 
       }
       const figure: Figure = {
         value: q.value,
-        valueText: q.valueText,
+        valueText: q.withConversions ?? q.valueText,
         ...(q.unit ? { unit: q.unit } : {}),
         counts: q.counts,
         ...(q.subject ? { subject: q.subject } : {}),
