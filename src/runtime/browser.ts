@@ -3,7 +3,7 @@
  * sandboxed pages (every request intercepted; only `file://` inside allowed roots and `data:`
  * pass), timeouts that become clear errors, and cleanup that leaves no browser process behind.
  */
-import { accessSync, constants, mkdtempSync, realpathSync, rmSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
@@ -22,11 +22,25 @@ import { track } from "./cleanup.js";
 export const DEAD_PROXY = "127.0.0.1:9";
 
 /**
+ * A URL Chromium refuses before any lookup, proxy or socket: port 9 (discard) is on its list of
+ * restricted ports, so a request to it ends at once in ERR_UNSAFE_PORT (seen in a net-log).
+ */
+export const REFUSED_URL = "http://0.0.0.0:9/";
+
+/** File in the profile that stands in for the on-device model manifest: one that names none. */
+export const NO_MODEL_MANIFEST = "no-model-manifest.json";
+
+/**
  * Flags every launch uses (see TOOLCHAIN.md). The sandbox stays on unless this process runs as
  * root, where Chromium refuses to start with it. `proxy` is where any traffic that escapes
  * request interception is sent (a port nobody listens on; a test points it at a listener).
+ * `profile` is the launch's user-data folder, which holds the model manifest override that names
+ * no manifest (`NO_MODEL_MANIFEST`, written by the launch); without one the override is empty,
+ * which Chromium reads the same way (measured).
  */
-export function chromiumFlags(options: { root?: boolean; proxy?: string } = {}): readonly string[] {
+export function chromiumFlags(
+  options: { root?: boolean; proxy?: string; profile?: string } = {},
+): readonly string[] {
   const root = options.root ?? process.getuid?.() === 0;
   return [
     ...(root ? ["--no-sandbox"] : []),
@@ -45,6 +59,15 @@ export function chromiumFlags(options: { root?: boolean; proxy?: string } = {}):
     "--proxy-bypass-list=<-loopback>",
     // NetworkTimeServiceQuerying: no secure-time queries to clients2.google.com.
     "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions,NetworkTimeServiceQuerying",
+    // The Optimization Guide's model broker asks the component updater, on demand, for its
+    // on-device models manifest (component ceofaddefefcbblgcgnibnonglccbfja, a POST to
+    // update.googleapis.com at every launch) whatever --disable-component-update, the profile's
+    // prefs or --disable-features say. A manifest override (Chromium's own switch for tests)
+    // replaces that updater: a file that names no manifest means none is requested.
+    `--optimization-guide-manifest-override=${options.profile ? join(options.profile, NO_MODEL_MANIFEST) : ""}`,
+    // The cookie-jar account check (POST accounts.google.com/ListAccounts at launch, retried) has
+    // no switch of its own; pointing GAIA at an address Chromium refuses keeps it in the browser.
+    `--gaia-url=${REFUSED_URL}`,
     "--font-render-hinting=none",
     // The report and the deck render side by side in one browser: a tab in the background must
     // keep its animation frames and timers (Paged.js paginates on requestAnimationFrame), or the
@@ -319,16 +342,17 @@ async function sandboxPage(page: Page, options: NewPageOptions): Promise<Sandbox
 
 async function launchOnce(
   executablePath: string,
-  flags: readonly string[],
+  flags: (profile: string) => readonly string[],
 ): Promise<{ browser: Browser; userDataDir: string }> {
   const userDataDir = mkdtempSync(join(tmpdir(), "briefwright-chromium-"));
   try {
+    writeFileSync(join(userDataDir, NO_MODEL_MANIFEST), "{}\n");
     const browser = await puppeteer.launch({
       executablePath,
       headless: true,
       pipe: true,
       userDataDir,
-      args: [...flags],
+      args: [...flags(userDataDir)],
       // Puppeteer's own defaults include --disable-popup-blocking: popups stay blocked.
       ignoreDefaultArgs: ["--disable-popup-blocking"],
       handleSIGINT: false,
@@ -371,10 +395,13 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
 
   // The sandbox is off only as root (Chromium refuses it there) or when the user turns it off
   // for a machine that cannot give an unprivileged process one (BRIEFWRIGHT_NO_SANDBOX=1).
-  const flags = chromiumFlags({
-    ...(env.BRIEFWRIGHT_NO_SANDBOX === "1" ? { root: true } : {}),
-    ...(options.proxyServer ? { proxy: options.proxyServer } : {}),
-  });
+  const flags = (profile: string) =>
+    chromiumFlags({
+      ...(env.BRIEFWRIGHT_NO_SANDBOX === "1" ? { root: true } : {}),
+      ...(options.proxyServer ? { proxy: options.proxyServer } : {}),
+      profile,
+    });
+  const sandboxed = !flags("").includes("--no-sandbox");
   let launched: { browser: Browser; userDataDir: string } | undefined;
   let lastError: unknown;
   for (let attempt = 0; attempt < 2 && !launched; attempt++) {
@@ -390,9 +417,9 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
     throw new BriefwrightError(
       "environment",
       `Could not start the browser at ${executablePath}: ${reason}\n${browserHelp()}${
-        flags.includes("--no-sandbox")
-          ? ""
-          : "\nIf it cannot sandbox itself here (a container without user namespaces), set BRIEFWRIGHT_NO_SANDBOX=1."
+        sandboxed
+          ? "\nIf it cannot sandbox itself here (a container without user namespaces), set BRIEFWRIGHT_NO_SANDBOX=1."
+          : ""
       }`,
     );
   }
