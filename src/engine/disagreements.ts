@@ -12,6 +12,7 @@ import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
 import { type EventDate, eventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
 import { type Quantity, quantitiesIn } from "./figures.js";
+import { foundings, foundingsDiffer } from "./founding.js";
 import { type Leadership, leadershipsIn, placeNames } from "./leaders.js";
 import { type Analysis, isFree, markUsed, similarity, similarUnits, unitDate } from "./state.js";
 import { findMentions } from "./subjects.js";
@@ -83,6 +84,31 @@ function years(a: Analysis): Found[] {
       });
     }
   }
+  return out;
+}
+
+/**
+ * Two sources that date one subject's founding differently ("its 20-year existence" in January
+ * 2022, "the 30th anniversary of its inception" in May 2022): one pair per subject.
+ */
+function foundedYears(a: Analysis): Found[] {
+  const all = foundings(a).filter((f) => isFree(a, a.units[f.unit]!));
+  const out: Found[] = [];
+  const paired = new Set<string>();
+  for (let i = 0; i < all.length; i++)
+    for (let j = i + 1; j < all.length; j++) {
+      const x = all[i]!;
+      const y = all[j]!;
+      if (x.subject !== y.subject || paired.has(x.subject) || !foundingsDiffer(x, y)) continue;
+      if (originOf(a, x.unit) === originOf(a, y.unit)) continue;
+      paired.add(x.subject);
+      out.push({
+        topic: `When ${x.subject} was founded: ${x.shown} or ${y.shown}`,
+        kind: "year",
+        sides: [x.unit, y.unit],
+        strength: 1.2,
+      });
+    }
   return out;
 }
 
@@ -673,6 +699,7 @@ export function buildDisagreements(a: Analysis): Disagreement[] {
     ...memberships(a),
     ...numbers(a),
     ...years(a),
+    ...foundedYears(a),
     ...leaders(a),
     ...scheduledVsReported(a),
     ...oppositeStatements(a),
