@@ -145,7 +145,7 @@ export function buildTimeline(a: Analysis, diagnostics?: Diagnostic[]): Timeline
     const supports = g.support.map((s) => a.units[s]!);
     const subjects = a.subjects
       .map((s) => s.name)
-      .filter((n) => [g.unit, ...g.support].some((x) => eventOf(a, x, n)));
+      .filter((n) => [g.unit, ...g.support].some((x) => eventOf(a, x, n, g.date.text)));
     return {
       date: g.date.iso,
       dateText: g.date.text,
@@ -162,10 +162,20 @@ export function buildTimeline(a: Analysis, diagnostics?: Diagnostic[]): Timeline
  * 'linchpin for NATO's rationale'" is Clinton's act, not NATO's), and not only its maker beside
  * another product; in a language the English parser cannot read, the subject is named.
  */
-function eventOf(a: Analysis, u: number, subject: string): boolean {
+function eventOf(a: Analysis, u: number, subject: string, dateText: string): boolean {
   const unit = a.units[u]!;
   if (!unit.named.includes(subject)) return false;
-  if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") return true;
+  if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") {
+    // "Nachdem Nintendo den Erscheinungstermin … auf den 2. Dezember 2004 datiert haben, zieht
+    // nun Sony nach …": the date is the subject's named in the date's own clause; with none
+    // named there, the one subject the sentence names.
+    const clause = clauseOf(unit.text, dateText.replace(/\s*\[[^\]]*\]/gu, ""));
+    const there = clause
+      ? new Set(findMentions(clause, a.matchers).map((m) => m.subject))
+      : new Set();
+    if (there.size > 0) return there.has(subject);
+    return unit.named.length === 1;
+  }
   return (a.topics[u] ?? []).includes(subject) && !makersOtherProduct(a, u, subject);
 }
 
@@ -195,4 +205,14 @@ function makersOtherProduct(a: Analysis, u: number, subject: string): boolean {
       return !named.some((m) => w.start < m.end && w.end > m.start);
     });
   });
+}
+
+/** The clause (between commas, semicolons, colons or dashes) of `text` that holds `part`. */
+function clauseOf(text: string, part: string): string | undefined {
+  const at = part ? text.indexOf(part) : -1;
+  if (at < 0) return undefined;
+  const before = text.slice(0, at);
+  const start = Math.max(...[",", ";", ":", "—", "–"].map((d) => before.lastIndexOf(d))) + 1;
+  const rest = text.slice(at + part.length).search(/[,;:—–]/u);
+  return text.slice(start, rest < 0 ? text.length : at + part.length + rest);
 }

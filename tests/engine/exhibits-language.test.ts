@@ -33,13 +33,24 @@ describe("exhibit titles", () => {
     const timeline = exhibits.find((e) => e.kind === "timeline")!;
     const chart = timeline.chart as TimelineChart;
     // The lanes keep the keys the writers colour by; their names are German.
-    expect(chart.lanes).toEqual(["Nintendo DS", "Sony PSP", SEVERAL_LANE, OTHER_LANE]);
-    expect(chart.laneLabels).toEqual([
-      "Nintendo DS",
-      "Sony PSP",
-      "Mehrere Gegenstände",
-      "Sonstige",
-    ]);
+    expect(chart.lanes).toEqual(["Nintendo DS", "Sony PSP", OTHER_LANE]);
+    expect(chart.laneLabels).toEqual(["Nintendo DS", "Sony PSP", "Sonstige"]);
+    // An event of two subjects (none in this corpus since its one such date went to the subject
+    // its clause names) gets the shared lane, named in German.
+    const shared = buildExhibits({
+      ...analyse(de.sources, de.options.engine).briefing,
+      timeline: [
+        {
+          date: "2004-12-02",
+          dateText: "2. Dezember 2004",
+          kind: "scheduled",
+          subjects: ["Nintendo DS", "Sony PSP"],
+          claim: analyse(de.sources, de.options.engine).briefing.timeline[0]!.claim,
+        },
+      ],
+    }).find((e) => e.kind === "timeline")!.chart as TimelineChart;
+    expect(shared.lanes).toEqual([SEVERAL_LANE]);
+    expect(shared.laneLabels).toEqual(["Mehrere Gegenstände"]);
     expect(timeline.alt).toMatch(
       /^Zeitleiste mit 4 datierten Ereignissen, 2004 bis 2005, in Bahnen für /u,
     );

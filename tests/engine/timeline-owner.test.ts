@@ -45,4 +45,20 @@ describe("timeline lanes", () => {
     expect(laneOf(briefing.timeline, "In 1992 US President")).toEqual([]);
     expect(laneOf(briefing.timeline, "NATO admitted")).toEqual(["NATO"]);
   });
+
+  it("in German, gives a date to the subject named in the date's own clause", () => {
+    const { briefing } = analyse(
+      [
+        makeSource(
+          "de",
+          [
+            "Nachdem Nintendo den Verkaufsstart seines neuen Handhelds auf den Dezember 2004 gelegt hat, zieht nun Sony nach und nennt den Termin der PSP.",
+          ],
+          { language: "de" },
+        ),
+      ],
+      handheldsEngine([{ name: "Hardware", terms: ["Bildschirm"] }]),
+    );
+    expect(laneOf(briefing.timeline, "Nachdem Nintendo")).toEqual(["Nintendo DS"]);
+  });
 });
