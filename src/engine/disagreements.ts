@@ -14,7 +14,15 @@ import { type EventDate, eventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
 import { type Quantity, quantitiesIn } from "./figures.js";
 import { foundings, foundingsDiffer } from "./founding.js";
 import { type Leadership, leadershipsIn, placeNames } from "./leaders.js";
-import { type Analysis, isFree, markUsed, similarity, similarUnits, unitDate } from "./state.js";
+import {
+  type Analysis,
+  attributionOf,
+  isFree,
+  markUsed,
+  similarity,
+  similarUnits,
+  unitDate,
+} from "./state.js";
 import { findMentions } from "./subjects.js";
 
 const MAX_DISAGREEMENTS = 4;
@@ -29,11 +37,6 @@ interface Found {
   strength: number;
   /** What each side reports, when they differ in kind (a schedule and a report). */
   sideKinds?: [EventKind, EventKind];
-}
-
-function credit(a: Analysis, u: number): string {
-  const id = a.units[u]!.sourceId;
-  return `According to ${a.labels.get(id)?.credit ?? id}`;
 }
 
 function years(a: Analysis): Found[] {
@@ -715,7 +718,7 @@ export function buildDisagreements(a: Analysis): Disagreement[] {
     if (out.length > 0 && words + n > a.maxWords * DISAGREEMENTS_SHARE) continue;
     words += n;
     for (const u of units) markUsed(a, u);
-    const sides: Claim[] = f.sides.map((u) => makeClaim(a.units[u]!, [], credit(a, u)));
+    const sides: Claim[] = f.sides.map((u) => makeClaim(a.units[u]!, [], attributionOf(a, u)));
     out.push({
       topic: f.topic,
       kind: f.kind,

@@ -14,6 +14,7 @@ import { MAX_CITED_SUPPORT, makeClaim } from "./claims.js";
 import { originOf, type Relation, recordConflict, relate } from "./corroboration.js";
 import {
   type Analysis,
+  attributionOf,
   isFree,
   markUsed,
   similarity,
@@ -186,11 +187,8 @@ export function buildFindings(a: Analysis): Finding[] {
     (x, y) => y.support.length - x.support.length || y.score - x.score || x.unit - y.unit,
   );
   return chosen.map((c) => {
-    const unit = a.units[c.unit]!;
     const corroborated = c.support.length > 0;
-    const attribution = corroborated
-      ? undefined
-      : `According to ${a.labels.get(unit.sourceId)?.credit ?? unit.sourceId}`;
+    const attribution = corroborated ? undefined : attributionOf(a, c.unit);
     const support = c.support.map((j) => ({ unit: j, relation: c.relations.get(j) ?? "same" }));
     return {
       claim: supportedClaim(a, c.unit, support, attribution),

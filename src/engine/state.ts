@@ -23,6 +23,29 @@ export interface SourceLabel {
   credit: string;
 }
 
+/**
+ * "According to Eva Fischer, …" for a passage one source alone states; none when the sentence
+ * itself already credits that source, its author or its publisher ("…, writes Handelsblatt."):
+ * a statement is attributed once.
+ */
+export function attributionOf(a: Analysis, u: number): string | undefined {
+  const unit = a.units[u]!;
+  const source = a.sources[unit.sourceIndex]!;
+  const credit = a.labels.get(unit.sourceId)?.credit ?? unit.sourceId;
+  const names = [credit, source.publisher, ...source.authors].filter(
+    (n): n is string => typeof n === "string" && n.length > 1,
+  );
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const self = names.some((n) =>
+    new RegExp(
+      `(?:,\\s*(?:writes|wrote|reports|reported|says|said|according to)\\s+(?:the\\s+)?${escape(n)}[.!]?$)|^According to ${escape(n)}\\b`,
+      "u",
+    ).test(unit.text.trim()),
+  );
+  // A sentence that reads right only after an attribution keeps it.
+  return self && !unit.attributedOnly ? undefined : `According to ${credit}`;
+}
+
 export interface Analysis {
   sources: Source[];
   subjects: SubjectRef[];
