@@ -35,10 +35,10 @@ export function attributionOf(a: Analysis, u: number): string | undefined {
   const names = [credit, source.publisher, ...source.authors].filter(
     (n): n is string => typeof n === "string" && n.length > 1,
   );
-  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
+  const literal = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
   const self = names.some((n) =>
     new RegExp(
-      `(?:,\\s*(?:writes|wrote|reports|reported|says|said|according to)\\s+(?:the\\s+)?${escape(n)}[.!]?$)|^According to ${escape(n)}\\b`,
+      `(?:,\\s*(?:writes|wrote|reports|reported|says|said|according to)\\s+(?:the\\s+)?${literal(n)}[.!]?$)|^According to ${literal(n)}\\b`,
       "u",
     ).test(unit.text.trim()),
   );
