@@ -702,9 +702,32 @@ export class SourceReferents {
       const end = from + m.index + m[0].length;
       const next = a.toks.find((t) => t.start >= end);
       if (next?.pos === "NOUN") continue;
+      if (this.namedBefore(a.raw, from + m.index, m[0])) continue;
       return m[0];
     }
     return undefined;
+  }
+
+  /**
+   * Whether a singular description of a product or an organisation ("the device", "the
+   * alliance") has its referent earlier in its own sentence: the one subject of the brief named
+   * before it ("Nintendo released its new DS console … and raised shipment targets for the
+   * device by 40%").
+   */
+  private namedBefore(raw: string, at: number, description: string): boolean {
+    const head = /(\S+)$/u.exec(description)?.[1] ?? "";
+    if (!OBJECT_THING.test(head) && !ORGANISATION.test(head)) return false;
+    const before = raw.slice(0, at);
+    const mentions = findMentions(before, this.ctx.matchers);
+    const named = new Set(mentions.map((m) => m.subject));
+    if (named.size !== 1) return false;
+    // By the word that tells the product from its maker ("DS", not "Nintendo": "Sony has touted
+    // the machine" does not say which machine).
+    const subject = [...named][0]!;
+    const distinctive = subject.split(/\s+/u).pop()!.toLowerCase();
+    return mentions.some((m) =>
+      before.slice(m.start, m.end).toLowerCase().split(/\s+/u).includes(distinctive),
+    );
   }
 
   /** The first unresolved bare description after `from`, with its offset in the sentence. */

@@ -107,6 +107,30 @@ describe("standalone statements", () => {
     ).toBe(true);
   });
 
+  it("resolves a description to the one subject its own sentence names before it, not to a maker", () => {
+    const m = buildMatchers([
+      { name: "Nintendo DS", aliases: ["DS", "Nintendo"] },
+      { name: "Sony PSP", aliases: ["PSP", "Sony"] },
+    ]);
+    const out = buildUnits(
+      [
+        makeSource("h", [
+          "Nintendo released its new DS console in 2004 and has already raised shipment targets for the device by 40%.",
+          "Sony has touted the machine as the Walkman of the 21st Century since its launch in 2004.",
+        ]),
+      ],
+      { matchers: m },
+    ).map((u) => makeClaim(u).text);
+    expect(
+      out.some((t) => /targets for the device/u.test(t)),
+      JSON.stringify(out),
+    ).toBe(true);
+    expect(
+      out.some((t) => /touted the machine/u.test(t)),
+      JSON.stringify(out),
+    ).toBe(false);
+  });
+
   it("keeps a sentence whose description or pronoun the sentence itself explains", () => {
     const out = texts([
       "When NATO met in Vilnius in July 2023, it agreed on new regional defence plans.",
