@@ -10,7 +10,7 @@ import type { Claim, Disagreement, EventKind } from "../model/briefing.js";
 import { baseLanguage, countWords, STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
-import { type EventDate, eventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
+import { type EventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
 import { type Quantity, quantitiesIn } from "./figures.js";
 import { type Leadership, leadershipsIn, placeNames } from "./leaders.js";
 import { type Analysis, isFree, markUsed, similarity, similarUnits, unitDate } from "./state.js";
@@ -30,22 +30,41 @@ interface Found {
   sideKinds?: [EventKind, EventKind];
 }
 
+/**
+ * Items grouped by a key, for pairing each item only with the later ones of its group: per item,
+ * its group (item indices ascending) and its position there.
+ */
+export function groupBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): { groups: number[][]; at: number[] } {
+  const byKey = new Map<string, number[]>();
+  const groups: number[][] = [];
+  const at: number[] = [];
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    let group = byKey.get(key);
+    if (!group) {
+      group = [];
+      byKey.set(key, group);
+    }
+    at.push(group.length);
+    group.push(i);
+    groups.push(group);
+  });
+  return { groups, at };
+}
+
 function credit(a: Analysis, u: number): string {
   const id = a.units[u]!.sourceId;
   return `According to ${a.labels.get(id)?.credit ?? id}`;
 }
 
 function years(a: Analysis): Found[] {
+  // The run's event dates (`unitDate`: the same `eventDate` of each unit, computed once for
+  // this, the timeline and the launches).
   const dated = a.units
-    .map((unit, u) => ({
-      u,
-      unit,
-      date: eventDate(
-        unit.text,
-        a.sources[unit.sourceIndex]!.date,
-        a.sources[unit.sourceIndex]!.language,
-      ),
-    }))
+    .map((unit, u) => ({ u, unit, date: unitDate(a, u) }))
     .filter((x) => x.date && !x.unit.quoted && isFree(a, x.unit));
   const out: Found[] = [];
   // Only passages as similar as one event's two reports are compared: looked up in the
@@ -124,9 +143,17 @@ function numbers(a: Analysis): Found[] {
           head: stemWord(n.counts.split(" ").pop() ?? ""),
         })),
   );
+  // Only figures of one count (head word, kind, unit) and one first-named subject are
+  // compared: grouped by those, each figure is paired with the later ones of its group (the
+  // same pairs in the same order as the all-pairs loop, without it).
+  const keyOf = (x: (typeof counted)[number]) =>
+    [x.head, x.n.kind, x.n.unit ?? "", x.unit.named[0] ?? ""].join("\u0000");
+  const { groups, at } = groupBy(counted, keyOf);
   const out: Found[] = [];
   for (let i = 0; i < counted.length; i++) {
-    for (let j = i + 1; j < counted.length; j++) {
+    const group = groups[i]!;
+    for (let g = at[i]! + 1; g < group.length; g++) {
+      const j = group[g]!;
       const x = counted[i]!;
       const y = counted[j]!;
       if (originOf(a, x.u) === originOf(a, y.u) || x.head !== y.head || x.n.kind !== y.n.kind)
@@ -173,18 +200,17 @@ export function enumeratedNames(text: string, exclude: Set<string>): string[] {
   return [...new Set(out)];
 }
 
-/** The subject named closest before the list in `text` that the other passage also names. */
-function listSubject(
-  a: Analysis,
-  text: string,
-  firstName: string,
-  otherNamed: string[],
-): string | undefined {
+/** The subjects named before the list in `text` (its first name), in order. */
+function mentionsBeforeList(a: Analysis, text: string, firstName: string): string[] {
   const at = text.indexOf(firstName);
-  const before = findMentions(text.slice(0, at < 0 ? text.length : at), a.matchers);
+  return findMentions(text.slice(0, at < 0 ? text.length : at), a.matchers).map((m) => m.subject);
+}
+
+/** The subject named closest before the list (`before`) that the other passage also names. */
+function listSubject(before: readonly string[], otherNamed: string[]): string | undefined {
   for (let i = before.length - 1; i >= 0; i--) {
-    const m = before[i]!;
-    if (otherNamed.includes(m.subject)) return m.subject;
+    const subject = before[i]!;
+    if (otherNamed.includes(subject)) return subject;
   }
   return undefined;
 }
@@ -202,17 +228,28 @@ function memberships(a: Analysis): Found[] {
         !x.unit.quoted &&
         isFree(a, x.unit),
     );
+  // Per list, the subjects named before it (read once, not once per pair); per name, its pattern.
+  const before = lists.map((x) => mentionsBeforeList(a, x.unit.text, x.list[0]!));
+  const patterns = new Map<string, RegExp>();
+  const mentions = (name: string, text: string) => {
+    let pattern = patterns.get(name);
+    if (!pattern) {
+      pattern = new RegExp(`\\b${name}\\b`, "u");
+      patterns.set(name, pattern);
+    }
+    return pattern.test(text);
+  };
   const out: Found[] = [];
   for (let i = 0; i < lists.length; i++) {
     for (let j = i + 1; j < lists.length; j++) {
       const x = lists[i]!;
       const y = lists[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
-      const subject = listSubject(a, x.unit.text, x.list[0]!, y.unit.named);
+      const subject = listSubject(before[i]!, y.unit.named);
       if (!subject) continue;
       // A name is disputed when one source lists it and the other's passage never mentions it.
-      const onlyX = x.list.filter((n) => !new RegExp(`\\b${n}\\b`, "u").test(y.unit.text));
-      const onlyY = y.list.filter((n) => !new RegExp(`\\b${n}\\b`, "u").test(x.unit.text));
+      const onlyX = x.list.filter((n) => !mentions(n, y.unit.text));
+      const onlyY = y.list.filter((n) => !mentions(n, x.unit.text));
       const common = x.list.length - onlyX.length;
       if (common < 3 || onlyX.length + onlyY.length === 0) continue;
       const extra = [...onlyX, ...onlyY].join(", ");
@@ -647,9 +684,14 @@ function leaders(a: Analysis): Found[] {
   const year = (u: number) => a.sources[a.units[u]!.sourceIndex]!.date?.slice(0, 4);
   const overlaps = (x: Leadership, y: Leadership) =>
     x.years.length === 0 || y.years.length === 0 || x.years.some((t) => y.years.includes(t));
+  // Only leads of one place are compared: grouped by place, each lead is paired with the later
+  // ones of its place (the all-pairs loop's pairs, in its order).
+  const { groups, at } = groupBy(stated, (x) => x.lead.place);
   const out: Found[] = [];
   for (let i = 0; i < stated.length; i++) {
-    for (let j = i + 1; j < stated.length; j++) {
+    const group = groups[i]!;
+    for (let g = at[i]! + 1; g < group.length; g++) {
+      const j = group[g]!;
       const x = stated[i]!;
       const y = stated[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
