@@ -132,10 +132,21 @@ function interval(q: Quantity): [number, number] {
  * be right), and both are of one kind (a target is not compared with a count).
  */
 function numbers(a: Analysis): Found[] {
+  // A text's figures are read once (repeated paragraphs recur across sources).
+  const read = new Map<string, Quantity[]>();
+  const figuresOf = (text: string, language: string | undefined) => {
+    const key = `${language ?? ""}\u0000${text}`;
+    let found = read.get(key);
+    if (!found) {
+      found = quantitiesIn(text, [], language).quantities;
+      read.set(key, found);
+    }
+    return found;
+  };
   const counted = a.units.flatMap((unit, u) =>
     unit.quoted || !isFree(a, unit)
       ? []
-      : quantitiesIn(unit.text, [], a.sources[unit.sourceIndex]!.language).quantities.map((n) => ({
+      : figuresOf(unit.text, a.sources[unit.sourceIndex]!.language).map((n) => ({
           u,
           unit,
           n,
@@ -673,13 +684,20 @@ function scheduledVsReported(a: Analysis): Found[] {
  * speak of different times and are not compared.
  */
 function leaders(a: Analysis): Found[] {
+  // A text's leads are read once: its tags are the same wherever it recurs.
+  const read = new Map<string, Leadership[]>();
   const stated = a.units.flatMap((unit, u) => {
     if (unit.quoted || !isFree(a, unit) || unit.named.length === 0) return [];
     // The frame reads English words; other languages are not read.
     if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") return [];
     const words = a.structures[u]?.words;
     if (!words) return [];
-    return leadershipsIn(unit.text, a.matchers, words).map((lead) => ({ u, lead }));
+    let leads = read.get(unit.text);
+    if (!leads) {
+      leads = leadershipsIn(unit.text, a.matchers, words);
+      read.set(unit.text, leads);
+    }
+    return leads.map((lead) => ({ u, lead }));
   });
   const year = (u: number) => a.sources[a.units[u]!.sourceIndex]!.date?.slice(0, 4);
   const overlaps = (x: Leadership, y: Leadership) =>
