@@ -433,6 +433,18 @@ function oppositeStatements(a: Analysis): Found[] {
     }
     return n;
   };
+  // What a pair yields depends only on the two passages' texts (their predicates, names and
+  // tf-idf vectors come from them): a repeated pair of texts (syndicated paragraphs) is judged
+  // once. Keyed by each side's class (the first candidate with its original and text).
+  const classOf = new Map<string, number>();
+  const klass = candidates.map((c, i) => {
+    const key = `${c.unit.original}\u0000${c.unit.text}`;
+    const k = classOf.get(key);
+    if (k !== undefined) return k;
+    classOf.set(key, i);
+    return i;
+  });
+  const verdicts = new Map<number, (Omit<Found, "sides"> & { swap: boolean }) | null>();
   const out: Found[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const x = candidates[i]!;
@@ -443,32 +455,58 @@ function oppositeStatements(a: Analysis): Found[] {
     for (const j of partners) {
       const y = candidates[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
-      let pair: [Predicate, Predicate] | undefined;
-      for (const p of x.predicates) {
-        for (const q of y.predicates)
-          if (p.negated !== q.negated && sameFamily(p.stem, q.stem)) pair = [p, q];
-        if (pair) break;
+      const key = klass[i]! * candidates.length + klass[j]!;
+      let verdict = verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = judgeOpposite(a, x, y, namesOf);
+        verdicts.set(key, verdict);
       }
-      if (!pair) continue;
-      // Each side must not also state the other polarity of the same predicate.
-      const both = (c: typeof x) =>
-        c.predicates.some((p) => p.negated && sameFamily(p.stem, pair![0].stem)) &&
-        c.predicates.some((p) => !p.negated && sameFamily(p.stem, pair![0].stem));
-      if (both(x) || both(y)) continue;
-      const xn = namesOf(x.u);
-      const yn = namesOf(y.u);
-      if (xn.size > 0 && yn.size > 0 && ![...xn].some((n) => yn.has(n))) continue;
-      const [yes, no] = pair[0].negated ? [y, x] : [x, y];
-      const word = (pair[0].negated ? pair[1] : pair[0]).word;
-      out.push({
-        topic: `${word[0]!.toUpperCase()}${word.slice(1)} (${[...x.named].join(", ")}): one source states it, another denies it`,
-        kind: "statement",
-        sides: [yes.u, no.u],
-        strength: 1 + similarity(a, x.u, y.u),
-      });
+      if (!verdict) continue;
+      const { swap, ...rest } = verdict;
+      out.push({ ...rest, sides: swap ? [y.u, x.u] : [x.u, y.u] });
     }
   }
   return out;
+}
+
+interface OppositeCandidate {
+  u: number;
+  predicates: Predicate[];
+  named: Set<string>;
+}
+
+/**
+ * Whether passages x and y state one thing and its denial (see `oppositeStatements`): the
+ * disagreement without its sides, and whether the "yes" side is y, or null.
+ */
+function judgeOpposite(
+  a: Analysis,
+  x: OppositeCandidate,
+  y: OppositeCandidate,
+  namesOf: (u: number) => Set<string>,
+): (Omit<Found, "sides"> & { swap: boolean }) | null {
+  let pair: [Predicate, Predicate] | undefined;
+  for (const p of x.predicates) {
+    for (const q of y.predicates)
+      if (p.negated !== q.negated && sameFamily(p.stem, q.stem)) pair = [p, q];
+    if (pair) break;
+  }
+  if (!pair) return null;
+  // Each side must not also state the other polarity of the same predicate.
+  const both = (c: typeof x) =>
+    c.predicates.some((p) => p.negated && sameFamily(p.stem, pair![0].stem)) &&
+    c.predicates.some((p) => !p.negated && sameFamily(p.stem, pair![0].stem));
+  if (both(x) || both(y)) return null;
+  const xn = namesOf(x.u);
+  const yn = namesOf(y.u);
+  if (xn.size > 0 && yn.size > 0 && ![...xn].some((n) => yn.has(n))) return null;
+  const word = (pair[0].negated ? pair[1] : pair[0]).word;
+  return {
+    topic: `${word[0]!.toUpperCase()}${word.slice(1)} (${[...x.named].join(", ")}): one source states it, another denies it`,
+    kind: "statement",
+    swap: pair[0].negated,
+    strength: 1 + similarity(a, x.u, y.u),
+  };
 }
 
 /** Words that say a product goes on sale somewhere ("went on sale in", "first appeared in"). */

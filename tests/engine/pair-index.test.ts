@@ -3,6 +3,7 @@
 // those the patterns find.
 import { describe, expect, it } from "vitest";
 import { groupBy } from "../../src/engine/disagreements.js";
+import { bestScored } from "../../src/engine/findings.js";
 import { placeNames } from "../../src/engine/leaders.js";
 
 function pairsByGroup<T>(items: T[], keyOf: (x: T) => string): [number, number][] {
@@ -47,5 +48,38 @@ describe("placeNames", () => {
     ).toEqual(["North America", "United States", "United States", "Europe"]);
     // Adjectives, lower case and the world are not place nouns here.
     expect(placeNames("Japanese sales worldwide; japan; the world")).toEqual([]);
+  });
+});
+
+describe("bestScored", () => {
+  it("keeps what scoring every unit would keep, scoring fewer", () => {
+    let seed = 11;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed / 2147483648;
+    };
+    for (const [size, k] of [
+      [0, 3],
+      [5, 10],
+      [300, 20],
+      [2000, 50],
+    ] as const) {
+      // Scores on a coarse grid, so ties are common; bounds at most 0.4 above them.
+      const rest = Array.from({ length: size }, () => Math.round(random() * 20) / 10);
+      const central = Array.from({ length: size }, () => Math.round(random() * 4) / 10);
+      const units = Array.from({ length: size }, (_, u) => u);
+      let calls = 0;
+      const score = (u: number) => {
+        calls++;
+        return central[u]! + rest[u]!;
+      };
+      const best = bestScored(units, (u) => 0.4 + rest[u]!, score, k);
+      const all = units
+        .map((u) => ({ unit: u, score: central[u]! + rest[u]! }))
+        .sort((x, y) => y.score - x.score || x.unit - y.unit)
+        .slice(0, k);
+      expect(best).toEqual(all);
+      if (size === 2000) expect(calls).toBeLessThan(size);
+    }
   });
 });
