@@ -34,11 +34,38 @@ export interface Copy {
 }
 
 /**
- * A source's shingles. Each word (as `tokenize` normalises it) is numbered the first time the
- * corpus uses it, and a shingle is the string of its five numbers (two UTF-16 units each): the
- * same shingles compare equal as the words joined would, without building those strings.
+ * Numbers for pairs of numbers: a pair gets the next number the first time it is seen. A
+ * shingle of five words is numbered through its pairs, ((w1 w2)(w3 w4)) w5, one numbering per
+ * level: two shingles get one number only when their words are the same. (A Map holds fewer
+ * than 2^24 entries, so numbers stay below 2^26 and a pair's key, first × 2^26 + second, is
+ * exact.)
  */
-function shingles(source: Source, ids: Map<string, number>): Set<string> {
+class Numbering {
+  private readonly pairs = new Map<number, number>();
+  of(x: number, y: number): number {
+    const key = x * 67_108_864 + y;
+    let id = this.pairs.get(key);
+    if (id === undefined) {
+      id = this.pairs.size;
+      this.pairs.set(key, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * A source's shingles, numbered (see `Numbering`): each word as `tokenize` normalises it, five
+ * words in a row.
+ */
+interface Numberings {
+  words: Map<string, number>;
+  pairs: Numbering;
+  quads: Numbering;
+  shingles: Numbering;
+}
+
+function shingles(source: Source, n: Numberings): Set<number> {
+  const ids = n.words;
   const words: number[] = [];
   for (const b of source.blocks)
     for (const m of b.text.matchAll(WORD)) {
@@ -50,24 +77,25 @@ function shingles(source: Source, ids: Map<string, number>): Set<string> {
       }
       words.push(id);
     }
-  const out = new Set<string>();
-  const code: number[] = new Array(SHINGLE * 2);
-  for (let i = 0; i + SHINGLE <= words.length; i++) {
-    for (let k = 0; k < SHINGLE; k++) {
-      const id = words[i + k]!;
-      code[2 * k] = id >>> 16;
-      code[2 * k + 1] = id & 0xffff;
-    }
-    out.add(String.fromCharCode(...code));
-  }
+  const out = new Set<number>();
+  // Each word with the next: the pairs' numbers, computed once per position.
+  const pair: number[] = [];
+  for (let i = 0; i + 1 < words.length; i++) pair.push(n.pairs.of(words[i]!, words[i + 1]!));
+  for (let i = 0; i + SHINGLE <= words.length; i++)
+    out.add(n.shingles.of(n.quads.of(pair[i]!, pair[i + 2]!), words[i + 4]!));
   return out;
 }
 
 /** The near-duplicate sources of a corpus, each with the earliest source it copies. */
 export function findCopies(sources: Source[]): Copy[] {
-  const ids = new Map<string, number>();
-  const sets = sources.map((s) => shingles(s, ids));
-  const postings = new Map<string, number[]>();
+  const numberings: Numberings = {
+    words: new Map(),
+    pairs: new Numbering(),
+    quads: new Numbering(),
+    shingles: new Numbering(),
+  };
+  const sets = sources.map((s) => shingles(s, numberings));
+  const postings = new Map<number, number[]>();
   sets.forEach((set, i) => {
     for (const s of set) {
       const p = postings.get(s);
