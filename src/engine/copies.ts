@@ -9,7 +9,7 @@
  */
 
 import type { Source } from "../model/source.js";
-import { tokenize } from "../util/text.js";
+import { normaliseWord, WORD } from "../util/text.js";
 
 /**
  * Chosen by reading and measuring: the same text under another headline shares nearly all its
@@ -33,18 +33,69 @@ export interface Copy {
   jaccard: number;
 }
 
-function shingles(source: Source): Set<string> {
-  const words: string[] = [];
-  for (const b of source.blocks) for (const t of tokenize(b.text)) words.push(t.norm);
-  const out = new Set<string>();
-  for (let i = 0; i + SHINGLE <= words.length; i++) out.add(words.slice(i, i + SHINGLE).join(" "));
+/**
+ * Numbers for pairs of numbers: a pair gets the next number the first time it is seen. A
+ * shingle of five words is numbered through its pairs, ((w1 w2)(w3 w4)) w5, one numbering per
+ * level: two shingles get one number only when their words are the same. (A Map holds fewer
+ * than 2^24 entries, so numbers stay below 2^26 and a pair's key, first × 2^26 + second, is
+ * exact.)
+ */
+class Numbering {
+  private readonly pairs = new Map<number, number>();
+  of(x: number, y: number): number {
+    const key = x * 67_108_864 + y;
+    let id = this.pairs.get(key);
+    if (id === undefined) {
+      id = this.pairs.size;
+      this.pairs.set(key, id);
+    }
+    return id;
+  }
+}
+
+/**
+ * A source's shingles, numbered (see `Numbering`): each word as `tokenize` normalises it, five
+ * words in a row.
+ */
+interface Numberings {
+  words: Map<string, number>;
+  pairs: Numbering;
+  quads: Numbering;
+  shingles: Numbering;
+}
+
+function shingles(source: Source, n: Numberings): Set<number> {
+  const ids = n.words;
+  const words: number[] = [];
+  for (const b of source.blocks)
+    for (const m of b.text.matchAll(WORD)) {
+      const norm = normaliseWord(m[0]);
+      let id = ids.get(norm);
+      if (id === undefined) {
+        id = ids.size;
+        ids.set(norm, id);
+      }
+      words.push(id);
+    }
+  const out = new Set<number>();
+  // Each word with the next: the pairs' numbers, computed once per position.
+  const pair: number[] = [];
+  for (let i = 0; i + 1 < words.length; i++) pair.push(n.pairs.of(words[i]!, words[i + 1]!));
+  for (let i = 0; i + SHINGLE <= words.length; i++)
+    out.add(n.shingles.of(n.quads.of(pair[i]!, pair[i + 2]!), words[i + 4]!));
   return out;
 }
 
 /** The near-duplicate sources of a corpus, each with the earliest source it copies. */
 export function findCopies(sources: Source[]): Copy[] {
-  const sets = sources.map(shingles);
-  const postings = new Map<string, number[]>();
+  const numberings: Numberings = {
+    words: new Map(),
+    pairs: new Numbering(),
+    quads: new Numbering(),
+    shingles: new Numbering(),
+  };
+  const sets = sources.map((s) => shingles(s, numberings));
+  const postings = new Map<number, number[]>();
   sets.forEach((set, i) => {
     for (const s of set) {
       const p = postings.get(s);

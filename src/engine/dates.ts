@@ -418,13 +418,26 @@ function bareYearDe(text: string): EventDate | undefined {
   return undefined;
 }
 
+/**
+ * Event dates found, by sentence, source date and language: a paragraph syndicated or repeated
+ * across sources is parsed once per source date. Bounded, so a long watch session cannot grow it
+ * without end. (The dates are read, never changed, by their users.)
+ */
+const eventDates = new Map<string, EventDate | undefined>();
+const EVENT_DATES_MAX = 100_000;
+
 /** The date a sentence reports an event at, if any. */
 export function eventDate(
   text: string,
   sourceDate: string | undefined,
   language?: string,
 ): EventDate | undefined {
-  return checkEventDate(text, sourceDate, language).date;
+  const key = `${sourceDate ?? ""}\u0000${language ?? ""}\u0000${text}`;
+  if (eventDates.has(key)) return eventDates.get(key);
+  const date = checkEventDate(text, sourceDate, language).date;
+  if (eventDates.size >= EVENT_DATES_MAX) eventDates.clear();
+  eventDates.set(key, date);
+  return date;
 }
 
 /** Parts of a year a sentence may name before it, and the months (1–12) each may mean at most. */

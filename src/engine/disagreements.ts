@@ -10,7 +10,7 @@ import type { Claim, Disagreement, EventKind } from "../model/briefing.js";
 import { baseLanguage, countWords, STOP_WORDS, stemWord } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { originOf } from "./corroboration.js";
-import { type EventDate, eventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
+import { type EventDate, MONTH_OR_DAY, monthsOf } from "./dates.js";
 import { type Quantity, quantitiesIn } from "./figures.js";
 import { foundings, foundingsDiffer } from "./founding.js";
 import { type Leadership, leadershipsIn, placeNames } from "./leaders.js";
@@ -39,17 +39,36 @@ interface Found {
   sideKinds?: [EventKind, EventKind];
 }
 
+/**
+ * Items grouped by a key, for pairing each item only with the later ones of its group: per item,
+ * its group (item indices ascending) and its position there.
+ */
+export function groupBy<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string,
+): { groups: number[][]; at: number[] } {
+  const byKey = new Map<string, number[]>();
+  const groups: number[][] = [];
+  const at: number[] = [];
+  items.forEach((item, i) => {
+    const key = keyOf(item);
+    let group = byKey.get(key);
+    if (!group) {
+      group = [];
+      byKey.set(key, group);
+    }
+    at.push(group.length);
+    group.push(i);
+    groups.push(group);
+  });
+  return { groups, at };
+}
+
 function years(a: Analysis): Found[] {
+  // The run's event dates (`unitDate`: the same `eventDate` of each unit, computed once for
+  // this, the timeline and the launches).
   const dated = a.units
-    .map((unit, u) => ({
-      u,
-      unit,
-      date: eventDate(
-        unit.text,
-        a.sources[unit.sourceIndex]!.date,
-        a.sources[unit.sourceIndex]!.language,
-      ),
-    }))
+    .map((unit, u) => ({ u, unit, date: unitDate(a, u) }))
     .filter((x) => x.date && !x.unit.quoted && isFree(a, x.unit));
   const out: Found[] = [];
   // Only passages as similar as one event's two reports are compared: looked up in the
@@ -142,10 +161,21 @@ function interval(q: Quantity): [number, number] {
  * be right), and both are of one kind (a target is not compared with a count).
  */
 function numbers(a: Analysis): Found[] {
+  // A text's figures are read once (repeated paragraphs recur across sources).
+  const read = new Map<string, Quantity[]>();
+  const figuresOf = (text: string, language: string | undefined) => {
+    const key = `${language ?? ""}\u0000${text}`;
+    let found = read.get(key);
+    if (!found) {
+      found = quantitiesIn(text, [], language).quantities;
+      read.set(key, found);
+    }
+    return found;
+  };
   const counted = a.units.flatMap((unit, u) =>
     unit.quoted || !isFree(a, unit)
       ? []
-      : quantitiesIn(unit.text, [], a.sources[unit.sourceIndex]!.language).quantities.map((n) => ({
+      : figuresOf(unit.text, a.sources[unit.sourceIndex]!.language).map((n) => ({
           u,
           unit,
           n,
@@ -153,9 +183,17 @@ function numbers(a: Analysis): Found[] {
           head: stemWord(n.counts.split(" ").pop() ?? ""),
         })),
   );
+  // Only figures of one count (head word, kind, unit) and one first-named subject are
+  // compared: grouped by those, each figure is paired with the later ones of its group (the
+  // same pairs in the same order as the all-pairs loop, without it).
+  const keyOf = (x: (typeof counted)[number]) =>
+    [x.head, x.n.kind, x.n.unit ?? "", x.unit.named[0] ?? ""].join("\u0000");
+  const { groups, at } = groupBy(counted, keyOf);
   const out: Found[] = [];
   for (let i = 0; i < counted.length; i++) {
-    for (let j = i + 1; j < counted.length; j++) {
+    const group = groups[i]!;
+    for (let g = at[i]! + 1; g < group.length; g++) {
+      const j = group[g]!;
       const x = counted[i]!;
       const y = counted[j]!;
       if (originOf(a, x.u) === originOf(a, y.u) || x.head !== y.head || x.n.kind !== y.n.kind)
@@ -202,18 +240,17 @@ export function enumeratedNames(text: string, exclude: Set<string>): string[] {
   return [...new Set(out)];
 }
 
-/** The subject named closest before the list in `text` that the other passage also names. */
-function listSubject(
-  a: Analysis,
-  text: string,
-  firstName: string,
-  otherNamed: string[],
-): string | undefined {
+/** The subjects named before the list in `text` (its first name), in order. */
+function mentionsBeforeList(a: Analysis, text: string, firstName: string): string[] {
   const at = text.indexOf(firstName);
-  const before = findMentions(text.slice(0, at < 0 ? text.length : at), a.matchers);
+  return findMentions(text.slice(0, at < 0 ? text.length : at), a.matchers).map((m) => m.subject);
+}
+
+/** The subject named closest before the list (`before`) that the other passage also names. */
+function listSubject(before: readonly string[], otherNamed: string[]): string | undefined {
   for (let i = before.length - 1; i >= 0; i--) {
-    const m = before[i]!;
-    if (otherNamed.includes(m.subject)) return m.subject;
+    const subject = before[i]!;
+    if (otherNamed.includes(subject)) return subject;
   }
   return undefined;
 }
@@ -231,17 +268,28 @@ function memberships(a: Analysis): Found[] {
         !x.unit.quoted &&
         isFree(a, x.unit),
     );
+  // Per list, the subjects named before it (read once, not once per pair); per name, its pattern.
+  const before = lists.map((x) => mentionsBeforeList(a, x.unit.text, x.list[0]!));
+  const patterns = new Map<string, RegExp>();
+  const mentions = (name: string, text: string) => {
+    let pattern = patterns.get(name);
+    if (!pattern) {
+      pattern = new RegExp(`\\b${name}\\b`, "u");
+      patterns.set(name, pattern);
+    }
+    return pattern.test(text);
+  };
   const out: Found[] = [];
   for (let i = 0; i < lists.length; i++) {
     for (let j = i + 1; j < lists.length; j++) {
       const x = lists[i]!;
       const y = lists[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
-      const subject = listSubject(a, x.unit.text, x.list[0]!, y.unit.named);
+      const subject = listSubject(before[i]!, y.unit.named);
       if (!subject) continue;
       // A name is disputed when one source lists it and the other's passage never mentions it.
-      const onlyX = x.list.filter((n) => !new RegExp(`\\b${n}\\b`, "u").test(y.unit.text));
-      const onlyY = y.list.filter((n) => !new RegExp(`\\b${n}\\b`, "u").test(x.unit.text));
+      const onlyX = x.list.filter((n) => !mentions(n, y.unit.text));
+      const onlyY = y.list.filter((n) => !mentions(n, x.unit.text));
       const common = x.list.length - onlyX.length;
       if (common < 3 || onlyX.length + onlyY.length === 0) continue;
       const extra = [...onlyX, ...onlyY].join(", ");
@@ -414,6 +462,18 @@ function oppositeStatements(a: Analysis): Found[] {
     }
     return n;
   };
+  // What a pair yields depends only on the two passages' texts (their predicates, names and
+  // tf-idf vectors come from them): a repeated pair of texts (syndicated paragraphs) is judged
+  // once. Keyed by each side's class (the first candidate with its original and text).
+  const classOf = new Map<string, number>();
+  const klass = candidates.map((c, i) => {
+    const key = `${c.unit.original}\u0000${c.unit.text}`;
+    const k = classOf.get(key);
+    if (k !== undefined) return k;
+    classOf.set(key, i);
+    return i;
+  });
+  const verdicts = new Map<number, (Omit<Found, "sides"> & { swap: boolean }) | null>();
   const out: Found[] = [];
   for (let i = 0; i < candidates.length; i++) {
     const x = candidates[i]!;
@@ -424,32 +484,58 @@ function oppositeStatements(a: Analysis): Found[] {
     for (const j of partners) {
       const y = candidates[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;
-      let pair: [Predicate, Predicate] | undefined;
-      for (const p of x.predicates) {
-        for (const q of y.predicates)
-          if (p.negated !== q.negated && sameFamily(p.stem, q.stem)) pair = [p, q];
-        if (pair) break;
+      const key = klass[i]! * candidates.length + klass[j]!;
+      let verdict = verdicts.get(key);
+      if (verdict === undefined) {
+        verdict = judgeOpposite(a, x, y, namesOf);
+        verdicts.set(key, verdict);
       }
-      if (!pair) continue;
-      // Each side must not also state the other polarity of the same predicate.
-      const both = (c: typeof x) =>
-        c.predicates.some((p) => p.negated && sameFamily(p.stem, pair![0].stem)) &&
-        c.predicates.some((p) => !p.negated && sameFamily(p.stem, pair![0].stem));
-      if (both(x) || both(y)) continue;
-      const xn = namesOf(x.u);
-      const yn = namesOf(y.u);
-      if (xn.size > 0 && yn.size > 0 && ![...xn].some((n) => yn.has(n))) continue;
-      const [yes, no] = pair[0].negated ? [y, x] : [x, y];
-      const word = (pair[0].negated ? pair[1] : pair[0]).word;
-      out.push({
-        topic: `${word[0]!.toUpperCase()}${word.slice(1)} (${[...x.named].join(", ")}): one source states it, another denies it`,
-        kind: "statement",
-        sides: [yes.u, no.u],
-        strength: 1 + similarity(a, x.u, y.u),
-      });
+      if (!verdict) continue;
+      const { swap, ...rest } = verdict;
+      out.push({ ...rest, sides: swap ? [y.u, x.u] : [x.u, y.u] });
     }
   }
   return out;
+}
+
+interface OppositeCandidate {
+  u: number;
+  predicates: Predicate[];
+  named: Set<string>;
+}
+
+/**
+ * Whether passages x and y state one thing and its denial (see `oppositeStatements`): the
+ * disagreement without its sides, and whether the "yes" side is y, or null.
+ */
+function judgeOpposite(
+  a: Analysis,
+  x: OppositeCandidate,
+  y: OppositeCandidate,
+  namesOf: (u: number) => Set<string>,
+): (Omit<Found, "sides"> & { swap: boolean }) | null {
+  let pair: [Predicate, Predicate] | undefined;
+  for (const p of x.predicates) {
+    for (const q of y.predicates)
+      if (p.negated !== q.negated && sameFamily(p.stem, q.stem)) pair = [p, q];
+    if (pair) break;
+  }
+  if (!pair) return null;
+  // Each side must not also state the other polarity of the same predicate.
+  const both = (c: typeof x) =>
+    c.predicates.some((p) => p.negated && sameFamily(p.stem, pair![0].stem)) &&
+    c.predicates.some((p) => !p.negated && sameFamily(p.stem, pair![0].stem));
+  if (both(x) || both(y)) return null;
+  const xn = namesOf(x.u);
+  const yn = namesOf(y.u);
+  if (xn.size > 0 && yn.size > 0 && ![...xn].some((n) => yn.has(n))) return null;
+  const word = (pair[0].negated ? pair[1] : pair[0]).word;
+  return {
+    topic: `${word[0]!.toUpperCase()}${word.slice(1)} (${[...x.named].join(", ")}): one source states it, another denies it`,
+    kind: "statement",
+    swap: pair[0].negated,
+    strength: 1 + similarity(a, x.u, y.u),
+  };
 }
 
 /** Words that say a product goes on sale somewhere ("went on sale in", "first appeared in"). */
@@ -665,20 +751,32 @@ function scheduledVsReported(a: Analysis): Found[] {
  * speak of different times and are not compared.
  */
 function leaders(a: Analysis): Found[] {
+  // A text's leads are read once: its tags are the same wherever it recurs.
+  const read = new Map<string, Leadership[]>();
   const stated = a.units.flatMap((unit, u) => {
     if (unit.quoted || !isFree(a, unit) || unit.named.length === 0) return [];
     // The frame reads English words; other languages are not read.
     if (baseLanguage(a.sources[unit.sourceIndex]!.language) !== "en") return [];
     const words = a.structures[u]?.words;
     if (!words) return [];
-    return leadershipsIn(unit.text, a.matchers, words).map((lead) => ({ u, lead }));
+    let leads = read.get(unit.text);
+    if (!leads) {
+      leads = leadershipsIn(unit.text, a.matchers, words);
+      read.set(unit.text, leads);
+    }
+    return leads.map((lead) => ({ u, lead }));
   });
   const year = (u: number) => a.sources[a.units[u]!.sourceIndex]!.date?.slice(0, 4);
   const overlaps = (x: Leadership, y: Leadership) =>
     x.years.length === 0 || y.years.length === 0 || x.years.some((t) => y.years.includes(t));
+  // Only leads of one place are compared: grouped by place, each lead is paired with the later
+  // ones of its place (the all-pairs loop's pairs, in its order).
+  const { groups, at } = groupBy(stated, (x) => x.lead.place);
   const out: Found[] = [];
   for (let i = 0; i < stated.length; i++) {
-    for (let j = i + 1; j < stated.length; j++) {
+    const group = groups[i]!;
+    for (let g = at[i]! + 1; g < group.length; g++) {
+      const j = group[g]!;
       const x = stated[i]!;
       const y = stated[j]!;
       if (originOf(a, x.u) === originOf(a, y.u)) continue;

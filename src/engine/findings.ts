@@ -107,6 +107,70 @@ function centrality(a: Analysis, u: number, others: number): number {
   return Math.min(1, (origins.size - own) / others);
 }
 
+/**
+ * The `k` best of `units` by `score` (highest first, ties by unit), scoring only as many as
+ * needed: `bound(u)` must be at least `score(u)`. Units are scored in the order of their
+ * bounds, until the next bound is below the `k` best scores so far: no unit left can enter or
+ * tie with them. The same as scoring every unit, sorting and keeping the first `k`.
+ */
+export function bestScored(
+  units: readonly number[],
+  bound: (u: number) => number,
+  score: (u: number) => number,
+  k: number,
+): { unit: number; score: number }[] {
+  const bounds = units.map((unit) => ({ unit, bound: bound(unit) }));
+  bounds.sort((x, y) => y.bound - x.bound || x.unit - y.unit);
+  const out: { unit: number; score: number }[] = [];
+  const kept = new MinScores(k);
+  for (const { unit, bound: b } of bounds) {
+    if (kept.full && b < kept.lowest) break;
+    const s = score(unit);
+    out.push({ unit, score: s });
+    kept.add(s);
+  }
+  out.sort((x, y) => y.score - x.score || x.unit - y.unit);
+  return out.slice(0, k);
+}
+
+/** The `size` highest numbers added so far (a min-heap): the lowest of them, once full. */
+class MinScores {
+  private readonly heap: number[] = [];
+  constructor(private readonly size: number) {}
+  get full(): boolean {
+    return this.heap.length >= this.size;
+  }
+  get lowest(): number {
+    return this.heap[0] ?? Number.NEGATIVE_INFINITY;
+  }
+  add(x: number): void {
+    const h = this.heap;
+    if (this.size <= 0) return;
+    if (h.length < this.size) {
+      h.push(x);
+      for (let i = h.length - 1; i > 0; ) {
+        const p = (i - 1) >> 1;
+        if (h[p]! <= h[i]!) break;
+        [h[p], h[i]] = [h[i]!, h[p]!];
+        i = p;
+      }
+      return;
+    }
+    if (x <= h[0]!) return;
+    h[0] = x;
+    for (let i = 0; ; ) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let m = i;
+      if (l < h.length && h[l]! < h[m]!) m = l;
+      if (r < h.length && h[r]! < h[m]!) m = r;
+      if (m === i) break;
+      [h[m], h[i]] = [h[i]!, h[m]!];
+      i = m;
+    }
+  }
+}
+
 /** True when `u` states a fact that a passage already shown (the matrix, the timeline…) states. */
 function alreadyShown(a: Analysis, u: number, shown: readonly number[]): boolean {
   return shown.some((m) => {
@@ -124,22 +188,32 @@ function mainSubject(a: Analysis, u: number): string | undefined {
 export function buildFindings(a: Analysis): Finding[] {
   // Everything but corroboration is cheap: score it for every passage, then check support
   // (the costly part) only for the best candidates — a finding is chosen from the top anyway.
-  const base: { unit: number; score: number }[] = [];
   const others = new Set(a.sources.map((s) => s.id)).size - 1;
-  a.units.forEach((unit, u) => {
-    if (!isFree(a, unit) || unit.words < 8) return;
+  const scoreOf = (u: number, central: number) => {
+    const unit = a.units[u]!;
     const rel = Math.max(0, ...a.relevance.map((r) => r[u]!));
-    const score =
-      centrality(a, u, others) * 0.4 +
+    return (
+      central * 0.4 +
       unit.info * 0.5 +
       rel * 0.35 +
       (unit.named.length > 0 ? 0.25 : 0) +
       (unit.named.length > 1 ? 0.3 : 0) +
-      (unit.quoted ? -0.2 : 0);
-    base.push({ unit: u, score });
-  });
-  base.sort((x, y) => y.score - x.score || x.unit - y.unit);
-  const scored: Scored[] = base.slice(0, MAX_SUPPORT_CHECKED).map(({ unit: u, score }) => {
+      (unit.quoted ? -0.2 : 0)
+    );
+  };
+  // Centrality (a similarity search per passage) is the costly part of the score: it is at
+  // most 1, so a passage's score is at most its score with centrality 1 (the same sum, rounded
+  // the same way). Passages are scored in the order of that bound, and scoring stops once the
+  // next bound falls below the best `MAX_SUPPORT_CHECKED` scores: no passage left can enter
+  // them or tie with them. The best are those the scoring of every passage would give.
+  const candidates = a.units.flatMap((unit, u) => (!isFree(a, unit) || unit.words < 8 ? [] : [u]));
+  const base = bestScored(
+    candidates,
+    (u) => scoreOf(u, 1),
+    (u) => scoreOf(u, centrality(a, u, others)),
+    MAX_SUPPORT_CHECKED,
+  );
+  const scored: Scored[] = base.map(({ unit: u, score }) => {
     const detail = a.units[u]!.attributedOnly ? [] : supportDetail(a, u);
     const support = detail.map((d) => d.unit);
     const relations = new Map(detail.map((d) => [d.unit, d.relation]));

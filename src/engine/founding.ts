@@ -8,8 +8,7 @@
  * Ages are whole years, so two implied years differ only when they are more than a year apart.
  */
 
-import { eventDate } from "./dates.js";
-import type { Analysis } from "./state.js";
+import { type Analysis, unitDate } from "./state.js";
 
 export interface Founding {
   unit: number;
@@ -50,8 +49,7 @@ export function foundings(a: Analysis): Founding[] {
       });
       return;
     }
-    const source = a.sources[unit.sourceIndex]!;
-    const date = eventDate(unit.text, source.date, source.language);
+    const date = unitDate(a, u);
     const years = Number(age![1]);
     if (!date || years < 1) return;
     const from = Number(date.iso.slice(0, 4));

@@ -62,6 +62,9 @@ const PLACES: [string, string[], string[]][] = [
 
 interface PlaceName {
   place: string;
+  name: string;
+  /** The name's first word as written. */
+  needle: string;
   pattern: RegExp;
   adjective: boolean;
 }
@@ -73,6 +76,8 @@ const PLACE_NAMES: PlaceName[] = PLACES.flatMap(([place, names, adjectives]) => 
   ...adjectives.map((n) => ({ place, name: n, adjective: true })),
 ]).map(({ place, name, adjective }) => ({
   place,
+  name,
+  needle: name.split(/\s+/u)[0]!,
   adjective,
   // Names with capitals match as written; the lower-case ones ("worldwide") in any case.
   pattern: new RegExp(
@@ -83,14 +88,21 @@ const PLACE_NAMES: PlaceName[] = PLACES.flatMap(([place, names, adjectives]) => 
 PLACE_NAMES.sort((x, y) => y.pattern.source.length - x.pattern.source.length);
 
 /**
+ * The place names `placeNames` looks for (nouns, not "World"), in `PLACE_NAMES`' order; all
+ * match case-sensitively, so a text without a name's first word is not searched for it.
+ */
+const PLACE_NOUNS = PLACE_NAMES.filter((p) => !p.adjective && p.place !== "World");
+
+/**
  * The places `text` names as nouns (not adjectives), by canonical name, each with where it
  * starts, in order of appearance ("the US and Japan" → United States, Japan).
  */
 export function placeNames(text: string): { place: string; start: number; end: number }[] {
   const found: { place: string; start: number; end: number }[] = [];
-  for (const p of PLACE_NAMES) {
-    if (p.adjective || p.place === "World") continue;
-    for (const m of text.matchAll(new RegExp(p.pattern.source, p.pattern.flags))) {
+  for (const p of PLACE_NOUNS) {
+    if (!p.pattern.ignoreCase && !text.includes(p.needle)) continue;
+    p.pattern.lastIndex = 0;
+    for (const m of text.matchAll(p.pattern)) {
       const start = m.index;
       const end = start + m[0].length;
       if (found.some((f) => start < f.end && end > f.start)) continue;
@@ -235,15 +247,6 @@ function breaksAt(words: Word[], i: number): boolean {
   );
 }
 
-/** The clause around word `k`: from after the last clause break before it to the next one. */
-function clauseAround(words: Word[], k: number): [number, number] {
-  let from = k;
-  while (from > 0 && !breaksAt(words, from - 1)) from--;
-  let to = k + 1;
-  while (to < words.length && !breaksAt(words, to)) to++;
-  return [from, to];
-}
-
 /** Whether the clause is passive at word `k` ("has been outsold by"). */
 function passiveAt(words: Word[], k: number): boolean {
   const before = words[k - 1];
@@ -291,6 +294,8 @@ function placesIn(text: string, words: Word[], aside: boolean[], from: number, t
   for (const m of span.matchAll(THE_STATES))
     add("United States", lo + m.index, lo + m.index + m[0].length, false);
   for (const p of PLACE_NAMES) {
+    // A case-sensitive name cannot match a span without its first word as written.
+    if (!p.pattern.ignoreCase && !span.includes(p.needle)) continue;
     p.pattern.lastIndex = 0;
     for (const m of span.matchAll(p.pattern)) {
       const s = lo + m.index;
@@ -306,17 +311,39 @@ function placesIn(text: string, words: Word[], aside: boolean[], from: number, t
 function framesIn(words: Word[], mentions: Mention[]): Frame[] {
   const frames: Frame[] = [];
   const lower = words.map((w) => w.text.toLowerCase());
+  // Each word's clause: from after the last clause break before the word to the next break
+  // after it (the breaks found once per passage, not once per word).
+  const n = words.length;
+  const breaks = words.map((_, i) => breaksAt(words, i));
+  const fromOf = new Int32Array(n);
+  for (let k = 1; k < n; k++) fromOf[k] = breaks[k - 1] ? k : fromOf[k - 1]!;
+  const toOf = new Int32Array(n);
+  for (let k = n - 1, next = n; k >= 0; k--) {
+    toOf[k] = next;
+    if (breaks[k]) next = k;
+  }
+  const sales = new Map<number, boolean>();
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
-    const [from, to] = clauseAround(words, k);
-    const clause = words.slice(from, to);
-    const salesClause = clause.some((x) => SALES.test(x.text) || SALES.test(x.lemma));
+    const from = fromOf[k]!;
+    const to = toOf[k]!;
+    const clause = () => words.slice(from, to);
+    // Whether the clause speaks of sales; read once per clause, only where a frame asks.
+    const salesClause = () => {
+      const key = from * (n + 1) + to;
+      let known = sales.get(key);
+      if (known === undefined) {
+        known = clause().some((x) => SALES.test(x.text) || SALES.test(x.lemma));
+        sales.set(key, known);
+      }
+      return known;
+    };
     const push = (leader: string | undefined, cue: string) =>
       frames.push({ leader, cue, at: k, from, to });
     if (w.pos === "VERB" && DOMINATE.has(w.lemma)) {
       if (passiveAt(words, k)) {
         // "the market is dominated by Nintendo"
-        if (clause.some((x, i) => from + i < k && MARKET.test(x.text)))
+        if (clause().some((x, i) => from + i < k && MARKET.test(x.text)))
           push(namedAfter(words, mentions, k, to), w.text);
       } else {
         // "dominates the handheld market", "has dominated the market ever since".
@@ -330,7 +357,7 @@ function framesIn(words: Word[], mentions: Mention[]): Frame[] {
       }
     } else if (w.pos === "VERB" && OUTSELL.has(w.lemma)) {
       const inherent = /^out/u.test(w.lemma);
-      if (!inherent && !salesClause) continue;
+      if (!inherent && !salesClause()) continue;
       if (passiveAt(words, k)) {
         push(namedAfter(words, mentions, k, to), w.text);
         continue;
@@ -344,7 +371,7 @@ function framesIn(words: Word[], mentions: Mention[]): Frame[] {
         (lower[k] === "fall" && lower[k + 1] === "behind") ||
         (lower[k] === "falls" && lower[k + 1] === "behind") ||
         (lower[k] === "fell" && lower[k + 1] === "behind")) &&
-      salesClause
+      salesClause()
     ) {
       const before = namedBefore(words, mentions, from, k);
       const after = namedAfter(words, mentions, k, to);
@@ -389,7 +416,7 @@ function framesIn(words: Word[], mentions: Mention[]): Frame[] {
         if (lower[k - 1] !== "the") continue;
       }
       if (lower[k - 1] === "the" && lower[k - 2] === "of") continue; // "one of the most popular"
-      const copula = clause.findIndex((x, i) => from + i < k && COPULA.has(x.lemma));
+      const copula = clause().findIndex((x, i) => from + i < k && COPULA.has(x.lemma));
       if (copula < 0) continue;
       push(namedBefore(words, mentions, from, from + copula), cue);
       k += cue.split(" ").length - 1;

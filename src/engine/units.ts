@@ -10,7 +10,7 @@
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
 import { PROTECTED, renderEdits } from "../util/edits.js";
-import { contentStems, STOP_WORDS, type Token, tokenize } from "../util/text.js";
+import { contentStems, STOP_WORDS, type Token, tokenize as tokenizeText } from "../util/text.js";
 import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js";
 import { CONDITIONAL_START, SourceReferents } from "./referents.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
@@ -106,9 +106,26 @@ export function unbalancedQuote(text: string): boolean {
   return straight.length % 2 === 1;
 }
 
-function classify(block: Block, index: number, matchers: SubjectMatcher[]): SentenceInfo {
+/** What `classify` reads from a sentence's text alone, by text (sentences recur across sources). */
+type Verdict = Pick<SentenceInfo, "usable" | "pointsBack" | "canAnchor" | "lowerStart">;
+
+function classify(
+  block: Block,
+  index: number,
+  matchers: SubjectMatcher[],
+  verdicts?: Map<string, Verdict>,
+): SentenceInfo {
   const s = block.sentences[index]!;
   const raw = s.text.trim();
+  let verdict = verdicts?.get(raw);
+  if (!verdict) {
+    verdict = judge(raw, matchers);
+    verdicts?.set(raw, verdict);
+  }
+  return { index: s.index, start: s.start, end: s.end, ...verdict };
+}
+
+function judge(raw: string, matchers: SubjectMatcher[]): Verdict {
   const lowerStart = LOWER_START.test(raw);
   const edited = applyEdits(raw, computeEdits(raw, { lowercaseStart: lowerStart }));
   const bare = outsideQuotes(edited);
@@ -136,15 +153,7 @@ function classify(block: Block, index: number, matchers: SubjectMatcher[]): Sent
     !splitQuote &&
     wordCount >= 5 &&
     wordCount <= 70;
-  return {
-    index: s.index,
-    start: s.start,
-    end: s.end,
-    usable: ok,
-    pointsBack,
-    canAnchor: ok && !pointsBack,
-    lowerStart,
-  };
+  return { usable: ok, pointsBack, canAnchor: ok && !pointsBack, lowerStart };
 }
 
 function infoScore(text: string, tokens: Token[], words: number): number {
@@ -197,15 +206,39 @@ function blockFocus(
   return focus;
 }
 
-function namedIn(text: string, matchers: SubjectMatcher[]): string[] {
+function namedInText(text: string, matchers: SubjectMatcher[]): string[] {
   const out: string[] = [];
   for (const m of findMentions(text, matchers)) if (!out.includes(m.subject)) out.push(m.subject);
   return out;
 }
 
-/** Every statement candidate of every source, in corpus order. */
+/**
+ * Every statement candidate of every source, in corpus order. What depends on a text alone
+ * (a sentence's verdict, the subjects a text names, a passage's tokens) is read once per text in
+ * the run: syndicated and repeated paragraphs recur across sources.
+ */
 export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
   const units: Unit[] = [];
+  const verdicts = new Map<string, Verdict>();
+  const namedMemo = new Map<string, string[]>();
+  const tokensMemo = new Map<string, Token[]>();
+  // Copies, so no unit shares an array with another.
+  const namedIn = (text: string, matchers: SubjectMatcher[]) => {
+    let named = namedMemo.get(text);
+    if (!named) {
+      named = namedInText(text, matchers);
+      namedMemo.set(text, named);
+    }
+    return [...named];
+  };
+  const tokenize = (text: string) => {
+    let tokens = tokensMemo.get(text);
+    if (!tokens) {
+      tokens = tokenizeText(text);
+      tokensMemo.set(text, tokens);
+    }
+    return [...tokens];
+  };
   sources.forEach((source, sourceIndex) => {
     let headingNamed: string[] = [];
     const titleNamed = namedIn(source.title, ctx.matchers);
@@ -223,7 +256,7 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
       const blockNamed = namedIn(block.text, ctx.matchers);
       const infos: SentenceInfo[] = [];
       const infoAt = (i: number): SentenceInfo => {
-        infos[i] ??= classify(block, i, ctx.matchers);
+        infos[i] ??= classify(block, i, ctx.matchers, verdicts);
         return infos[i];
       };
       for (let i = 0; i < block.sentences.length; i++) {

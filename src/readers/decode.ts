@@ -145,9 +145,22 @@ export function repairEscapedApostrophes(text: string): { text: string; repairs:
  * addslashes' backslashes removed (see `repairEscapedApostrophes`).
  */
 export function decode(bytes: Uint8Array, options: { escapedApostrophes?: boolean } = {}): Decoded {
+  // The corpus reader decodes a file for its checks, then the format reader decodes the same
+  // bytes again: the second call, with the same options, gets the first's result.
+  const escaped = options.escapedApostrophes === true;
+  if (last && last.bytes === bytes && last.escaped === escaped) return last.decoded;
+  const decoded = decodeOnce(bytes, escaped);
+  last = { bytes, escaped, decoded };
+  return decoded;
+}
+
+/** The last file decoded (one, so memory does not grow): its bytes, options and result. */
+let last: { bytes: Uint8Array; escaped: boolean; decoded: Decoded } | undefined;
+
+function decodeOnce(bytes: Uint8Array, escapedApostrophes: boolean): Decoded {
   const { text, encoding } = decodeBytes(bytes);
   const repaired = repairMojibake(text);
-  const unslashed = options.escapedApostrophes
+  const unslashed = escapedApostrophes
     ? repairEscapedApostrophes(repaired.text)
     : { text: repaired.text, repairs: [] };
   return {

@@ -82,6 +82,22 @@ function joins(before: string, next: string, language: string): boolean {
  * Ukrainian abbreviations; English by default.
  */
 export function splitSentences(text: string, language = "en"): Sentence[] {
+  // A paragraph syndicated or repeated across sources is segmented once (copies returned, so
+  // no two blocks share a sentence object). Bounded, so a long watch session cannot grow it.
+  const key = `${language}\u0000${text}`;
+  let sentences = segmented.get(key);
+  if (!sentences) {
+    sentences = segment(text, language);
+    if (segmented.size >= SEGMENTED_MAX) segmented.clear();
+    segmented.set(key, sentences);
+  }
+  return sentences.map((s) => ({ ...s }));
+}
+
+const segmented = new Map<string, Sentence[]>();
+const SEGMENTED_MAX = 50_000;
+
+function segment(text: string, language: string): Sentence[] {
   const raw: { start: number; end: number }[] = [];
   for (const part of segments(text, language)) {
     const start = part.index;

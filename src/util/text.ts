@@ -17,7 +17,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
+/** A word as `tokenize` reads it (global: use with `matchAll`). */
+export const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 
 const SPELLING: Record<string, string> = {
   defence: "defense",
@@ -166,6 +167,8 @@ interface Snowball {
   stem(word: string): string;
 }
 const snowballs = new Map<string, Snowball | null>();
+/** One memoised stemmer per Snowball language. */
+const snowballStems = new Map<string, (word: string) => string>();
 
 /**
  * A stemmer for `language`: English (or unknown) → `stemWord` (Porter, with spelling folds); a
@@ -188,9 +191,22 @@ export function stemmerFor(language: string | undefined): (word: string) => stri
     snowballs.set(code, algorithm);
   }
   if (!algorithm) return stemWord;
-  const own = algorithm;
-  return (word) => {
-    const lower = word.toLowerCase();
-    return /\p{N}/u.test(lower) ? lower : `${code}:${own.stem(lower)}`;
-  };
+  let stem = snowballStems.get(code);
+  if (!stem) {
+    const own = algorithm;
+    // Memoised like `stemWord`: a corpus's words recur, and Snowball is the costly part.
+    const memo = new Map<string, string>();
+    stem = (word) => {
+      const lower = word.toLowerCase();
+      let s = memo.get(lower);
+      if (s === undefined) {
+        s = /\p{N}/u.test(lower) ? lower : `${code}:${own.stem(lower)}`;
+        if (memo.size >= STEM_CACHE_MAX) memo.clear();
+        memo.set(lower, s);
+      }
+      return s;
+    };
+    snowballStems.set(code, stem);
+  }
+  return stem;
 }
