@@ -303,6 +303,33 @@ function reach(short: string, full: string): number {
 }
 
 /**
+ * A side of a disagreement: `true` (where and how far it holds is what the sources differ on:
+ * its short forms keep its end and every place phrase), or the disagreement's topic ("Who leads
+ * in the United States: Nintendo DS or Sony PSP"), which says what the sides differ on: then a
+ * lead-in before the main clause may go unless it holds a value the topic names, and places
+ * (and the end) are kept only where the topic names a place.
+ */
+export type Scope = boolean | string;
+
+/** True when a side's places are what it holds for: scoped with no topic, or a topic naming a place. */
+const placeMatters = (scoped: Scope) =>
+  scoped === true || (typeof scoped === "string" && scoped.search(PLACE) >= 0);
+
+/**
+ * Where the main clause starts after a lead-in closed by a comma ("Released in May of 2004 …,
+ * the PSP …"): the engine's first main-clause span, when what precedes it ends in a comma and
+ * the clause leans on nothing in it. 0 when there is no such lead-in.
+ */
+function leadInEnd(full: string, clauses?: ClaimClauses): number {
+  const a = clauses?.spans[0]?.[0] ?? 0;
+  if (a <= 0 || !/,\s*$/u.test(full.slice(0, a))) return 0;
+  const body = full.slice(a);
+  if (LEANS_ON_LEAD_IN.test(body) || SUBORDINATOR.test(body) || CONTINUES_LEAD_IN.test(body))
+    return 0;
+  return a;
+}
+
+/**
  * What a shortened form must keep of its claim: every number and date of each sentence it keeps
  * from (the facts; a claim of two sentences may lose its second whole), every negation of the part it keeps (a cut tail may take a later sentence's "not"
  * with it, a deletion inside may not), and a verb of a main clause it keeps (from the engine's
@@ -314,18 +341,35 @@ export function keepsEssentials(
   full: string,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): boolean {
+  // A disagreement's side whose topic is known may lose the lead-in before its main clause
+  // ("Founded in 1992 and formalized in 2002, …"), numbers and places included, unless the
+  // lead-in holds a value the topic names (what the sources differ on): the slide's headline
+  // states the topic, the notes the whole sentence.
+  const from = typeof scoped === "string" ? leadInEnd(full, clauses) : 0;
+  const topicValues =
+    typeof scoped === "string"
+      ? tokensOf(NUMBER, full.slice(0, from)).filter((t) => tokensOf(NUMBER, scoped).includes(t))
+      : [];
   // Where and how far a claim holds ("in the US alone") is what makes a disagreement: a scoped
-  // claim keeps its end and every place phrase of it.
-  if (scoped && (short.endsWith(ELLIPSIS) || !keepsAll(PLACE, short, full))) return false;
+  // claim keeps its end and every place phrase of it (past a lead-in that may go), unless its
+  // topic names no place ("one source states it, another denies it").
+  if (
+    placeMatters(scoped) &&
+    (short.endsWith(ELLIPSIS) || !keepsAll(PLACE, short, full.slice(from)))
+  )
+    return false;
   const end = reach(short, full);
   // Numbers: all of every sentence the form reaches into (a claim's later sentence may go whole).
   const next = /(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu;
   next.lastIndex = end;
   const sentenceEnd = next.exec(full)?.index ?? full.length;
   // An author–date reference in brackets ("(Japanese Sales Charts, 2006)") cites, it states nothing.
-  const stated = full.slice(0, sentenceEnd).replace(AUTHOR_DATE, "");
+  const stated = `${topicValues.join(" ")} ${full.slice(from, sentenceEnd)}`.replace(
+    AUTHOR_DATE,
+    "",
+  );
   // A number or date the slide shows before the text (a timeline's date, a figure's value) is kept.
   // (A list's number, "7." before a timeline's date, is not the claim's.)
   // Only where the form keeps its sentence's end: a cut tail could take what a number counts
@@ -380,7 +424,7 @@ export function shortenSafe(
   level: number,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): string {
   const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
   const budget = WORD_BUDGETS[lvl]!;
@@ -397,14 +441,20 @@ export function shortenSafe(
     list.filter((f) => balanced(f) && keepsEssentials(f, text, clauses, lead, scoped));
   const ok = sound(forms);
   // The fullest sound form within the level's budget; failing that, the shortest sound one.
+  const fullest = (list: string[]) => list.reduce((a, b) => (words(b) > words(a) ? b : a));
   const within = ok.filter((f) => words(f) <= budget);
-  if (within.length > 0) return within.reduce((a, b) => (words(b) > words(a) ? b : a));
+  if (within.length > 0) return fullest(within);
   const shortest = ok.reduce((a, b) => (words(b) < words(a) ? b : a), text);
   const led = lead ? words(lead) : 0;
-  if (lvl < 1 || words(shortest) + led <= MAX_BULLET_WORDS) return shortest;
-  // Still too long for a bullet (every cut of its tail loses a fact): its side clauses go from
+  if (lvl < 1) return shortest;
+  // Over the level's budget (every cut of its tail loses a fact): its side clauses go from
   // inside, each deletion marked, the main clause and every number, name and negation kept.
   const sides = sound(sideCuts(text, clauses, scoped));
+  const sideWithin = sides.filter((f) => words(f) <= budget && words(f) < words(shortest));
+  if (sideWithin.length > 0) return fullest(sideWithin);
+  // A higher level is never longer than a lower one.
+  if (words(shortest) + led <= MAX_BULLET_WORDS)
+    return sides.reduce((a, b) => (words(b) < words(a) ? b : a), shortest);
   const fit = sides.filter((f) => words(f) + led <= MAX_BULLET_WORDS);
   if (fit.length > 0) return fit.reduce((a, b) => (words(b) > words(a) ? b : a));
   return sides.reduce((a, b) => (words(b) < words(a) ? b : a), shortest);
@@ -434,7 +484,7 @@ interface Piece {
  * (SIDE_CLAUSE). Forms: all such side clauses gone, and each alone, largest first, added
  * up. Needs the engine's parse (without it no verb is known to be kept).
  */
-export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): string[] {
+export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = false): string[] {
   if (!clauses || clauses.verbs.length === 0) return [];
   const at = new Set<number>([0, text.length]);
   for (const re of [CLAUSE_BOUNDARY, ADJUNCT, CONJUNCTION_BOUNDARY, /\s(?=\()|(?<=\))\s/gu])
@@ -459,7 +509,7 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
       (body.match(/[\p{L}\p{M}'’-]+/gu) ?? []).some((w) => names.has(w.toLowerCase())) ||
       verbs.some(([a, b]) => a < end && b > start) ||
       (start <= subject && end > subject) ||
-      (scoped && body.search(PLACE) >= 0);
+      (placeMatters(scoped) && body.search(PLACE) >= 0);
     pieces.push({ start, end, kept });
   }
   // Runs of side pieces: what may go.
@@ -591,7 +641,7 @@ export function headlineOf(
   maxChars: number,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): string | undefined {
   const forms = [text.trim()];
   for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
@@ -662,13 +712,15 @@ export function shortenWithin(
   most = aim,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): { text: string; level: number } {
   let lvl = Math.max(0, Math.min(MAX_LEVEL, level));
   let out = shortenSafe(text, lvl, clauses, lead, scoped);
   while (words(out) + leadWords > aim && lvl < MAX_LEVEL) {
     const next = shortenSafe(text, lvl + 1, clauses, lead, scoped);
-    if (words(next) < 0.6 * words(out) && words(out) + leadWords <= most) break;
+    // (A form keeping the sentence's end, its side clauses deleted inside, is no lead-in.)
+    if (words(next) < 0.6 * words(out) && next.endsWith(ELLIPSIS) && words(out) + leadWords <= most)
+      break;
     lvl += 1;
     out = next;
   }

@@ -361,6 +361,12 @@ export function lightenWordy(
         noHeadline: undefined,
       });
       const groups = slide.groups;
+      // A disagreement's sides stay on one slide: shorter by deletion where they can be.
+      if (slide.pair) {
+        if (shortenAll(slide)) changed = true;
+        out.push(slide);
+        continue;
+      }
       if (slide.layout === "columns" || slide.layout === "table") {
         if (groups.length < 2) {
           if (shortenAll(slide)) changed = true;

@@ -25,6 +25,7 @@ describe("planDeck", () => {
       "dimension",
       "dimension",
       "timeline", // Figures (two items) joins the Timeline slide as a labelled group
+      "disagreements", // each disagreement a slide of its own: its two sides under its topic
       "disagreements",
       "sources",
     ]);
