@@ -177,7 +177,17 @@ function disagreementSlides(slide: Slide, ids: Ids): Slide[] {
     });
   }
   if (out.length === 0) return [slide];
-  if (rest.length > 0) out.push({ ...slide, groups: rest });
+  // The framings under their own heading ("How each source frames each subject"): its name the
+  // slide's, not repeated above the bullets.
+  const [only] = rest;
+  if (rest.length === 1 && only!.label)
+    out.push({
+      ...slide,
+      title: only!.label,
+      kicker: slide.title,
+      groups: [{ items: only!.items }],
+    });
+  else if (rest.length > 0) out.push({ ...slide, groups: rest });
   return out;
 }
 
@@ -397,11 +407,37 @@ function agendaSlide(titles: string[], ids: Ids, title: string): Slide {
 }
 
 /**
- * A statement no deletion brings to MAX_BULLET_WORDS without losing a number, a negation, a
- * listed name or its main verb is not a bullet: it goes to the speaker notes with its full
- * citation (the report shows it). A slide left with nothing hands its notes to the slide before
- * it (the first one: after it) and goes. Disagreements' sides stay (a side alone would say
- * nothing). Shortens items in place.
+ * True when `item` fits a bullet (at most MAX_BULLET_WORDS with its lead), shortened harder by
+ * deletion where that brings it there (mutated). False: a statement no deletion brings there
+ * without losing a number, a negation, a listed name or its main verb.
+ */
+function fitsBullet(item: SlideItem): boolean {
+  if ((item.kind !== "claim" && item.kind !== "cited") || !item.full) return true;
+  const leadWords = countWords(item.lead);
+  if (countWords(item.text) + leadWords <= MAX_BULLET_WORDS) return true;
+  if (item.kind !== "claim") return false;
+  const short = shortenWithin(
+    item.full,
+    item.level,
+    MAX_BULLET_WORDS,
+    leadWords,
+    MAX_BULLET_WORDS,
+    item.clauses,
+    item.lead,
+    item.scoped,
+  );
+  if (countWords(short.text) + leadWords > MAX_BULLET_WORDS) return false;
+  item.text = short.text;
+  item.level = short.level;
+  return true;
+}
+
+/**
+ * A statement that does not fit a bullet is not shown: it goes to the speaker notes with its
+ * full citation (the report shows it). In a list it leaves the slide; in a table (the matrix) its
+ * cell shows "–", and a row left with no statement goes. A slide left with nothing hands its
+ * notes to the slide before it (the first one: after it) and goes. Disagreements' sides stay (a
+ * side alone would say nothing). Shortens items in place.
  */
 function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): DeckColumn[] {
   const out: DeckColumn[] = [];
@@ -410,43 +446,39 @@ function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): D
   for (const column of columns) {
     const kept: Slide[] = [];
     for (const slide of column) {
-      if ((slide.layout !== "list" && slide.layout !== "columns") || slide.pair) {
+      const shown = ["list", "columns", "table"].includes(slide.layout) && !slide.pair;
+      if (!shown) {
         kept.push(slide);
         last = slide;
         continue;
       }
       const notes: string[] = [];
-      const groups = slide.groups
-        .map((g) => ({
-          ...g,
-          items: g.items.filter((item) => {
-            if ((item.kind !== "claim" && item.kind !== "cited") || !item.full) return true;
-            const leadWords = countWords(item.lead);
-            if (countWords(item.text) + leadWords <= MAX_BULLET_WORDS) return true;
-            if (item.kind === "claim") {
-              const short = shortenWithin(
-                item.full,
-                item.level,
-                MAX_BULLET_WORDS,
-                leadWords,
-                MAX_BULLET_WORDS,
-                item.clauses,
-                item.lead,
-                item.scoped,
-              );
-              if (countWords(short.text) + leadWords <= MAX_BULLET_WORDS) {
-                item.text = short.text;
-                item.level = short.level;
-                return true;
-              }
-            }
-            const lead = item.lead ? `${item.lead} ` : "";
-            notes.push(`${lead}${item.full}`);
-            if (item.citations.length > 0) notes.push(`— ${cite.note(item.citations)}`);
-            return false;
-          }),
-        }))
-        .filter((g) => g.items.length > 0);
+      const toNotes = (item: SlideItem) => {
+        notes.push(`${item.lead ? `${item.lead} ` : ""}${item.full}`);
+        if (item.citations.length > 0) notes.push(`— ${cite.note(item.citations)}`);
+      };
+      const groups =
+        slide.layout === "table"
+          ? slide.groups
+              .map((g) => ({
+                ...g,
+                items: g.items.map((item): SlideItem => {
+                  if (fitsBullet(item)) return item;
+                  toNotes(item);
+                  return { kind: "gap", text: "–", citations: [], level: 0 };
+                }),
+              }))
+              .filter((g) => g.items.some((i) => i.kind !== "gap"))
+          : slide.groups
+              .map((g) => ({
+                ...g,
+                items: g.items.filter((item) => {
+                  if (fitsBullet(item)) return true;
+                  toNotes(item);
+                  return false;
+                }),
+              }))
+              .filter((g) => g.items.length > 0);
       const next: Slide = { ...slide, groups, notes: [...pending, ...slide.notes, ...notes] };
       pending = [];
       if (groups.length > 0) {

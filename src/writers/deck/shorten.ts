@@ -204,7 +204,7 @@ const FUNCTION_WORDS =
 
 /** What may follow a cut tail: a trailing adjunct, a subordinate clause or a participle phrase. */
 const CUT_BEFORE =
-  /^\s+(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|which|who|whose|while|whereas|although|though|because|so that|when|where|until|unless|including|such as|as well as|\p{Ll}{3,}ing)\s/iu;
+  /^\s+(?:in|on|at|during|after|before|since|from|with|by|for|under|amid|through|via|within|despite|which|who|whose|while|whereas|although|though|because|so that|when|where|until|unless|including|such as|as well as|\p{Ll}{3,}ing)\s/iu;
 
 /** An in-text author–date reference: "(Name, 2006)", "(Smith et al. 2019a)". */
 const AUTHOR_DATE = /\(\p{Lu}[^()]{0,60}?,?\s(?:1[5-9]|20)\d{2}[a-z]?\)/gu;
@@ -329,6 +329,29 @@ function leadInEnd(full: string, clauses?: ClaimClauses): number {
   return a;
 }
 
+/** Words of a topic that say nothing of what it is about. */
+const TOPIC_STOP = new Set(
+  "who what when which whether where how many much the and for with its was were has have".split(
+    " ",
+  ),
+);
+
+/**
+ * A side keeps every word of its topic's subject (before the colon, its bracketed subjects aside:
+ * "Competition (Nintendo DS, Sony PSP)") that its sentence has: the predicate the sources differ on ("… doesn't view the
+ * Nintendo DS as competition") is never cut from a side.
+ */
+function keepsTopicWords(short: string, full: string, topic: string): boolean {
+  const wordsOf = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const inFull = wordsOf(full);
+  const inShort = wordsOf(short.replace(/\[(\p{Lu})\]/gu, "$1"));
+  // What the subjects in brackets are said to do or be, without them.
+  const head = (topic.split(":")[0] ?? topic).replace(/\([^()]*\)/gu, "");
+  return [...wordsOf(head)].every(
+    (w) => w.length < 3 || TOPIC_STOP.has(w) || !inFull.has(w) || inShort.has(w),
+  );
+}
+
 /**
  * What a shortened form must keep of its claim: every number and date of each sentence it keeps
  * from (the facts; a claim of two sentences may lose its second whole), every negation of the part it keeps (a cut tail may take a later sentence's "not"
@@ -360,6 +383,7 @@ export function keepsEssentials(
     (short.endsWith(ELLIPSIS) || !keepsAll(PLACE, short, full.slice(from)))
   )
     return false;
+  if (typeof scoped === "string" && !keepsTopicWords(short, full, scoped)) return false;
   const end = reach(short, full);
   // Numbers: all of every sentence the form reaches into (a claim's later sentence may go whole).
   const next = /(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu;
@@ -580,9 +604,12 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = f
   return [...new Set(forms)].filter((f) => words(f) >= 4 && isDeletionOf(f, text));
 }
 
-/** A preposition that opens a trailing adjunct (time, place, manner, cause), cut with all after it. */
+/**
+ * A preposition that opens a trailing adjunct (time, place, manner, cause), cut with all after it.
+ * Not "as": it often completes the verb ("doesn't view the DS | as competition").
+ */
 const ADJUNCT =
-  /\s(?=(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite)\s)/giu;
+  /\s(?=(?:in|on|at|during|after|before|since|from|with|by|for|under|amid|through|via|within|despite)\s)/giu;
 
 /** `trimmed` cut before each trailing adjunct or clause boundary, each marked with an ellipsis. */
 function adjunctCuts(trimmed: string, full: string): string[] {
