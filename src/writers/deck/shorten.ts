@@ -436,6 +436,8 @@ export function keepsEssentials(
 /** Every bracket and quotation opened is closed: a cut never ends inside an insertion ("[the United…") or a quote. */
 const balanced = (f: string) =>
   (f.match(/\[/gu) ?? []).length === (f.match(/\]/gu) ?? []).length &&
+  // A single quotation mark opened is closed after it ("’" is also an apostrophe: only its place counts).
+  (!f.includes("‘") || f.lastIndexOf("‘") < f.lastIndexOf("’")) &&
   (f.match(/“/gu) ?? []).length === (f.match(/”/gu) ?? []).length &&
   (f.match(/"/gu) ?? []).length % 2 === 0;
 

@@ -359,6 +359,18 @@ describe("a disagreement's side (scoped)", () => {
   });
 });
 
+describe("a quotation in single marks", () => {
+  it("is never cut inside: no headline or bullet ends in ‘linchpin…", () => {
+    const c = claimOf(
+      "In 1992 US President Bill Clinton acutely underlined the role of Ukraine as a ‘linchpin for NATO’s rationale.’",
+    );
+    const headline = headlineOf(c.text, 92, c.clauses);
+    expect(headline ?? "").not.toMatch(/‘[^’]*$/u);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses)).not.toMatch(/‘[^’]*$/u);
+  });
+});
+
 describe("a disagreement's side with its topic", () => {
   const side = (text: string, topic: string) => {
     const c = claimOf(text);
