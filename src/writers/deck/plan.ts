@@ -177,6 +177,7 @@ function disagreementSlides(slide: Slide, ids: Ids): Slide[] {
     });
   }
   if (out.length === 0) return [slide];
+  if (rest.length === 0) out[out.length - 1]!.notes.push(...slide.notes);
   // The framings under their own heading ("How each source frames each subject"): its name the
   // slide's, not repeated above the bullets.
   const [only] = rest;
@@ -459,16 +460,16 @@ function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): D
       };
       const groups =
         slide.layout === "table"
-          ? slide.groups
-              .map((g) => ({
-                ...g,
-                items: g.items.map((item): SlideItem => {
-                  if (fitsBullet(item)) return item;
-                  toNotes(item);
-                  return { kind: "gap", text: "–", citations: [], level: 0 };
-                }),
-              }))
-              .filter((g) => g.items.some((i) => i.kind !== "gap"))
+          ? slide.groups.flatMap((g) => {
+              let moved = false;
+              const items = g.items.map((item): SlideItem => {
+                if (fitsBullet(item)) return item;
+                toNotes(item);
+                moved = true;
+                return { kind: "gap", text: "–", citations: [], level: 0 };
+              });
+              return moved && items.every((i) => i.kind === "gap") ? [] : [{ ...g, items }];
+            })
           : slide.groups
               .map((g) => ({
                 ...g,

@@ -358,12 +358,14 @@ export function lightenWordy(
         groups: structuredClone(groups),
         notes: [],
         headline: undefined,
-        noHeadline: undefined,
+        // (A disagreement's side stays under its topic.)
+        noHeadline: slide.pair || undefined,
       });
       const groups = slide.groups;
-      // A disagreement's sides stay on one slide: shorter by deletion where they can be.
-      if (slide.pair) {
-        if (shortenAll(slide)) changed = true;
+      // A disagreement's sides stay on one slide, shorter by deletion, while they can be
+      // (failing that they go on two slides under the topic: never a slide the check rejects).
+      if (slide.pair && shortenAll(slide)) {
+        changed = true;
         out.push(slide);
         continue;
       }

@@ -343,6 +343,26 @@ describe("lightenWordy", () => {
     ]);
   });
 
+  it("puts a disagreement's sides on two slides under its topic only when no deletion makes them fit", () => {
+    const p = plan({
+      layout: "columns",
+      title: "Topic: a or b",
+      pair: true,
+      noHeadline: true,
+      groups: [{ items: [item(words(33, "a"))] }, { items: [item(words(25, "b"))] }],
+    });
+    const next = lightenWordy(
+      p,
+      [{ id: "s", overflow: false, height: 600, fits: [], words: 61 }],
+      60,
+    );
+    const parts = next!.columns.flat();
+    expect(parts.map((s) => [s.title, s.noHeadline, s.groups.length])).toEqual([
+      ["Topic: a or b", true, 1],
+      ["Topic: a or b", true, 1],
+    ]);
+  });
+
   it("moves a headline's claim to a slide of its own when one bullet cannot be shortened", () => {
     const p = plan({
       groups: [{ items: [item(words(40, "a"))] }],
