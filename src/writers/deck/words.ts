@@ -199,7 +199,8 @@ export function packSlide(slide: Slide): SlideGroup[][] {
     );
     return runsOf(slide.groups, chooseParts(costs, over));
   }
-  // A disagreement's sides stay together (too wordy: shortened harder, never one per slide).
+  // A disagreement's sides stay together (too wordy: shortened harder; lightenWordy's last resort
+  // shows them on two slides).
   if (slide.pair) return [slide.groups];
   if (slide.layout === "columns") {
     // Part k shows every column's k-th run: cut each column into the same number of runs.
