@@ -99,6 +99,12 @@ const LEANS_ON_LEAD_IN = /^(?:[^,;:]*,\s+)?(?:it|its|they|their|this|these|he|sh
 const CONTINUES_LEAD_IN =
   /^(?:including|such as|as well as|especially|notably|particularly|like|and|or|but|nor|which|who|whose|whom|where|than|of|to|from)\b/iu;
 
+/**
+ * What follows a lead-in's comma as an apposition to its last noun, not the main clause: "When
+ * activists planned a rally in Almaty, | a city that saw violence in January, | authorities …".
+ */
+const APPOSITION = /^(?:a|an|the)\s[^,;:]*?\b(?:that|which|who|whom|whose)\b[^,;:]*,/iu;
+
 function dropLeadingAdverbials(text: string, budget: number): string {
   let out = text;
   for (let i = 0; i < 3 && words(out) > budget; i++) {
@@ -106,7 +112,7 @@ function dropLeadingAdverbials(text: string, budget: number): string {
     if (!m || words(m[0]) > 20) break;
     const rest = out.slice(m[0].length);
     if (words(rest) < 6 || LEANS_ON_LEAD_IN.test(rest)) break;
-    if (CONTINUES_LEAD_IN.test(rest)) break;
+    if (CONTINUES_LEAD_IN.test(rest) || APPOSITION.test(rest)) break;
     out = rest;
   }
   return out;
@@ -404,8 +410,11 @@ export function keepsEssentials(
   if (!keepsNames(shown, stated)) return false;
   if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
   // A cut tail never strands a number without what it counts ("about hundred…") nor a verb
-  // without its object ("voted…").
+  // without its object ("voted…"), nor keeps only a sentence's opening subordinate clause ("When
+  // Kazakh activists … planned a rally …, a city that saw ……" without "Kazakh authorities
+  // allowed it"): the parse may take a verb of that clause for the main one.
   if (short.endsWith(ELLIPSIS)) {
+    if (OPENS_SUBORDINATE.test(full.trim()) && OPENS_SUBORDINATE.test(short)) return false;
     const last = /(\S+)\s*…$/u.exec(short)?.[1] ?? "";
     const after = /^ (\p{L}+)/u.exec(full.slice(end))?.[1];
     const counts = after !== undefined && !new RegExp(`^(?:${FUNCTION_WORDS})$`, "iu").test(after);
@@ -654,6 +663,11 @@ export function mainClauseOf(text: string, clauses?: ClaimClauses): string | und
   // Nor a subject's apposition without its subject ("Sony's PlayStation Portable, goes on sale").
   const verb = clauses!.verbs.find(([v]) => v >= a);
   if (a > 0 && verb && /,\s*$/u.test(text.slice(a, verb[0]))) return undefined;
+  // Nor a relative clause the parse took for the main one ("When activists planned a rally in
+  // Almaty, | a city that saw violence in January, | authorities allowed it": "[A] city that saw
+  // …, authorities allowed it" would say something else).
+  if (a > 0 && verb && /\b(?:that|which|who|whom|whose)\b/iu.test(text.slice(a, verb[0])))
+    return undefined;
   // A quotation is never cut to its words without its marks, nor a speaker's clause from it.
   if (/["“”]/u.test(text)) return undefined;
   const cut = b < text.trimEnd().length - 1;

@@ -359,6 +359,20 @@ describe("a disagreement's side (scoped)", () => {
   });
 });
 
+describe("a sentence opening with a subordinate clause", () => {
+  it("is never cut to that clause, nor to an apposition the parse took for its main clause", () => {
+    const c = claimOf(
+      "When Kazakh activists last month planned a pro-Ukraine rally in Almaty, a city that saw terrible violence in January, Kazakh authorities allowed it to proceed unhindered and unharassed.",
+    );
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const short = shortenSafe(c.text, level, c.clauses);
+      expect(short, `${level}`).not.toMatch(/^\[A\] city/u);
+      expect(short, `${level}`).not.toMatch(/^When .*…$/u);
+    }
+    expect(mainClauseOf(c.text, c.clauses)).toBeUndefined();
+  });
+});
+
 describe("a quotation in single marks", () => {
   it("is never cut inside: no headline or bullet ends in ‘linchpin…", () => {
     const c = claimOf(
