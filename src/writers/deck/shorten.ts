@@ -124,7 +124,7 @@ const SUBORDINATOR =
 
 /** A word a cut tail must not end on ("… and therefore…"). */
 const DANGLING_WORD =
-  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not)$/iu;
+  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not|except|unless|plus)$/iu;
 
 /** A sentence that opens with a subordinate clause: a cut tail would keep it and lose the main clause. */
 const OPENS_SUBORDINATE =
@@ -211,6 +211,14 @@ const FUNCTION_WORDS =
 /** What may follow a cut tail: a trailing adjunct, a subordinate clause or a participle phrase. */
 const CUT_BEFORE =
   /^\s+(?:in|on|at|during|after|before|since|from|with|by|for|under|amid|through|via|within|despite|which|who|whose|while|whereas|although|though|because|so that|when|where|until|unless|including|such as|as well as|\p{Ll}{3,}ing)\s/iu;
+
+/** A finite auxiliary or copula: where it stands, a clause's predicate does. */
+const FINITE =
+  /(?<![\p{L}\p{N}])(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|shall|does|did|ist|sind|war|waren|hat|haben|wird|werden)(?![\p{L}\p{N}])/iu;
+
+/** What opens an exception to the kept part, or adds to what it lists. */
+const LIMITS_OR_ADDS =
+  /^\s*[,;–—]?\s*(?:except|excepting|unless|apart from|other than|save for|but not|as well as|along with|together with|plus|außer|sowie)\b/iu;
 
 /** An in-text author–date reference: "(Name, 2006)", "(Smith et al. 2019a)". */
 const AUTHOR_DATE = /\(\p{Lu}[^()]{0,60}?,?\s(?:1[5-9]|20)\d{2}[a-z]?\)/gu;
@@ -424,6 +432,18 @@ export function keepsEssentials(
     // ("acutely aware…" of what?).
     const rest = full.slice(end);
     if (rest.trim().length > 0 && !/^\s*[,;:–—.!?)]/u.test(rest) && !CUT_BEFORE.test(rest))
+      return false;
+    // Nor where what it cuts, up to the next punctuation, holds a finite verb: the predicate
+    // may be there ("Sony's strategy of making Europe wait … | for its new system has clearly
+    // paid off"), or what the kept part says is limited by it ("Nintendo will only have sole
+    // control of Europe's market… | for a few weeks because soon Sony is expected …").
+    const next = /^[^,;:–—().!?]*/u.exec(rest)![0];
+    if (FINITE.test(next)) return false;
+    // Nor an exception or a further member: "would be catastrophic… | , except for Lukashenka";
+    // "the members are Kazakhstan, Kyrgyzstan and Tajikistan… | , as well as … Armenia".
+    if (LIMITS_OR_ADDS.test(rest)) return false;
+    // Nor a limit the kept part announces ("only", "just"): its scope may be in the tail.
+    if (/\b(?:only|just|solely|merely|nur|erst)\b/iu.test(short) && rest.trim().length > 1)
       return false;
   }
   // The second half of a compound ("Moscow-based") is no verb, whatever the parse says.

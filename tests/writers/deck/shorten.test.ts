@@ -373,6 +373,37 @@ describe("a sentence opening with a subordinate clause", () => {
   });
 });
 
+describe("a cut tail that would change what the kept part says", () => {
+  const cases: [string, string][] = [
+    // A limit the kept part announces ("only"): its scope is in the tail.
+    [
+      "Nintendo will only have sole control of Europe's handheld gaming market for a few weeks because soon Sony is expected to release its PSP console.",
+      "for a few weeks",
+    ],
+    // The predicate: the parse may take "wait" for the main verb.
+    [
+      "Sony's strategy of making the UK and Europe wait an insanely long time for its new portable system has clearly paid off.",
+      "has clearly paid off",
+    ],
+    // An exception.
+    [
+      "For any CSTO country to openly join the war in Ukraine would be catastrophic, except for Lukashenka, who is wholly dependent on the Kremlin.",
+      "except for Lukashenka",
+    ],
+    // A further member of a list.
+    [
+      "Currently, in addition to Russia and Belarus, the CSTO members are the Central Asian states of Kazakhstan, Kyrgyzstan and Tajikistan, as well as the South Caucasus Republic of Armenia.",
+      "Armenia",
+    ],
+  ];
+  it.each(cases)("keeps it: %s", (text, kept) => {
+    const c = claimOf(text);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses), `${level}`).toContain(kept);
+    expect(headlineOf(c.text, 92, c.clauses) ?? kept).toContain(kept);
+  });
+});
+
 describe("a quotation in single marks", () => {
   it("is never cut inside: no headline or bullet ends in ‘linchpin…", () => {
     const c = claimOf(
