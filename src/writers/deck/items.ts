@@ -49,20 +49,6 @@ function flatten(nodes: readonly AnyNode[], out: Token[], strong: boolean, gap =
 const clean = (s: string) => s.replace(/\s+/gu, " ").trim();
 const meaningful = (s: string) => /[\p{L}\p{N}]/u.test(s);
 
-/**
- * A timeline lead without the date the text states word for word: "2014" before "In 2014 Russia
- * …" goes, "geplant: 2. Dezember 2004" keeps its kind ("geplant:"); "16 May [2022]" stays before
- * "On 16 May, …" (the year is not in the text). Undefined when nothing is left.
- */
-function withoutStatedDate(text: string, lead: string): string | undefined {
-  const m = /^(\p{L}[\p{L} ]*:\s*)?(.*)$/u.exec(lead.trim())!;
-  const date = m[2]!.replace(/[[\]]/gu, "").trim();
-  if (!/\p{N}/u.test(date)) return lead;
-  const at = text.indexOf(date);
-  if (at < 0 || /[\p{L}\p{N}]/u.test(text[at + date.length] ?? "")) return lead;
-  return m[1]?.trim() || undefined;
-}
-
 /** Items from a run of phrasing content: one per `cite`, plus any uncited remainder. */
 export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): SlideItem[] {
   const tokens: Token[] = [];
@@ -99,16 +85,12 @@ export function itemsFromPhrasing(nodes: readonly AnyNode[], ctx: ItemContext): 
           full: claim.text,
           // A value the text states ("More than 2.8 million DS consoles …", "… of 20,000 people,
           // while … 40,000 soldiers") is not led by itself as well.
-          // Nor a date the text states as written ("2014" before "In 2014 Russia …"; of
-          // "geplant: 2. Dezember 2004" the kind stays).
           lead:
             shownLead &&
             (short.text.startsWith(shownLead) ||
               (ctx.lead === "value" && statesNumbersOf(short.text, shownLead)))
               ? undefined
-              : shownLead && ctx.lead === "date"
-                ? withoutStatedDate(short.text, shownLead)
-                : shownLead,
+              : shownLead,
           citations,
           claimId: claim.id,
           level: short.level,

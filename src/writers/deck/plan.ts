@@ -410,13 +410,17 @@ function agendaSlide(titles: string[], ids: Ids, title: string): Slide {
 /**
  * True when `item` fits a bullet (at most MAX_BULLET_WORDS with its lead), shortened harder by
  * deletion where that brings it there (mutated). False: a statement no deletion brings there
- * without losing a number, a negation, a listed name or its main verb.
+ * without losing a number, a negation, a listed name or its main verb (a numbered item keyed to
+ * a chart excepted: it stays as it is).
  */
 function fitsBullet(item: SlideItem): boolean {
   if ((item.kind !== "claim" && item.kind !== "cited") || !item.full) return true;
+  // A numbered item (the timeline's, keyed to its chart's markers) stays, whatever its length:
+  // a marker must find its statement on the slides.
+  const keyed = /^\d+\./u.test(item.lead ?? "");
   const leadWords = countWords(item.lead);
   if (countWords(item.text) + leadWords <= MAX_BULLET_WORDS) return true;
-  if (item.kind !== "claim") return false;
+  if (item.kind !== "claim") return keyed;
   const short = shortenWithin(
     item.full,
     item.level,
@@ -427,7 +431,7 @@ function fitsBullet(item: SlideItem): boolean {
     item.lead,
     item.scoped,
   );
-  if (countWords(short.text) + leadWords > MAX_BULLET_WORDS) return false;
+  if (countWords(short.text) + leadWords > MAX_BULLET_WORDS) return keyed;
   item.text = short.text;
   item.level = short.level;
   return true;

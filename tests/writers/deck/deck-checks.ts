@@ -30,6 +30,8 @@ export interface SlideFacts {
   bodyClaims: string[];
   /** Words of each bullet or cell as shown (its lead included, its citation marks not). */
   itemWords: number[];
+  /** The same, of bullets numbered to match a chart's markers (the timeline's): "3. 2014 …". */
+  keyedWords: number[];
   /** What the slide shows (headline and body), without the notes and the citation footer. */
   shown: string;
 }
@@ -83,6 +85,14 @@ export async function visitSlides(browser: BrowserSession, indexPath: string, ro
               return (copy.textContent ?? "").split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w))
                 .length;
             }),
+            keyedWords: Array.from(s.querySelectorAll(".bw-body li"))
+              .filter((el) => /^\d+\./u.test(el.querySelector(".bw-lead")?.textContent ?? ""))
+              .map((el) => {
+                const copy = el.cloneNode(true) as HTMLElement;
+                for (const sup of Array.from(copy.querySelectorAll("sup"))) sup.remove();
+                return (copy.textContent ?? "").split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w))
+                  .length;
+              }),
             shown: Array.from(s.querySelectorAll<HTMLElement>(".bw-head, .bw-body"))
               .map((el) => el.innerText)
               .join("\n"),
