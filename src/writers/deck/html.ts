@@ -216,6 +216,7 @@ function slideSection(
 ): Element {
   const classes = ["bw-frame", `bw-layout-${slide.layout}`];
   if (slide.dense) classes.push("bw-dense");
+  if (slide.pair) classes.push("bw-pair");
   const frame: ElementContent[] = [];
   if (slide.layout === "title") {
     frame.push(

@@ -57,7 +57,7 @@ export interface DeckFigures {
   thin: string[];
   /** Longest headline, in lines at the deck's title size. */
   headlineLines: number;
-  /** Content slides headed by a section's name instead of a statement (ids). */
+  /** Content slides headed by a section's name instead of a statement or a disagreement's topic (ids). */
   topicHeadlines: string[];
   /** Longest bullet (or headline), in words. */
   longestBullet: number;
@@ -252,7 +252,8 @@ export function deckFigures(plan: DeckPlan, measures: readonly SlideMeasure[]): 
       .map((s) => s.id),
     headlineLines: Math.max(0, ...measures.map((m) => m.headlineLines ?? 0)),
     topicHeadlines: content
-      .filter((s) => !s.headline && s.kind !== "sources" && s.layout !== "table")
+      // (A disagreement's slide is headed by its topic: what the sources differ on.)
+      .filter((s) => !s.headline && !s.pair && s.kind !== "sources" && s.layout !== "table")
       .map((s) => s.id),
     wordiest: measures
       .map((m) => ({ id: m.id, words: m.words ?? 0 }))

@@ -14,7 +14,9 @@ const mergeable = (slide: Slide) =>
   (slide.layout === "list" || slide.layout === "columns") &&
   slide.kind !== "sources" &&
   slide.kind !== "chart" &&
-  !slide.exhibit;
+  !slide.exhibit &&
+  // A disagreement's two sides are a slide of their own, under its topic.
+  !slide.pair;
 
 const thin = (column: DeckColumn) =>
   column.length === 1 && mergeable(column[0]!) && items(column[0]!) <= THIN_ITEMS;

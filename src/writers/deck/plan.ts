@@ -21,7 +21,9 @@ import type { CitationFormatter } from "../shared/citations/index.js";
 import { takeaway } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
 import { mergeThinSections } from "./merge.js";
+import { shortenWithin } from "./shorten.js";
 import type { DeckColumn, DeckPlan, Slide, SlideGroup, SlideItem, SlideKind } from "./slides.js";
+import { AIM_BULLET_WORDS, countWords, MAX_BULLET_WORDS } from "./words.js";
 
 /** More subjects than this in one dimension: one list of labelled subject groups instead of columns. */
 export const MAX_COLUMNS = 3;
@@ -128,6 +130,66 @@ function tableSlide(
     groups: shown,
     notes,
   };
+}
+
+/** A disagreement's sides: a topic's group of two or three claims, none led by a label. */
+const isSides = (g: SlideGroup) =>
+  g.label !== undefined &&
+  g.items.length >= 2 &&
+  g.items.length <= 3 &&
+  g.items.every((i) => i.kind === "claim" && i.full && !i.lead);
+
+/**
+ * The disagreements section as slides: each disagreement on one slide, its topic (what the
+ * sources differ on) as the heading and its sides side by side, each shortened by marked
+ * deletion to what it says on the topic (the sentence in full in the notes); then the rest of
+ * the section (how each source frames each subject) as a list.
+ */
+function disagreementSlides(slide: Slide, ids: Ids): Slide[] {
+  if (slide.layout !== "list") return [slide];
+  const out: Slide[] = [];
+  const rest = slide.groups.filter((g) => !isSides(g));
+  for (const g of slide.groups.filter(isSides)) {
+    const topic = g.label!;
+    const sides = g.items.map((item): SlideItem => {
+      const short = shortenWithin(
+        item.full!,
+        LIST_LEVEL,
+        AIM_BULLET_WORDS,
+        0,
+        MAX_BULLET_WORDS,
+        item.clauses,
+        undefined,
+        topic,
+      );
+      return { ...item, text: short.text, level: short.level, scoped: topic };
+    });
+    out.push({
+      id: ids.take(topic),
+      kind: "disagreements",
+      layout: "columns",
+      title: topic,
+      kicker: slide.title,
+      groups: sides.map((item) => ({ items: [item] })),
+      notes: [],
+      pair: true,
+      noHeadline: true,
+    });
+  }
+  if (out.length === 0) return [slide];
+  if (rest.length === 0) out[out.length - 1]!.notes.push(...slide.notes);
+  // The framings under their own heading ("How each source frames each subject"): its name the
+  // slide's, not repeated above the bullets.
+  const [only] = rest;
+  if (rest.length === 1 && only!.label)
+    out.push({
+      ...slide,
+      title: only!.label,
+      kicker: slide.title,
+      groups: [{ items: only!.items }],
+    });
+  else if (rest.length > 0) out.push({ ...slide, groups: rest });
+  return out;
 }
 
 /** A section as a list slide, followed by a table slide for each uncited table in it. */
@@ -345,6 +407,96 @@ function agendaSlide(titles: string[], ids: Ids, title: string): Slide {
   };
 }
 
+/**
+ * True when `item` fits a bullet (at most MAX_BULLET_WORDS with its lead), shortened harder by
+ * deletion where that brings it there (mutated). False: a statement no deletion brings there
+ * without losing a number, a negation, a listed name or its main verb (a numbered item keyed to
+ * a chart excepted: it stays as it is).
+ */
+function fitsBullet(item: SlideItem): boolean {
+  if ((item.kind !== "claim" && item.kind !== "cited") || !item.full) return true;
+  // A numbered item (the timeline's, keyed to its chart's markers) stays, whatever its length:
+  // a marker must find its statement on the slides.
+  const keyed = /^\d+\./u.test(item.lead ?? "");
+  const leadWords = countWords(item.lead);
+  if (countWords(item.text) + leadWords <= MAX_BULLET_WORDS) return true;
+  if (item.kind !== "claim") return keyed;
+  const short = shortenWithin(
+    item.full,
+    item.level,
+    MAX_BULLET_WORDS,
+    leadWords,
+    MAX_BULLET_WORDS,
+    item.clauses,
+    item.lead,
+    item.scoped,
+  );
+  if (countWords(short.text) + leadWords > MAX_BULLET_WORDS) return keyed;
+  item.text = short.text;
+  item.level = short.level;
+  return true;
+}
+
+/**
+ * A statement that does not fit a bullet is not shown: it goes to the speaker notes with its
+ * full citation (the report shows it). In a list it leaves the slide; in a table (the matrix) its
+ * cell shows "–", and a row left with no statement goes. A slide left with nothing hands its
+ * notes to the slide before it (the first one: after it) and goes. Disagreements' sides stay (a
+ * side alone would say nothing). Shortens items in place.
+ */
+function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): DeckColumn[] {
+  const out: DeckColumn[] = [];
+  let last: Slide | undefined;
+  let pending: string[] = [];
+  for (const column of columns) {
+    const kept: Slide[] = [];
+    for (const slide of column) {
+      const shown = ["list", "columns", "table"].includes(slide.layout) && !slide.pair;
+      if (!shown) {
+        kept.push(slide);
+        last = slide;
+        continue;
+      }
+      const notes: string[] = [];
+      const toNotes = (item: SlideItem) => {
+        notes.push(`${item.lead ? `${item.lead} ` : ""}${item.full}`);
+        if (item.citations.length > 0) notes.push(`— ${cite.note(item.citations)}`);
+      };
+      const groups =
+        slide.layout === "table"
+          ? slide.groups.flatMap((g) => {
+              let moved = false;
+              const items = g.items.map((item): SlideItem => {
+                if (fitsBullet(item)) return item;
+                toNotes(item);
+                moved = true;
+                return { kind: "gap", text: "–", citations: [], level: 0 };
+              });
+              return moved && items.every((i) => i.kind === "gap") ? [] : [{ ...g, items }];
+            })
+          : slide.groups
+              .map((g) => ({
+                ...g,
+                items: g.items.filter((item) => {
+                  if (fitsBullet(item)) return true;
+                  toNotes(item);
+                  return false;
+                }),
+              }))
+              .filter((g) => g.items.length > 0);
+      const next: Slide = { ...slide, groups, notes: [...pending, ...slide.notes, ...notes] };
+      pending = [];
+      if (groups.length > 0) {
+        kept.push(next);
+        last = next;
+      } else if (last) last.notes.push(...next.notes);
+      else pending = next.notes;
+    }
+    if (kept.length > 0) out.push(kept);
+  }
+  return out;
+}
+
 /** Each cited sentence's citations for the speaker notes: the style's full note. */
 function addNotes(columns: readonly DeckColumn[], cite: CitationFormatter): void {
   for (const slide of columns.flat()) {
@@ -479,7 +631,9 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
       if (columns.length > before) agenda.push(sectionTitle);
       continue;
     }
-    const made = listSlides(section, ctx, ids);
+    const listed = listSlides(section, ctx, ids);
+    const made =
+      kind === "disagreements" ? listed.flatMap((s) => disagreementSlides(s, ids)) : listed;
     if (made.length === 0) continue; // an empty section has nothing to present
     agenda.push(sectionTitle);
     for (const slide of made) columns.push([slide]);
@@ -489,7 +643,11 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
     target?.notes.push(...methodNotes);
   }
 
-  const merged = mergeThinSections(columns);
+  const kept = longToNotes(columns, cite);
+  // A section all of whose statements went to the notes has no slide, nor an agenda entry.
+  const named = new Set(kept.flat().flatMap((s) => [s.title, s.kicker]));
+  for (let i = titles.length - 1; i >= 0; i--) if (!named.has(titles[i])) titles.splice(i, 1);
+  const merged = mergeThinSections(kept);
   addNotes(merged, cite);
 
   const lang = meta.language || "en";

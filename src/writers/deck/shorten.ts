@@ -99,6 +99,12 @@ const LEANS_ON_LEAD_IN = /^(?:[^,;:]*,\s+)?(?:it|its|they|their|this|these|he|sh
 const CONTINUES_LEAD_IN =
   /^(?:including|such as|as well as|especially|notably|particularly|like|and|or|but|nor|which|who|whose|whom|where|than|of|to|from)\b/iu;
 
+/**
+ * What follows a lead-in's comma as an apposition to its last noun, not the main clause: "When
+ * activists planned a rally in Almaty, | a city that saw violence in January, | authorities …".
+ */
+const APPOSITION = /^(?:a|an|the)\s[^,;:]*?\b(?:that|which|who|whom|whose)\b[^,;:]*,/iu;
+
 function dropLeadingAdverbials(text: string, budget: number): string {
   let out = text;
   for (let i = 0; i < 3 && words(out) > budget; i++) {
@@ -106,7 +112,7 @@ function dropLeadingAdverbials(text: string, budget: number): string {
     if (!m || words(m[0]) > 20) break;
     const rest = out.slice(m[0].length);
     if (words(rest) < 6 || LEANS_ON_LEAD_IN.test(rest)) break;
-    if (CONTINUES_LEAD_IN.test(rest)) break;
+    if (CONTINUES_LEAD_IN.test(rest) || APPOSITION.test(rest)) break;
     out = rest;
   }
   return out;
@@ -118,7 +124,7 @@ const SUBORDINATOR =
 
 /** A word a cut tail must not end on ("… and therefore…"). */
 const DANGLING_WORD =
-  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not)$/iu;
+  /\s+(?:and|or|but|that|which|who|when|while|so|therefore|thus|the|a|an|of|to|in|on|at|for|with|by|as|from|against|about|into|over|than|between|under|its|their|his|her|is|are|was|were|be|not|except|unless|plus)$/iu;
 
 /** A sentence that opens with a subordinate clause: a cut tail would keep it and lose the main clause. */
 const OPENS_SUBORDINATE =
@@ -204,7 +210,15 @@ const FUNCTION_WORDS =
 
 /** What may follow a cut tail: a trailing adjunct, a subordinate clause or a participle phrase. */
 const CUT_BEFORE =
-  /^\s+(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite|which|who|whose|while|whereas|although|though|because|so that|when|where|until|unless|including|such as|as well as|\p{Ll}{3,}ing)\s/iu;
+  /^\s+(?:in|on|at|during|after|before|since|from|with|by|for|under|amid|through|via|within|despite|which|who|whose|while|whereas|although|though|because|so that|when|where|until|unless|including|such as|as well as|\p{Ll}{3,}ing)\s/iu;
+
+/** A finite auxiliary or copula: where it stands, a clause's predicate does. */
+const FINITE =
+  /(?<![\p{L}\p{N}])(?:has|have|had|is|are|was|were|will|would|can|could|may|might|must|should|shall|does|did|ist|sind|war|waren|hat|haben|wird|werden)(?![\p{L}\p{N}])/iu;
+
+/** What opens an exception to the kept part, or adds to what it lists. */
+const LIMITS_OR_ADDS =
+  /^\s*[,;–—]?\s*(?:except|excepting|unless|apart from|other than|save for|but not|as well as|along with|together with|plus|außer|sowie)\b/iu;
 
 /** An in-text author–date reference: "(Name, 2006)", "(Smith et al. 2019a)". */
 const AUTHOR_DATE = /\(\p{Lu}[^()]{0,60}?,?\s(?:1[5-9]|20)\d{2}[a-z]?\)/gu;
@@ -303,6 +317,56 @@ function reach(short: string, full: string): number {
 }
 
 /**
+ * A side of a disagreement: `true` (where and how far it holds is what the sources differ on:
+ * its short forms keep its end and every place phrase), or the disagreement's topic ("Who leads
+ * in the United States: Nintendo DS or Sony PSP"), which says what the sides differ on: then a
+ * lead-in before the main clause may go unless it holds a value the topic names, and places
+ * (and the end) are kept only where the topic names a place.
+ */
+export type Scope = boolean | string;
+
+/** True when a side's places are what it holds for: scoped with no topic, or a topic naming a place. */
+const placeMatters = (scoped: Scope) =>
+  scoped === true || (typeof scoped === "string" && scoped.search(PLACE) >= 0);
+
+/**
+ * Where the main clause starts after a lead-in closed by a comma ("Released in May of 2004 …,
+ * the PSP …"): the engine's first main-clause span, when what precedes it ends in a comma and
+ * the clause leans on nothing in it. 0 when there is no such lead-in.
+ */
+function leadInEnd(full: string, clauses?: ClaimClauses): number {
+  const a = clauses?.spans[0]?.[0] ?? 0;
+  if (a <= 0 || !/,\s*$/u.test(full.slice(0, a))) return 0;
+  const body = full.slice(a);
+  if (LEANS_ON_LEAD_IN.test(body) || SUBORDINATOR.test(body) || CONTINUES_LEAD_IN.test(body))
+    return 0;
+  return a;
+}
+
+/** Words of a topic that say nothing of what it is about. */
+const TOPIC_STOP = new Set(
+  "who what when which whether where how many much the and for with its was were has have".split(
+    " ",
+  ),
+);
+
+/**
+ * A side keeps every word of its topic's subject (before the colon, its bracketed subjects aside:
+ * "Competition (Nintendo DS, Sony PSP)") that its sentence has: the predicate the sources differ on ("… doesn't view the
+ * Nintendo DS as competition") is never cut from a side.
+ */
+function keepsTopicWords(short: string, full: string, topic: string): boolean {
+  const wordsOf = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  const inFull = wordsOf(full);
+  const inShort = wordsOf(short.replace(/\[(\p{Lu})\]/gu, "$1"));
+  // What the subjects in brackets are said to do or be, without them.
+  const head = (topic.split(":")[0] ?? topic).replace(/\([^()]*\)/gu, "");
+  return [...wordsOf(head)].every(
+    (w) => w.length < 3 || TOPIC_STOP.has(w) || !inFull.has(w) || inShort.has(w),
+  );
+}
+
+/**
  * What a shortened form must keep of its claim: every number and date of each sentence it keeps
  * from (the facts; a claim of two sentences may lose its second whole), every negation of the part it keeps (a cut tail may take a later sentence's "not"
  * with it, a deletion inside may not), and a verb of a main clause it keeps (from the engine's
@@ -314,18 +378,36 @@ export function keepsEssentials(
   full: string,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): boolean {
+  // A disagreement's side whose topic is known may lose the lead-in before its main clause
+  // ("Founded in 1992 and formalized in 2002, …"), numbers and places included, unless the
+  // lead-in holds a value the topic names (what the sources differ on): the slide's headline
+  // states the topic, the notes the whole sentence.
+  const from = typeof scoped === "string" ? leadInEnd(full, clauses) : 0;
+  const topicValues =
+    typeof scoped === "string"
+      ? tokensOf(NUMBER, full.slice(0, from)).filter((t) => tokensOf(NUMBER, scoped).includes(t))
+      : [];
   // Where and how far a claim holds ("in the US alone") is what makes a disagreement: a scoped
-  // claim keeps its end and every place phrase of it.
-  if (scoped && (short.endsWith(ELLIPSIS) || !keepsAll(PLACE, short, full))) return false;
+  // claim keeps its end and every place phrase of it (past a lead-in that may go), unless its
+  // topic names no place ("one source states it, another denies it").
+  if (
+    placeMatters(scoped) &&
+    (short.endsWith(ELLIPSIS) || !keepsAll(PLACE, short, full.slice(from)))
+  )
+    return false;
+  if (typeof scoped === "string" && !keepsTopicWords(short, full, scoped)) return false;
   const end = reach(short, full);
   // Numbers: all of every sentence the form reaches into (a claim's later sentence may go whole).
   const next = /(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu;
   next.lastIndex = end;
   const sentenceEnd = next.exec(full)?.index ?? full.length;
   // An author–date reference in brackets ("(Japanese Sales Charts, 2006)") cites, it states nothing.
-  const stated = full.slice(0, sentenceEnd).replace(AUTHOR_DATE, "");
+  const stated = `${topicValues.join(" ")} ${full.slice(from, sentenceEnd)}`.replace(
+    AUTHOR_DATE,
+    "",
+  );
   // A number or date the slide shows before the text (a timeline's date, a figure's value) is kept.
   // (A list's number, "7." before a timeline's date, is not the claim's.)
   // Only where the form keeps its sentence's end: a cut tail could take what a number counts
@@ -336,8 +418,11 @@ export function keepsEssentials(
   if (!keepsNames(shown, stated)) return false;
   if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
   // A cut tail never strands a number without what it counts ("about hundred…") nor a verb
-  // without its object ("voted…").
+  // without its object ("voted…"), nor keeps only a sentence's opening subordinate clause ("When
+  // Kazakh activists … planned a rally …, a city that saw ……" without "Kazakh authorities
+  // allowed it"): the parse may take a verb of that clause for the main one.
   if (short.endsWith(ELLIPSIS)) {
+    if (OPENS_SUBORDINATE.test(full.trim()) && OPENS_SUBORDINATE.test(short)) return false;
     const last = /(\S+)\s*…$/u.exec(short)?.[1] ?? "";
     const after = /^ (\p{L}+)/u.exec(full.slice(end))?.[1];
     const counts = after !== undefined && !new RegExp(`^(?:${FUNCTION_WORDS})$`, "iu").test(after);
@@ -347,6 +432,18 @@ export function keepsEssentials(
     // ("acutely aware…" of what?).
     const rest = full.slice(end);
     if (rest.trim().length > 0 && !/^\s*[,;:–—.!?)]/u.test(rest) && !CUT_BEFORE.test(rest))
+      return false;
+    // Nor where what it cuts, up to the next punctuation, holds a finite verb: the predicate
+    // may be there ("Sony's strategy of making Europe wait … | for its new system has clearly
+    // paid off"), or what the kept part says is limited by it ("Nintendo will only have sole
+    // control of Europe's market… | for a few weeks because soon Sony is expected …").
+    const next = /^[^,;:–—().!?]*/u.exec(rest)![0];
+    if (FINITE.test(next)) return false;
+    // Nor an exception or a further member: "would be catastrophic… | , except for Lukashenka";
+    // "the members are Kazakhstan, Kyrgyzstan and Tajikistan… | , as well as … Armenia".
+    if (LIMITS_OR_ADDS.test(rest)) return false;
+    // Nor a limit the kept part announces ("only", "just"): its scope may be in the tail.
+    if (/\b(?:only|just|solely|merely|nur|erst)\b/iu.test(short) && rest.trim().length > 1)
       return false;
   }
   // The second half of a compound ("Moscow-based") is no verb, whatever the parse says.
@@ -368,6 +465,8 @@ export function keepsEssentials(
 /** Every bracket and quotation opened is closed: a cut never ends inside an insertion ("[the United…") or a quote. */
 const balanced = (f: string) =>
   (f.match(/\[/gu) ?? []).length === (f.match(/\]/gu) ?? []).length &&
+  // A single quotation mark opened is closed after it ("’" is also an apostrophe: only its place counts).
+  (!f.includes("‘") || f.lastIndexOf("‘") < f.lastIndexOf("’")) &&
   (f.match(/“/gu) ?? []).length === (f.match(/”/gu) ?? []).length &&
   (f.match(/"/gu) ?? []).length % 2 === 0;
 
@@ -380,7 +479,7 @@ export function shortenSafe(
   level: number,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): string {
   const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
   const budget = WORD_BUDGETS[lvl]!;
@@ -397,14 +496,20 @@ export function shortenSafe(
     list.filter((f) => balanced(f) && keepsEssentials(f, text, clauses, lead, scoped));
   const ok = sound(forms);
   // The fullest sound form within the level's budget; failing that, the shortest sound one.
+  const fullest = (list: string[]) => list.reduce((a, b) => (words(b) > words(a) ? b : a));
   const within = ok.filter((f) => words(f) <= budget);
-  if (within.length > 0) return within.reduce((a, b) => (words(b) > words(a) ? b : a));
+  if (within.length > 0) return fullest(within);
   const shortest = ok.reduce((a, b) => (words(b) < words(a) ? b : a), text);
   const led = lead ? words(lead) : 0;
-  if (lvl < 1 || words(shortest) + led <= MAX_BULLET_WORDS) return shortest;
-  // Still too long for a bullet (every cut of its tail loses a fact): its side clauses go from
+  if (lvl < 1) return shortest;
+  // Over the level's budget (every cut of its tail loses a fact): its side clauses go from
   // inside, each deletion marked, the main clause and every number, name and negation kept.
   const sides = sound(sideCuts(text, clauses, scoped));
+  const sideWithin = sides.filter((f) => words(f) <= budget && words(f) < words(shortest));
+  if (sideWithin.length > 0) return fullest(sideWithin);
+  // A higher level is never longer than a lower one.
+  if (words(shortest) + led <= MAX_BULLET_WORDS)
+    return sides.reduce((a, b) => (words(b) < words(a) ? b : a), shortest);
   const fit = sides.filter((f) => words(f) + led <= MAX_BULLET_WORDS);
   if (fit.length > 0) return fit.reduce((a, b) => (words(b) > words(a) ? b : a));
   return sides.reduce((a, b) => (words(b) < words(a) ? b : a), shortest);
@@ -434,7 +539,7 @@ interface Piece {
  * (SIDE_CLAUSE). Forms: all such side clauses gone, and each alone, largest first, added
  * up. Needs the engine's parse (without it no verb is known to be kept).
  */
-export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): string[] {
+export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = false): string[] {
   if (!clauses || clauses.verbs.length === 0) return [];
   const at = new Set<number>([0, text.length]);
   for (const re of [CLAUSE_BOUNDARY, ADJUNCT, CONJUNCTION_BOUNDARY, /\s(?=\()|(?<=\))\s/gu])
@@ -459,7 +564,7 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
       (body.match(/[\p{L}\p{M}'’-]+/gu) ?? []).some((w) => names.has(w.toLowerCase())) ||
       verbs.some(([a, b]) => a < end && b > start) ||
       (start <= subject && end > subject) ||
-      (scoped && body.search(PLACE) >= 0);
+      (placeMatters(scoped) && body.search(PLACE) >= 0);
     pieces.push({ start, end, kept });
   }
   // Runs of side pieces: what may go.
@@ -530,9 +635,12 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped = false): 
   return [...new Set(forms)].filter((f) => words(f) >= 4 && isDeletionOf(f, text));
 }
 
-/** A preposition that opens a trailing adjunct (time, place, manner, cause), cut with all after it. */
+/**
+ * A preposition that opens a trailing adjunct (time, place, manner, cause), cut with all after it.
+ * Not "as": it often completes the verb ("doesn't view the DS | as competition").
+ */
 const ADJUNCT =
-  /\s(?=(?:in|on|at|during|after|before|since|from|with|by|for|as|under|amid|through|via|within|despite)\s)/giu;
+  /\s(?=(?:in|on|at|during|after|before|since|from|with|by|for|under|amid|through|via|within|despite)\s)/giu;
 
 /** `trimmed` cut before each trailing adjunct or clause boundary, each marked with an ellipsis. */
 function adjunctCuts(trimmed: string, full: string): string[] {
@@ -575,6 +683,11 @@ export function mainClauseOf(text: string, clauses?: ClaimClauses): string | und
   // Nor a subject's apposition without its subject ("Sony's PlayStation Portable, goes on sale").
   const verb = clauses!.verbs.find(([v]) => v >= a);
   if (a > 0 && verb && /,\s*$/u.test(text.slice(a, verb[0]))) return undefined;
+  // Nor a relative clause the parse took for the main one ("When activists planned a rally in
+  // Almaty, | a city that saw violence in January, | authorities allowed it": "[A] city that saw
+  // …, authorities allowed it" would say something else).
+  if (a > 0 && verb && /\b(?:that|which|who|whom|whose)\b/iu.test(text.slice(a, verb[0])))
+    return undefined;
   // A quotation is never cut to its words without its marks, nor a speaker's clause from it.
   if (/["“”]/u.test(text)) return undefined;
   const cut = b < text.trimEnd().length - 1;
@@ -591,7 +704,7 @@ export function headlineOf(
   maxChars: number,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): string | undefined {
   const forms = [text.trim()];
   for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
@@ -662,13 +775,15 @@ export function shortenWithin(
   most = aim,
   clauses?: ClaimClauses,
   lead?: string,
-  scoped = false,
+  scoped: Scope = false,
 ): { text: string; level: number } {
   let lvl = Math.max(0, Math.min(MAX_LEVEL, level));
   let out = shortenSafe(text, lvl, clauses, lead, scoped);
   while (words(out) + leadWords > aim && lvl < MAX_LEVEL) {
     const next = shortenSafe(text, lvl + 1, clauses, lead, scoped);
-    if (words(next) < 0.6 * words(out) && words(out) + leadWords <= most) break;
+    // (A form keeping the sentence's end, its side clauses deleted inside, is no lead-in.)
+    if (words(next) < 0.6 * words(out) && next.endsWith(ELLIPSIS) && words(out) + leadWords <= most)
+      break;
     lvl += 1;
     out = next;
   }

@@ -7,6 +7,7 @@
 import type { Citation, ClaimClauses } from "../../model/briefing.js";
 import type { SectionKind } from "../../model/document.js";
 import type { Exhibit } from "../../model/exhibits.js";
+import type { Scope } from "./shorten.js";
 
 /** One line on a slide. */
 export interface SlideItem {
@@ -33,9 +34,10 @@ export interface SlideItem {
   clauses?: ClaimClauses;
   /**
    * A side of a disagreement: where and how far it holds ("in the US alone") is what the sources
-   * differ on, so its short forms keep its end and every place phrase.
+   * differ on, so its short forms keep its end and every place phrase; or the disagreement's
+   * topic, which says what they differ on (shorten.ts, `Scope`).
    */
-  scoped?: boolean;
+  scoped?: Scope;
   /** How hard the text was shortened (0 = only the standard trims); raised when one item alone does not fit. */
   level: number;
 }
@@ -80,6 +82,11 @@ export interface Slide {
   dense?: boolean;
   /** Exhibit layout: the chart the slide shows (one per slide, never split). */
   exhibit?: Exhibit;
+  /**
+   * A disagreement: its sides side by side under its topic. Never split into one side per slide
+   * (a slide too wordy has its sides shortened harder instead).
+   */
+  pair?: boolean;
   /** Exhibit layout: its marks' claims a takeaway headline may state, in order of preference. */
   takeaways?: SlideItem[];
 }

@@ -311,9 +311,9 @@ function halves(slide: Slide): [SlideGroup[], SlideGroup[]] | null {
  * Slides the browser counted more than `limit` words on, made lighter, so that the deck never
  * shows a slide its own check rejects: a headline that repeats a cell goes (the slide is headed by
  * its section's name); a row of columns too wordy for one slide is shown in two (its subjects
- * split in order); a stack of bullets in two parts of even weight, the second under a headline of
- * its own (a disagreement's two sides on two slides, each under the disagreement's label); a
- * slide of one bullet has it shortened harder (deletion only), and failing that its headline's
+ * split in order); a disagreement's sides (`pair`) are shortened harder, and only when no
+ * deletion helps shown on two slides under its topic; a stack of bullets in two parts of even
+ * weight, the second under a headline of its own; a slide of one bullet has it shortened harder (deletion only), and failing that its headline's
  * claim moves to a slide of its own. Returns null when nothing could be done. Mutates nothing it
  * was given.
  */
@@ -358,9 +358,17 @@ export function lightenWordy(
         groups: structuredClone(groups),
         notes: [],
         headline: undefined,
-        noHeadline: undefined,
+        // (A disagreement's side stays under its topic.)
+        noHeadline: slide.pair || undefined,
       });
       const groups = slide.groups;
+      // A disagreement's sides stay on one slide, shorter by deletion, while they can be
+      // (failing that they go on two slides under the topic: never a slide the check rejects).
+      if (slide.pair && shortenAll(slide)) {
+        changed = true;
+        out.push(slide);
+        continue;
+      }
       if (slide.layout === "columns" || slide.layout === "table") {
         if (groups.length < 2) {
           if (shortenAll(slide)) changed = true;

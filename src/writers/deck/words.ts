@@ -199,6 +199,9 @@ export function packSlide(slide: Slide): SlideGroup[][] {
     );
     return runsOf(slide.groups, chooseParts(costs, over));
   }
+  // A disagreement's sides stay together (too wordy: shortened harder; lightenWordy's last resort
+  // shows them on two slides).
+  if (slide.pair) return [slide.groups];
   if (slide.layout === "columns") {
     // Part k shows every column's k-th run: cut each column into the same number of runs.
     const columns = slide.groups;
@@ -399,8 +402,6 @@ export function thinOrigins(plan: DeckPlan): string[] {
       ([, slides]) =>
         slides.length > 1 &&
         slides[0]!.layout !== "columns" &&
-        // A disagreement's sides shown apart (too long for one slide) are not evened out again.
-        slides[0]!.kind !== "disagreements" &&
         slides.some((s) => slideItems(s) < 2),
     )
     .map(([origin]) => origin);

@@ -182,7 +182,12 @@ describe("the sample deck's figures", () => {
       (m) => m[1]!,
     );
     const asserted = sections.filter((s) => s.includes('class="bw-assertion"'));
-    expect(asserted.length).toBeGreaterThanOrEqual(0.75 * result.figures.notes.content);
+    // A disagreement's slide is headed by what the sources differ on (its topic).
+    const pairs = sections.filter((s) => s.includes("bw-pair"));
+    expect(pairs.length).toBeGreaterThan(0);
+    expect(asserted.length + pairs.length).toBeGreaterThanOrEqual(
+      0.75 * result.figures.notes.content,
+    );
     const text = (s: string) =>
       s
         .replace(/<sup[\s\S]*?<\/sup>/gu, "")

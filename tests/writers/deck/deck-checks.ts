@@ -26,6 +26,14 @@ export interface SlideFacts {
   part: string;
   /** Headline text, continuation marker aside. */
   title: string;
+  /** Claims the slide's body shows (their ids). */
+  bodyClaims: string[];
+  /** Words of each bullet or cell as shown (its lead included, its citation marks not). */
+  itemWords: number[];
+  /** The same, of bullets numbered to match a chart's markers (the timeline's): "3. 2014 …". */
+  keyedWords: number[];
+  /** What the slide shows (headline and body), without the notes and the citation footer. */
+  shown: string;
 }
 
 /** Visits every slide as a viewer would (one animation frame each) and reads its layout. */
@@ -68,6 +76,26 @@ export async function visitSlides(browser: BrowserSession, indexPath: string, ro
             })(),
             part: s.querySelector(".bw-head .bw-part")?.textContent ?? "",
             title: (s.querySelector(".bw-head h2")?.firstChild?.textContent ?? "").trim(),
+            bodyClaims: Array.from(s.querySelectorAll(".bw-body [data-claim]")).map(
+              (el) => el.getAttribute("data-claim") ?? "",
+            ),
+            itemWords: Array.from(s.querySelectorAll(".bw-body li, .bw-body td")).map((el) => {
+              const copy = el.cloneNode(true) as HTMLElement;
+              for (const sup of Array.from(copy.querySelectorAll("sup"))) sup.remove();
+              return (copy.textContent ?? "").split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w))
+                .length;
+            }),
+            keyedWords: Array.from(s.querySelectorAll(".bw-body li"))
+              .filter((el) => /^\d+\./u.test(el.querySelector(".bw-lead")?.textContent ?? ""))
+              .map((el) => {
+                const copy = el.cloneNode(true) as HTMLElement;
+                for (const sup of Array.from(copy.querySelectorAll("sup"))) sup.remove();
+                return (copy.textContent ?? "").split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w))
+                  .length;
+              }),
+            shown: Array.from(s.querySelectorAll<HTMLElement>(".bw-head, .bw-body"))
+              .map((el) => el.innerText)
+              .join("\n"),
             minFont: Math.min(
               999, // no body text (title slide); Infinity would not survive serialisation
               ...Array.from(s.querySelectorAll(".bw-body li, .bw-body td")).map((el) =>

@@ -53,7 +53,7 @@ it("writes the deck: no slide over 60 words, every disagreement shown", () => {
   expect(result.figures.words.max).toBeLessThanOrEqual(MAX_SLIDE_WORDS);
   const html = readFileSync(result.indexPath, "utf8");
   // Many disagreements: more than one slide for them, each under 60 words.
-  const disagreements = [...html.matchAll(/<section id="where-the-sources-disagree[^"]*"/gu)];
+  const disagreements = [...html.matchAll(/<section id="[^"]*" data-kind="disagreements"/gu)];
   expect(disagreements.length).toBeGreaterThan(3);
   expect(pdfPages(result.pdfPath).pages).toBe(result.slides);
 });

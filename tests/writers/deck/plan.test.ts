@@ -1,12 +1,13 @@
 import { join } from "node:path";
 import type { Heading } from "mdast";
 import { describe, expect, it } from "vitest";
+import { claimClauses } from "../../../src/engine/claims.js";
 import { claimsOf } from "../../../src/outline/claims-of.js";
 import { isDeletionOf, planDeck, renderDeckHtml } from "../../../src/writers/deck/index.js";
 import type { DeckPlan, Slide } from "../../../src/writers/deck/slides.js";
 import { lightenWordy, splitOverflowing } from "../../../src/writers/deck/split.js";
 import { formatCitations, loadCitationStyle } from "../../../src/writers/shared/citations/index.js";
-import { deckCitationsOf } from "../document.js";
+import { deckCitationsOf, documentOf } from "../document.js";
 import { loadFixture, TEMPLATES } from "./fixture.js";
 
 const slides = (plan: DeckPlan): Slide[] => plan.columns.flat();
@@ -25,6 +26,7 @@ describe("planDeck", () => {
       "dimension",
       "dimension",
       "timeline", // Figures (two items) joins the Timeline slide as a labelled group
+      "disagreements", // each disagreement a slide of its own: its two sides under its topic
       "disagreements",
       "sources",
     ]);
@@ -269,6 +271,30 @@ describe("splitOverflowing", () => {
   });
 });
 
+describe("a statement no deletion brings to 25 words", () => {
+  it("is shown on no slide, matrix cell or bullet, and is in the notes with its citation", async () => {
+    const fx = loadFixture();
+    const long =
+      "All 30 NATO countries, 12 of them founders, voted in favor of the United Nations General Assembly resolution condemning Russian actions, which 141 states backed in March 2022 and 5 opposed outright.";
+    const claim = [...claimsOf(fx.briefing)].find((c) => c.id === "c-putz-2022-9-1")!;
+    claim.text = long;
+    const clauses = claimClauses(long);
+    if (clauses) claim.clauses = clauses;
+    const document = documentOf(fx.briefing, fx.tree, fx.spec);
+    const plan = planDeck(document, await deckCitationsOf(document));
+    const all = slides(plan);
+    const shown = all.flatMap((s) => s.groups.flatMap((g) => g.items));
+    expect(shown.filter((i) => i.claimId === claim.id)).toEqual([]);
+    // Its matrix row still shows the other subjects' cells; its own cell is a dash.
+    const matrix = all.find((s) => s.kind === "matrix")!;
+    const row = matrix.groups.find((g) => g.label === "Membership")!;
+    expect(row.items[0]).toMatchObject({ kind: "gap", text: "–" });
+    const notes = all.flatMap((s) => s.notes);
+    expect(notes).toContain(long);
+    expect(notes[notes.indexOf(long) + 1]).toMatch(/^— .*Putz/u);
+  });
+});
+
 describe("lightenWordy", () => {
   const item = (text: string) => ({
     kind: "claim" as const,
@@ -314,6 +340,26 @@ describe("lightenWordy", () => {
     expect(parts.map((s) => s.part)).toEqual([
       { index: 1, total: 2 },
       { index: 2, total: 2 },
+    ]);
+  });
+
+  it("puts a disagreement's sides on two slides under its topic only when no deletion makes them fit", () => {
+    const p = plan({
+      layout: "columns",
+      title: "Topic: a or b",
+      pair: true,
+      noHeadline: true,
+      groups: [{ items: [item(words(33, "a"))] }, { items: [item(words(25, "b"))] }],
+    });
+    const next = lightenWordy(
+      p,
+      [{ id: "s", overflow: false, height: 600, fits: [], words: 61 }],
+      60,
+    );
+    const parts = next!.columns.flat();
+    expect(parts.map((s) => [s.title, s.noHeadline, s.groups.length])).toEqual([
+      ["Topic: a or b", true, 1],
+      ["Topic: a or b", true, 1],
     ]);
   });
 

@@ -11,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { readBrief } from "../../../src/pipeline/inspect.js";
 import { type BrowserSession, launchBrowser } from "../../../src/runtime/browser.js";
 import {
+  MAX_BULLET_WORDS,
   planDeck,
   SLIDE_HEIGHT,
   type WriteSlidesResult,
@@ -69,6 +70,35 @@ it("fits every slide, cites every bullet, has notes on every content slide", () 
     expect(f.unmarked, f.id).toBe(0);
     expect(f.notes, f.id).toBe(true);
   }
+});
+
+it("shows no bullet over 25 words; a longer statement is in the notes, not on the slide", () => {
+  // A bullet numbered to match the timeline chart's markers stays whatever its length (a
+  // marker must find its statement): here "6. January 2022 Kazakhstan has publicly refused …".
+  const keyed = facts.flatMap((f) => f.keyedWords);
+  expect(keyed.length).toBeGreaterThan(5);
+  for (const f of facts) {
+    const free = [...f.itemWords];
+    for (const n of f.keyedWords) free.splice(free.indexOf(n), 1);
+    for (const n of free) expect(n, f.id).toBeLessThanOrEqual(MAX_BULLET_WORDS);
+  }
+  expect(Math.max(...keyed)).toBeLessThanOrEqual(MAX_BULLET_WORDS + 2);
+  // The 43-word "brain dead" sentence: no deletion keeps its number and its main verb under 25.
+  const brainDead = "slowly but surely coming to life";
+  expect(facts.some((f) => f.shown.includes(brainDead))).toBe(false);
+  const html = readFileSync(result.indexPath, "utf8");
+  const notes = [...html.matchAll(/<aside class="notes">([\s\S]*?)<\/aside>/gu)].map((m) => m[1]);
+  expect(notes.some((n) => n!.includes(brainDead))).toBe(true);
+});
+
+it("keeps the key facts in view: fewer words, not fewer facts", () => {
+  // Bullets and headlines, charts aside (a chart's drawing is not read out).
+  const slides = facts.filter((f) => f.kind !== "chart").map((f) => f.shown.replace(/\s+/gu, " "));
+  const onOne = (...res: RegExp[]) => slides.some((s) => res.every((re) => re.test(s)));
+  expect(onOne(/20,000/u, /40,000/u, /rapid reaction/u)).toBe(true);
+  expect(onOne(/only Russia and Belarus voted against/u, /abstaining/u)).toBe(true);
+  expect(onOne(/deployed forces/u, /January 2022/u)).toBe(true);
+  expect(onOne(/Crimea/u, /2014/u)).toBe(true);
 });
 
 it("follows the outline's headings in the agenda", () => {

@@ -13,6 +13,7 @@ import {
   mainClauseOf,
   shortenClaim,
   shortenSafe,
+  shortenWithin,
   sideCuts,
   WORD_BUDGETS,
 } from "../../../src/writers/deck/shorten.js";
@@ -355,6 +356,108 @@ describe("a disagreement's side (scoped)", () => {
     const cut = "Nintendo dominates the handheld market…";
     expect(keepsEssentials(cut, d.text, d.clauses)).toBe(true);
     expect(keepsEssentials(cut, d.text, d.clauses, undefined, true)).toBe(false);
+  });
+});
+
+describe("a sentence opening with a subordinate clause", () => {
+  it("is never cut to that clause, nor to an apposition the parse took for its main clause", () => {
+    const c = claimOf(
+      "When Kazakh activists last month planned a pro-Ukraine rally in Almaty, a city that saw terrible violence in January, Kazakh authorities allowed it to proceed unhindered and unharassed.",
+    );
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      const short = shortenSafe(c.text, level, c.clauses);
+      expect(short, `${level}`).not.toMatch(/^\[A\] city/u);
+      expect(short, `${level}`).not.toMatch(/^When .*…$/u);
+    }
+    expect(mainClauseOf(c.text, c.clauses)).toBeUndefined();
+  });
+});
+
+describe("a cut tail that would change what the kept part says", () => {
+  const cases: [string, string][] = [
+    // A limit the kept part announces ("only"): its scope is in the tail.
+    [
+      "Nintendo will only have sole control of Europe's handheld gaming market for a few weeks because soon Sony is expected to release its PSP console.",
+      "for a few weeks",
+    ],
+    // The predicate: the parse may take "wait" for the main verb.
+    [
+      "Sony's strategy of making the UK and Europe wait an insanely long time for its new portable system has clearly paid off.",
+      "has clearly paid off",
+    ],
+    // An exception.
+    [
+      "For any CSTO country to openly join the war in Ukraine would be catastrophic, except for Lukashenka, who is wholly dependent on the Kremlin.",
+      "except for Lukashenka",
+    ],
+    // A further member of a list.
+    [
+      "Currently, in addition to Russia and Belarus, the CSTO members are the Central Asian states of Kazakhstan, Kyrgyzstan and Tajikistan, as well as the South Caucasus Republic of Armenia.",
+      "Armenia",
+    ],
+  ];
+  it.each(cases)("keeps it: %s", (text, kept) => {
+    const c = claimOf(text);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses), `${level}`).toContain(kept);
+    expect(headlineOf(c.text, 92, c.clauses) ?? kept).toContain(kept);
+  });
+});
+
+describe("a quotation in single marks", () => {
+  it("is never cut inside: no headline or bullet ends in ‘linchpin…", () => {
+    const c = claimOf(
+      "In 1992 US President Bill Clinton acutely underlined the role of Ukraine as a ‘linchpin for NATO’s rationale.’",
+    );
+    const headline = headlineOf(c.text, 92, c.clauses);
+    expect(headline ?? "").not.toMatch(/‘[^’]*$/u);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses)).not.toMatch(/‘[^’]*$/u);
+  });
+});
+
+describe("a disagreement's side with its topic", () => {
+  const side = (text: string, topic: string) => {
+    const c = claimOf(text);
+    return shortenWithin(c.text, 0, 14, 0, 25, c.clauses, undefined, topic).text;
+  };
+  const words = (t: string) => t.split(/\s+/u).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+  it("keeps the predicate the sources differ on, and is a bullet", () => {
+    const full =
+      "Phil Harrison, Sony VP of SCEE, said he doesn't view the Nintendo DS as competition in an interview with MCV in response to his company's release of its PSP handheld in Europe next week.";
+    const short = side(
+      full,
+      "Competition (Nintendo DS, Sony PSP): one source states it, another denies it",
+    );
+    expect(isDeletionOf(short, full)).toBe(true);
+    expect(short).toContain("doesn't view the Nintendo DS as competition");
+    expect(words(short)).toBeLessThanOrEqual(25);
+  });
+
+  it("may lose a lead-in before its main clause, never a value its topic names", () => {
+    const full =
+      "Founded in 1992 and formalized in 2002, the CSTO is a military alliance made up of several post-Soviet states: Russia, Belarus, Kazakhstan, Kyrgyzstan, Tajikistan, and Armenia.";
+    const members = side(
+      full,
+      "Which countries belong to CSTO: the sources' lists differ on Uzbekistan",
+    );
+    expect(isDeletionOf(members, full)).toBe(true);
+    expect(members).not.toContain("1992");
+    for (const name of ["Russia", "Belarus", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Armenia"])
+      expect(members).toContain(name);
+    expect(words(members)).toBeLessThanOrEqual(21);
+    // When the founding year is what the sources differ on, it stays.
+    expect(side(full, "When it happened (CSTO, founded): 1992 or 1991")).toContain("1992");
+  });
+
+  it("keeps its places where its topic names a place", () => {
+    const full =
+      "Released in May of 2004 in Japan and March 2005 in the US, the PSP includes has quickly become the most popular next-generation portable gaming device in the states slightly edging the Nintendo DS.";
+    const short = side(full, "Who leads in the United States: Nintendo DS or Sony PSP");
+    expect(isDeletionOf(short, full)).toBe(true);
+    expect(short.endsWith("Nintendo DS.")).toBe(true);
+    expect(words(short)).toBeLessThanOrEqual(25);
   });
 });
 
