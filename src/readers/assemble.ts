@@ -17,11 +17,14 @@ let tinyld: typeof import("tinyld") | undefined;
  * 639-1 codes). The brief's language wins a near tie, and a sample too short to tell keeps it.
  */
 function detectLanguage(blocks: readonly { text: string }[], fallback: string): string {
+  // Acronyms tell no language and mislead the n-grams: English about the "CSTO" read as
+  // Hungarian ("cs"), 86 of 1,000 generated English sources before they were left out.
   const sample = blocks
     .slice(0, 40)
     .map((b) => b.text)
     .join(" ")
-    .slice(0, 4000);
+    .slice(0, 4000)
+    .replace(/\b\p{Lu}[\p{Lu}\p{N}]+\b/gu, " ");
   if ((sample.match(/\p{L}/gu)?.length ?? 0) < 40) return fallback;
   tinyld ??= require("tinyld") as typeof import("tinyld");
   const ranked = tinyld.detectAll(sample);

@@ -65,4 +65,23 @@ describe("language detection", () => {
     });
     expect(cyrillic.sources.map((s) => s.language).sort()).toEqual(["ru", "uk"]);
   });
+
+  it("does not read English about the CSTO as Hungarian: acronyms tell no language", async () => {
+    const { mkdtemp, writeFile } = await import("node:fs/promises");
+    const { tmpdir } = await import("node:os");
+    const { join } = await import("node:path");
+    const { readCorpus } = await import("../../src/readers/index.js");
+    const { defaultReaderOptions } = await import("./helpers.js");
+    const dir = await mkdtemp(join(tmpdir(), "bw-lang-"));
+    // Two paragraphs of the default corpus (Putz), which tinyld read as Hungarian before.
+    await writeFile(
+      join(dir, "a.md"),
+      [
+        '"The CSTO should seriously strengthen its status in the international system of checks and balances," Lukashenko demanded at a recent meeting of the heads of the CSTO member states, as reported by the Belarusian news agency Belta.',
+        "The CSTO deployed forces for the very first time in its 20-year existence in January 2022 in response to a request from Kazakhstan’s President Kassym-Jomart Tokayev. As dramatic as “Bloody January” was, the CSTO deployment was miniscule.",
+      ].join("\n\n"),
+    );
+    const read = await readCorpus(dir, { ...defaultReaderOptions(), displayDir: "d" });
+    expect(read.sources.map((s) => s.language)).toEqual(["en"]);
+  });
 });

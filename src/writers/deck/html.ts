@@ -149,14 +149,18 @@ function citesFooter(entries: readonly { n: string; label: string }[]): Element[
   ];
 }
 
-/** An exhibit slide's footer entries: each numbered mark with the passages behind it. */
+/**
+ * An exhibit slide's footer entries: each numbered mark with the passage behind it, and how many
+ * more support it ("+5": an event many sources report); the notes list them all.
+ */
 function exhibitCites(slide: Slide, labels: SourceLabels) {
   return slide.groups
     .flatMap((g) => g.items)
-    .map((item) => ({
-      n: item.lead ?? "",
-      label: item.citations.map((c) => shortCitation(c, labels)).join("; "),
-    }));
+    .map((item) => {
+      const [first, ...rest] = item.citations;
+      const shown = first ? shortCitation(first, labels) : "";
+      return { n: item.lead ?? "", label: rest.length > 0 ? `${shown} +${rest.length}` : shown };
+    });
 }
 
 function bodyElement(slide: Slide, marks: number[][][]): Element {

@@ -326,7 +326,15 @@ async function fitDeck(
         continue;
       }
       const { plan: next, stuck } = splitOverflowing(plan, measures);
-      if (rounds >= MAX_ROUNDS || stuck.length === overflowing.length) break;
+      if (rounds >= MAX_ROUNDS) break;
+      if (stuck.length === overflowing.length) {
+        // Nothing more to split: the wordy slides are still made lighter (a stuck slide is
+        // reported by the check).
+        const lighter = lightenWordy(plan, measures, MAX_SLIDE_WORDS);
+        if (!lighter) break;
+        plan = assignHeadlines(lighter);
+        continue;
+      }
       plan = assignHeadlines(next);
     }
     // Thin continuations: try each evened out; keep it where every part still fits.
