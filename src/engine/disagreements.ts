@@ -175,13 +175,16 @@ function numbers(a: Analysis): Found[] {
   const counted = a.units.flatMap((unit, u) =>
     unit.quoted || !isFree(a, unit)
       ? []
-      : figuresOf(unit.text, a.sources[unit.sourceIndex]!.language).map((n) => ({
-          u,
-          unit,
-          n,
-          range: interval(n),
-          head: stemWord(n.counts.split(" ").pop() ?? ""),
-        })),
+      : figuresOf(unit.text, a.sources[unit.sourceIndex]!.language)
+          // A conversion is the reporter's exchange rate, not a value a source states.
+          .filter((n) => n.conversionOf === undefined)
+          .map((n) => ({
+            u,
+            unit,
+            n,
+            range: interval(n),
+            head: stemWord(n.counts.split(" ").pop() ?? ""),
+          })),
   );
   // Only figures of one count (head word, kind, unit) and one first-named subject are
   // compared: grouped by those, each figure is paired with the later ones of its group (the

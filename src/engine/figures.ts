@@ -110,17 +110,24 @@ function clauseSubject(text: string, to: number): string {
       .slice(0, to)
       .split(/(?:[,;:](?!\d)|[—–(])\s*/u)
       .pop() ?? "";
-  const words = clause.split(/\s+/u).filter(Boolean);
-  // "NATO members spend 2 percent of GDP": the subject ends at its verb, whatever its form.
-  const verbs = new Set(
-    tag(clause)
-      .filter((t) => t.pos === "VERB" || t.pos === "AUX")
-      .map((t) => t.text),
+  // "NATO members spend 2 percent of GDP": the subject ends at its finite verb, whatever its
+  // form; a gerund or an infinitive inside the noun phrase ("backing for joining NATO") is no end.
+  const tags = tag(clause);
+  const verbAt = new Set(
+    tags
+      .filter(
+        (t, k) =>
+          (t.pos === "VERB" || t.pos === "AUX") &&
+          !/ing$/iu.test(t.text) &&
+          !["ADP", "PART"].includes(tags[k - 1]?.pos ?? ""),
+      )
+      .map((t) => t.start),
   );
+  const words = [...clause.matchAll(/\S+/gu)];
   const out: string[] = [];
-  for (const raw of words) {
-    const w = raw.replace(/[.;:]+$/u, "");
-    if (out.length > 0 && verbs.has(w)) break;
+  for (const m of words) {
+    const w = m[0].replace(/[.;:]+$/u, "");
+    if (out.length > 0 && verbAt.has(m.index)) break;
     if (
       out.length === 0 &&
       (STOP_WORDS.has(w.toLowerCase()) || /^(?:After|Before|Since|Now)$/u.test(w))
@@ -616,7 +623,15 @@ function linkConversions(text: string, out: Quantity[], amountOf: Map<Quantity, 
     const linked: number[] = [];
     for (let j = i + 1; j < out.length; j++) {
       const b = amountOf.get(out[j]!);
-      if (!b || !out[j]!.unit || out[j]!.unit === "%" || b.end > close) break;
+      // Another currency: "£120m (£98m)" in one is last year's figure, not a conversion.
+      if (
+        !b ||
+        !out[j]!.unit ||
+        out[j]!.unit === "%" ||
+        out[j]!.unit === first.unit ||
+        b.end > close
+      )
+        break;
       if (
         !/^\s*(?:about\s+|around\s+|roughly\s+|approx\.?\s+)?$/iu.test(
           text.slice(at, b.start).replace(/^\s*[;,/]/u, ""),

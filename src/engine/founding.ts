@@ -9,6 +9,7 @@
  */
 
 import { type Analysis, unitDate } from "./state.js";
+import { findMentions, type Mention } from "./subjects.js";
 
 export interface Founding {
   unit: number;
@@ -20,37 +21,54 @@ export interface Founding {
   stated: boolean;
 }
 
-const FOUNDED =
-  /\b(?:founded|established|created|formed|set up)\s+in\s+((?:1[5-9]|20)\d\d)(?![\p{L}\p{N}])/iu;
-/** "its 20-year existence", "a 30-year history". */
-const EXISTENCE = /\b(\d{1,3})-year(?:-long)?\s+(?:existence|history)\b/iu;
+const FOUNDING_VERB = "(?:founded|established|created|formed|set up)";
+const YEAR = "((?:1[5-9]|20)\\d\\d)(?![\\p{L}\\p{N}])";
+/** After the subject's name: "NATO was founded in 1949", "the CSTO, formed in 2002, …". */
+const FOUNDED_AFTER = new RegExp(
+  `^(?:\\s+(?:was|were|is|has been|had been)\\s+(?:officially\\s+|first\\s+)?|,\\s+)${FOUNDING_VERB}\\s+in\\s+${YEAR}`,
+  "iu",
+);
+/** Before it, opening the sentence: "Founded in 1992 and formalized in 2002, the CSTO is …". */
+const FOUNDED_BEFORE = new RegExp(
+  `^${FOUNDING_VERB}\\s+in\\s+${YEAR}[^,;]*,\\s+(?:the\\s+)?$`,
+  "iu",
+);
+/** "its 20-year existence", "its 30-year history" (not "a 30-year history of partnership"). */
+const EXISTENCE =
+  /\b(?:its|their)\s+(\d{1,3})-year(?:-long)?\s+(?:existence|history)\b(?!\s+(?:of|with)\b)/iu;
 /** "the 30th anniversary of its inception". */
 const ANNIVERSARY =
-  /\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:its|their|the\s+[\p{L}-]+['’]s)\s+(?:inception|founding|foundation|creation|establishment|formation)\b/iu;
+  /\b(\d{1,3})(?:st|nd|rd|th)\s+anniversary\s+of\s+(?:its|their)\s+(?:inception|founding|foundation|creation|establishment|formation)\b/iu;
+
+/** The year a sentence says `subject` was founded in, by its name as the participle's own. */
+function statedYear(text: string, mentions: readonly Mention[]): string | undefined {
+  for (const m of mentions) {
+    const after = FOUNDED_AFTER.exec(text.slice(m.end));
+    if (after) return after[1];
+    const before = FOUNDED_BEFORE.exec(text.slice(0, m.start));
+    if (before) return before[1];
+  }
+  return undefined;
+}
 
 /** The founding years the passages of `a` give, one per passage at most. */
 export function foundings(a: Analysis): Founding[] {
   const out: Founding[] = [];
   a.units.forEach((unit, u) => {
     if (unit.quoted) return;
-    const stated = FOUNDED.exec(unit.text);
-    const age = stated ? undefined : (EXISTENCE.exec(unit.text) ?? ANNIVERSARY.exec(unit.text));
-    if (!stated && !age) return;
     const topics = a.topics[u];
     const subject = topics?.length === 1 ? topics[0] : undefined;
     if (!subject) return;
+    const mentions = findMentions(unit.text, a.matchers).filter((m) => m.subject === subject);
+    const stated = statedYear(unit.text, mentions);
     if (stated) {
-      out.push({
-        unit: u,
-        subject,
-        year: Number(stated[1]),
-        shown: `in ${stated[1]}`,
-        stated: true,
-      });
+      out.push({ unit: u, subject, year: Number(stated), shown: `in ${stated}`, stated: true });
       return;
     }
+    const age = EXISTENCE.exec(unit.text) ?? ANNIVERSARY.exec(unit.text);
+    if (!age) return;
     const date = unitDate(a, u);
-    const years = Number(age![1]);
+    const years = Number(age[1]);
     if (!date || years < 1) return;
     const from = Number(date.iso.slice(0, 4));
     out.push({

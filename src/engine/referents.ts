@@ -15,7 +15,7 @@
 import type { WinkMethods } from "wink-nlp";
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
-import { baseLanguage, wordFamily } from "../util/text.js";
+import { baseLanguage, NOMINALISATION, wordFamily } from "../util/text.js";
 import { computeEdits } from "./claims.js";
 import { placeNames } from "./leaders.js";
 import { winkNlp } from "./nlp.js";
@@ -404,9 +404,13 @@ export class SourceReferents {
     if (acts.size === 0) return false;
     for (let k = 0; k < toks.length; k++) {
       const t = toks[k]!;
-      if (t.pos !== "NOUN" || !acts.has(wordFamily(t.text) ?? "")) continue;
+      // The head noun of its phrase, a nominalisation ("deployment", not "the observer mission").
+      if (t.pos !== "NOUN" || !NOMINALISATION.test(t.text) || toks[k + 1]?.pos === "NOUN") continue;
+      if (!acts.has(wordFamily(t.text) ?? "")) continue;
       let j = k - 1;
       while (j >= 0 && j >= k - 3 && ACT_MODIFIER.has(toks[j]!.pos)) j--;
+      // "The 2004 expansion": a number says which act it is.
+      if (toks.slice(j + 1, k).some((x) => x.pos === "NUM")) continue;
       if (j < 0 || !/^(?:the|this|that)$/iu.test(toks[j]!.text)) continue;
       if (
         /^(?:of|that|which|who|to|in|on|into|against|by|from|for|with)$/iu.test(

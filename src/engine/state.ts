@@ -3,7 +3,14 @@
  * source labels, and the set of sentences already used (no sentence is shown twice).
  */
 import type { Source } from "../model/source.js";
-import { STOP_WORDS, stemmerFor, stemWord, tokenize, wordFamily } from "../util/text.js";
+import {
+  NOMINALISATION,
+  STOP_WORDS,
+  stemmerFor,
+  stemWord,
+  tokenize,
+  wordFamily,
+} from "../util/text.js";
 import type { FactConflict } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
@@ -346,7 +353,7 @@ interface ClauseText {
   surface: string[];
   lemma: string[];
   /** Content words' derivational families (English), with their weights. */
-  family: { key: string; weight: number }[];
+  family: { key: string; weight: number; nominal: boolean }[];
 }
 
 /**
@@ -387,8 +394,10 @@ function clauseText(
       out.bag.push(stem);
       out.weight.push(weight);
       if (english) {
-        const key = wordFamily(norm);
-        if (key) out.family.push({ key, weight });
+        // A verb, or a noun that nominalises one: only they are matched across a family.
+        const nominal = w.pos === "NOUN" && NOMINALISATION.test(norm);
+        const key = w.pos === "VERB" || nominal ? wordFamily(norm) : undefined;
+        if (key) out.family.push({ key, weight, nominal });
       }
       // A plural noun also counts as itself: "forces" (armed forces) is not "by force".
       if (english && w.pos === "NOUN" && w.lemma !== norm && /s$/u.test(norm)) {
@@ -472,22 +481,27 @@ function dimensionRelevance(
   }));
   // A one-word English term also matches a word of its derivational family, as the term's own
   // stem (so a passage counts it once): "NATO did not expand" is about "expansion".
-  const family = new Map<string, string>();
+  const family = new Map<string, { stem: string; nominal: boolean }>();
   if (termStem === stemWord)
     for (const d of dimensions)
       for (const t of d.terms) {
         const word = t.trim().toLowerCase();
         if (/\s/u.test(word) || isAcronym(t.trim())) continue;
         const key = wordFamily(word);
-        if (key && !family.has(key)) family.set(key, stemWord(word));
+        if (key && !family.has(key))
+          family.set(key, { stem: stemWord(word), nominal: NOMINALISATION.test(word) });
       }
   const weights: number[][] = [];
   const docs = texts.map((x) => {
     const bag = [...x.bag];
     const weight = [...x.weight];
     for (const f of x.family) {
-      const stem = family.get(f.key);
-      if (stem === undefined || bag.includes(stem)) continue;
+      // "expansion" (a nominalisation) matches the verb "expand", and "intervene" the noun
+      // "intervention"; a verb never matches a verb, nor a noun a noun, by family alone.
+      const term = family.get(f.key);
+      if (term === undefined || term.nominal === f.nominal) continue;
+      const stem = term.stem;
+      if (bag.includes(stem)) continue;
       bag.push(stem);
       weight.push(f.weight);
     }

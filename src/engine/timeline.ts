@@ -74,7 +74,7 @@ export function buildTimeline(a: Analysis, diagnostics?: Diagnostic[]): Timeline
   a.units.forEach((unit, u) => {
     if (unit.quoted || unit.attributedOnly || unit.words > 50) return;
     const date = unitDate(a, u);
-    if (!date) return;
+    if (!date || concededDate(unit.text, date.at)) return;
     let score =
       unit.info + (unit.named.length > 0 ? 0.3 : 0) + (EVENT_VERB.test(unit.text) ? 0.35 : 0);
     if (date.iso.length > 4) score += 0.1;
@@ -181,7 +181,7 @@ function eventOf(a: Analysis, u: number, subject: string, dateText: string): boo
 
 /**
  * Whether unit `u` names `subject` only by its maker ("Nintendo" of "Nintendo DS") while its main
- * clause names another product by a proper name: "Nintendo first launched its GameBoy console in
+ * verb's object names another product by a proper name: "Nintendo first launched its GameBoy console in
  * 1989" is the GameBoy's event, not the DS's. (Places and the brief's subjects are no product.)
  */
 function makersOtherProduct(a: Analysis, u: number, subject: string): boolean {
@@ -197,14 +197,23 @@ function makersOtherProduct(a: Analysis, u: number, subject: string): boolean {
   const structure = a.structures[u];
   if (!structure) return false;
   const named = [...mentions, ...placeNames(text)];
-  return structure.clauses.some((c) => {
-    const inSubject = new Set(c.subject);
-    return c.words.some((t) => {
-      const w = structure.words[t]!;
-      if (w.pos !== "PROPN" || inSubject.has(t)) return false;
-      return !named.some((m) => w.start < m.end && w.end > m.start);
-    });
-  });
+  // The main verb's direct object: the words after the verb group up to a preposition, a
+  // subordinator or a comma ("launched its GameBoy console | in 1989"); a name in a
+  // prepositional phrase or an attribution ("at E3", "according to Reggie Fils-Aime") is no product.
+  const main = structure.clauses[0];
+  if (!main) return false;
+  const words = main.words.map((t) => structure.words[t]!);
+  let v = words.findIndex(
+    (w, k) => (w.pos === "VERB" || w.pos === "AUX") && !main.subject.includes(main.words[k]!),
+  );
+  if (v < 0) return false;
+  while (v + 1 < words.length && ["VERB", "AUX", "PART", "ADV"].includes(words[v + 1]!.pos)) v++;
+  for (const w of words.slice(v + 1)) {
+    if ((w.pos === "ADP" && w.text.toLowerCase() !== "of") || w.pos === "SCONJ" || w.text === ",")
+      return false;
+    if (w.pos === "PROPN" && !named.some((m) => w.start < m.end && w.end > m.start)) return true;
+  }
+  return false;
 }
 
 /** The clause (between commas, semicolons, colons or dashes) of `text` that holds `part`. */
@@ -215,4 +224,18 @@ function clauseOf(text: string, part: string): string | undefined {
   const start = Math.max(...[",", ";", ":", "—", "–"].map((d) => before.lastIndexOf(d))) + 1;
   const rest = text.slice(at + part.length).search(/[,;:—–]/u);
   return text.slice(start, rest < 0 ? text.length : at + part.length + rest);
+}
+
+/**
+ * Whether the date sits in a leading concessive clause ("While a key CSTO member and recipient
+ * of CSTO peacekeeping forces during its own unrest in January 2022, Kazakhstan has publicly
+ * refused …"): such a clause does not say when the main clause's event happened, so the sentence
+ * is no event of that date. ("When … in 2014, he insisted …" does date it.)
+ */
+function concededDate(text: string, at: number | undefined): boolean {
+  if (at === undefined) return false;
+  const opening = /^(?:\[\p{L}\])?\p{L}*/u.exec(text)?.[0].replace(/^\[(\p{L})\]/u, "$1") ?? "";
+  if (!/^(?:While|Whilst|Although|Though|Whereas|Despite)$/iu.test(opening)) return false;
+  const comma = text.indexOf(",");
+  return comma > at;
 }

@@ -152,7 +152,11 @@ export type FigureKind = "count" | "difference" | "target" | "forecast" | "share
 export interface Figure {
   /** The value with its magnitude applied ("1.3 million" → 1300000); for a range, the low end. */
   value: number;
-  /** The amount as written, with its qualifier: "20,000", "nearly 130,000", "between £130 and £200". */
+  /**
+   * The amount as written, with its qualifier: "20,000", "nearly 130,000", "between £130 and
+   * £200"; a price with its conversions as the sentence writes them, place included when it stands
+   * between: "19,800 yen ($188; £98)", "£99 in the UK (149 euros)".
+   */
   valueText: string;
   /** "GBP" | "USD" | "EUR" | "JPY" for money, "%" for percentages, "years" for spans; absent for counts. */
   unit?: string;

@@ -64,8 +64,12 @@ function normalise(word: string): string {
  * A word's derivational family (English): "expansion" and "expand", "intervention" and
  * "intervene", "deployed" and "deployment" share one. Lancaster stems strip the derivational
  * suffixes that Porter stems and lemmas keep; they over-strip short words ("unity" → "un",
- * "allies" → "al"), so a family shorter than five letters is none.
+ * "allies" → "al"), so a family shorter than five letters is none. Lancaster also joins words
+ * of other senses ("solid" and "solidarity", "intervals" and "intervene"): callers match only a
+ * verb with its nominalisation (NOMINALISATION: "-ion", "-ment", "-ance", "-ence").
  */
+export const NOMINALISATION = /\p{L}{3}(?:ion|ment|ance|ence)s?$/iu;
+
 export function wordFamily(word: string): string | undefined {
   const w = word.toLowerCase();
   if (!/^\p{L}+$/u.test(w)) return undefined;

@@ -42,14 +42,31 @@ describe("founding years", () => {
       ]),
     ]);
     expect(undated).toHaveLength(0);
+    // 2022 − 20 = 2002 against 2001: an age in whole years, one year apart, is no disagreement.
     const close = founded([
       makeSource("a", [
         "The CSTO sent troops for the first time in its 20-year existence in January 2022.",
       ]),
       makeSource("b", [
-        "Founded in 2002, the CSTO is a military alliance of six post-Soviet states.",
+        "Founded in 2001, the CSTO is a military alliance of six post-Soviet states.",
       ]),
     ]);
     expect(close).toHaveLength(0);
+  });
+
+  it("reads a founding only of the subject itself, not of something it set up", () => {
+    const d = founded([
+      makeSource("a", [
+        "The NATO Response Force was set up in 2002 to react to crises within days.",
+      ]),
+      makeSource("b", [
+        "NATO established in 2014 a Readiness Action Plan for its eastern members.",
+      ]),
+      makeSource("c", [
+        "NATO has a 30-year history of partnership with Ukraine, Stoltenberg said in June 2022.",
+      ]),
+      makeSource("d", ["NATO was founded in 1949 by twelve states in Washington."]),
+    ]);
+    expect(d).toHaveLength(0);
   });
 });

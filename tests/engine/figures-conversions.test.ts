@@ -47,4 +47,21 @@ describe("prices with conversions", () => {
     expect(share!.conversionOf).toBeUndefined();
     expect(share!.counts).not.toMatch(/\d|\(\s*\(/u);
   });
+
+  it("does not take an amount in the same currency for a conversion (last year's figure)", () => {
+    const [now, before] = q("Sony's operating profit was £120m (£98m) last year.");
+    expect(now!.withConversions).toBeUndefined();
+    expect(before!.conversionOf).toBeUndefined();
+  });
+
+  it("keeps what a share measures whole, a gerund inside it is no verb", () => {
+    const m = buildMatchers([{ name: "NATO", aliases: [] }]);
+    const [share] = quantitiesIn(
+      "Public backing for joining NATO stood at 76% in Finland in May 2022.",
+      m,
+    ).quantities;
+    expect(share!.counts).toBe("Public backing for joining NATO");
+    // The subject named inside what is measured is not its owner.
+    expect(share!.subject).toBeUndefined();
+  });
 });

@@ -143,6 +143,22 @@ describe("dimension placement", () => {
     expect(a.relevance[0]![unitOf(a, "The CSTO intervened")]).toBeGreaterThan(0);
     expect(a.relevance[1]![unitOf(a, "The UN")]).toBe(0);
   });
+
+  it("matches a verb with its nominalisation only, not words of another sense", () => {
+    const a = analysis(
+      [
+        "NATO's budget remained solid in 2022 despite the war in Ukraine.",
+        "NATO held air-policing exercises at regular intervals in 2022 over the Baltic states.",
+      ],
+      subjects,
+      [
+        { name: "Cohesion", terms: ["solidarity"] },
+        { name: "Defence", terms: ["intervene"] },
+      ],
+    );
+    expect(a.relevance[0]![unitOf(a, "NATO's budget")]).toBe(0);
+    expect(a.relevance[1]![unitOf(a, "NATO held")]).toBe(0);
+  });
 });
 
 describe("dimension relevance on one scale", () => {

@@ -100,6 +100,14 @@ describe("standalone statements", () => {
       out.some((t) => /the CSTO deployment was small/u.test(t)),
       JSON.stringify(out),
     ).toBe(false);
+    const dated = texts([
+      "NATO expanded eastwards in 1999 and 2004. The 2004 expansion brought NATO to the borders of Russia.",
+    ]);
+    // "The 2004 expansion": a number says which act it is.
+    expect(
+      dated.some((t) => /^The 2004 expansion brought/u.test(t)),
+      JSON.stringify(dated),
+    ).toBe(true);
     // A phrase that says which act it is stands alone.
     expect(
       out.some((t) => /^The deployment of 300,000 troops/u.test(t)),

@@ -26,6 +26,22 @@ describe("timeline lanes", () => {
     expect(laneOf(briefing.timeline, "The Nintendo DS went")).toEqual(["Nintendo DS"]);
   });
 
+  it("keeps a maker's event in the subject's lane when the other name is in a phrase, not the object", () => {
+    const { briefing } = analyse(
+      [
+        makeSource("a", [
+          "Nintendo unveiled its dual-screen handheld at E3 in May 2004 to applause.",
+        ]),
+        makeSource("b", [
+          "Nintendo shipped its new handheld to Europe on 11 March 2005 with Super Mario 64.",
+        ]),
+      ],
+      handheldsEngine([{ name: "Hardware", terms: ["weighs"] }]),
+    );
+    expect(laneOf(briefing.timeline, "Nintendo unveiled")).toEqual(["Nintendo DS"]);
+    expect(laneOf(briefing.timeline, "Nintendo shipped")).toEqual(["Nintendo DS"]);
+  });
+
   it("puts a third party's act that only mentions a subject in no subject's lane", () => {
     const engine = resolveOptions(
       BriefSpecSchema.parse({
@@ -60,5 +76,25 @@ describe("timeline lanes", () => {
       handheldsEngine([{ name: "Hardware", terms: ["Bildschirm"] }]),
     );
     expect(laneOf(briefing.timeline, "Nachdem Nintendo")).toEqual(["Nintendo DS"]);
+  });
+
+  it("takes no event from a date in a leading concessive clause", () => {
+    const engine = resolveOptions(
+      BriefSpecSchema.parse({
+        subjects: [{ name: "NATO" }, { name: "CSTO" }],
+        dimensions: [{ name: "Membership", terms: ["member", "membership"] }],
+      }),
+    ).engine;
+    const { briefing } = analyse(
+      [
+        makeSource("l", [
+          "While a key CSTO ally during its own unrest in January 2022, Kazakhstan has refused to recognize the Donetsk republic.",
+          "When the CSTO met in Moscow in May 2022, it adopted no statement on the war.",
+        ]),
+      ],
+      engine,
+    );
+    expect(briefing.timeline.some((e) => e.claim.text.startsWith("While"))).toBe(false);
+    expect(briefing.timeline.some((e) => /^When the CSTO met/u.test(e.claim.text))).toBe(true);
   });
 });

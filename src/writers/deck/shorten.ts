@@ -128,12 +128,15 @@ const DANGLING_WORD =
 
 /** A sentence that opens with a subordinate clause: a cut tail would keep it and lose the main clause. */
 const OPENS_SUBORDINATE =
-  /^(?:While|Although|Though|Even though|When|Whenever|If|As|Since|Because|Whereas|After|Before|Unless|Until|Once|Despite)\b/u;
+  /^(?:(?:Even|Only|Just)\s+)?(?:While|Although|Though|Even though|When|Whenever|If|As|Since|Because|Whereas|After|Before|Unless|Until|Once|Despite)\b/iu;
+/** Whether `text` opens with a subordinate clause ("[E]ven when Armenian territory was attacked …"). */
+const opensSubordinate = (text: string) =>
+  OPENS_SUBORDINATE.test(text.trim().replace(/^\[(\p{L})\]/u, "$1"));
 
 function cutTail(text: string, budget: number, level: number): string {
   if (words(text) <= budget) return text;
   // "While the invasion has sparked …, including Finland and Sweden…" is a fragment: keep it whole.
-  if (OPENS_SUBORDINATE.test(text)) return text;
+  if (opensSubordinate(text)) return text;
   const boundaries = matches(CLAUSE_BOUNDARY, text).map((s) => s.start);
   // A sentence's end inside a claim of two: the first sentence alone is a statement.
   boundaries.push(...matches(/(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu, text).map((s) => s.start));
@@ -414,6 +417,16 @@ export function keepsEssentials(
   // ("… NATO unit has 40,000 soldiers") while the lead still shows the number.
   const shownLead = short.endsWith(ELLIPSIS) ? undefined : lead?.replace(/^\d+\.\s*/u, "");
   const shown = shownLead ? `${shownLead} ${short}` : short;
+  // But a date the sentence itself states stays in the text: cut, the lead would date the clause
+  // left ("January 2022 — Kazakhstan has publicly refused …" from "While … recipient of CSTO
+  // peacekeeping forces during its own unrest in January 2022, Kazakhstan has publicly refused …").
+  const ownNumbers = tokensOf(NUMBER, short);
+  const statedNumbers = tokensOf(NUMBER, stated);
+  if (
+    shownLead &&
+    tokensOf(NUMBER, shownLead).some((t) => statedNumbers.includes(t) && !ownNumbers.includes(t))
+  )
+    return false;
   if (!keepsAll(NUMBER, shown, stated)) return false;
   if (!keepsNames(shown, stated)) return false;
   if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
@@ -422,7 +435,7 @@ export function keepsEssentials(
   // Kazakh activists … planned a rally …, a city that saw ……" without "Kazakh authorities
   // allowed it"): the parse may take a verb of that clause for the main one.
   if (short.endsWith(ELLIPSIS)) {
-    if (OPENS_SUBORDINATE.test(full.trim()) && OPENS_SUBORDINATE.test(short)) return false;
+    if (opensSubordinate(full) && opensSubordinate(short)) return false;
     const last = /(\S+)\s*…$/u.exec(short)?.[1] ?? "";
     const after = /^ (\p{L}+)/u.exec(full.slice(end))?.[1];
     const counts = after !== undefined && !new RegExp(`^(?:${FUNCTION_WORDS})$`, "iu").test(after);
