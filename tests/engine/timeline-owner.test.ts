@@ -11,6 +11,14 @@ const laneOf = (events: { claim: { text: string }; subjects: string[] }[], start
   return e!.subjects;
 };
 
+/** NATO and the CSTO, with a dimension none of these sentences is about. */
+const natoEngine = resolveOptions(
+  BriefSpecSchema.parse({
+    subjects: [{ name: "NATO" }, { name: "CSTO" }],
+    dimensions: [{ name: "Membership", terms: ["member", "membership"] }],
+  }),
+).engine;
+
 describe("timeline lanes", () => {
   it("puts a maker's other product in no subject's lane, the subject's own event in its lane", () => {
     const { briefing } = analyse(
@@ -43,12 +51,6 @@ describe("timeline lanes", () => {
   });
 
   it("puts a third party's act that only mentions a subject in no subject's lane", () => {
-    const engine = resolveOptions(
-      BriefSpecSchema.parse({
-        subjects: [{ name: "NATO" }, { name: "CSTO" }],
-        dimensions: [{ name: "Membership", terms: ["member", "membership"] }],
-      }),
-    ).engine;
     const { briefing } = analyse(
       [
         makeSource("b", [
@@ -56,7 +58,7 @@ describe("timeline lanes", () => {
           "NATO admitted Poland, Hungary and the Czech Republic as members in March 1999.",
         ]),
       ],
-      engine,
+      natoEngine,
     );
     expect(laneOf(briefing.timeline, "In 1992 US President")).toEqual([]);
     expect(laneOf(briefing.timeline, "NATO admitted")).toEqual(["NATO"]);
@@ -79,12 +81,6 @@ describe("timeline lanes", () => {
   });
 
   it("takes no event from a date in a leading concessive clause", () => {
-    const engine = resolveOptions(
-      BriefSpecSchema.parse({
-        subjects: [{ name: "NATO" }, { name: "CSTO" }],
-        dimensions: [{ name: "Membership", terms: ["member", "membership"] }],
-      }),
-    ).engine;
     const { briefing } = analyse(
       [
         makeSource("l", [
@@ -92,7 +88,7 @@ describe("timeline lanes", () => {
           "When the CSTO met in Moscow in May 2022, it adopted no statement on the war.",
         ]),
       ],
-      engine,
+      natoEngine,
     );
     expect(briefing.timeline.some((e) => e.claim.text.startsWith("While"))).toBe(false);
     expect(briefing.timeline.some((e) => /^When the CSTO met/u.test(e.claim.text))).toBe(true);

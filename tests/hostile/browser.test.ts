@@ -4,42 +4,26 @@
 // browser's proxy at a loopback listener, so whatever escapes interception is seen, not dropped.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromiumFlags, launchBrowser } from "../../src/runtime/browser.js";
+import { type TrackingProxy, trackingProxy } from "../util/tracking-proxy.js";
 
-/** A loopback HTTP proxy stand-in that records every request and CONNECT it receives. */
-let server: Server;
-let port: number;
-const seen: string[] = [];
+let proxy: TrackingProxy;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    res.end("tracked");
-  });
-  server.on("connect", (req, socket) => {
-    seen.push(`CONNECT ${req.url}`);
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  proxy = await trackingProxy();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => proxy.close());
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe("what the browser may reach while a build renders", () => {
   it("windows a page opens (window.open, target=_blank) are never created and load nothing", async () => {
     const dir = mkdtempSync(join(tmpdir(), "bw-windows-"));
-    const remote = `http://127.0.0.1:${port}`;
+    const remote = `http://127.0.0.1:${proxy.port}`;
     writeFileSync(
       join(dir, "index.html"),
       `<!doctype html><a id="a" href="${remote}/popup-link" target="_blank">x</a>
@@ -51,7 +35,7 @@ describe("what the browser may reach while a build renders", () => {
   setTimeout(() => { window.done = true; }, 1500);
 </script>`,
     );
-    const session = await launchBrowser({ proxyServer: `127.0.0.1:${port}` });
+    const session = await launchBrowser({ proxyServer: `127.0.0.1:${proxy.port}` });
     try {
       const page = await session.newPage({ allowedRoots: [dir] });
       await page.open(join(dir, "index.html"));
@@ -60,7 +44,7 @@ describe("what the browser may reach while a build renders", () => {
         "null",
       );
       await wait(1_000);
-      expect(seen.filter((s) => s.includes("/popup-"))).toEqual([]);
+      expect(proxy.seen.filter((s) => s.includes("/popup-"))).toEqual([]);
       // Only the page itself: no other target was created.
       const pages = (await page.page.browser().pages()).map((p) => p.url());
       expect(pages.filter((u) => u.includes("/popup-"))).toEqual([]);
@@ -70,8 +54,8 @@ describe("what the browser may reach while a build renders", () => {
   }, 60_000);
 
   it("sends no network-time query (clients2.google.com/time) while it lives", async () => {
-    const before = seen.length;
-    const session = await launchBrowser({ proxyServer: `127.0.0.1:${port}` });
+    const before = proxy.seen.length;
+    const session = await launchBrowser({ proxyServer: `127.0.0.1:${proxy.port}` });
     try {
       const page = await session.newPage({ allowedRoots: [tmpdir()] });
       await page.page.goto("data:text/html,<p>idle</p>");
@@ -80,9 +64,9 @@ describe("what the browser may reach while a build renders", () => {
     } finally {
       await session.close();
     }
-    expect(seen.slice(before).filter((s) => /clients2\.google\.com|\/time\/1\//.test(s))).toEqual(
-      [],
-    );
+    expect(
+      proxy.seen.slice(before).filter((s) => /clients2\.google\.com|\/time\/1\//.test(s)),
+    ).toEqual([]);
   }, 60_000);
 });
 

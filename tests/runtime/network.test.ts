@@ -5,8 +5,6 @@
 // them off the network. The browser's proxy points at a loopback listener here, so anything the
 // browser itself sends, not only what a page sends, is seen rather than dropped.
 import { readFileSync } from "node:fs";
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,33 +13,19 @@ import {
   NO_MODEL_MANIFEST,
   REFUSED_URL,
 } from "../../src/runtime/browser.js";
+import { type TrackingProxy, trackingProxy } from "../util/tracking-proxy.js";
 
-let server: Server;
-let port: number;
-const seen: string[] = [];
+let proxy: TrackingProxy;
 
 beforeAll(async () => {
-  server = createServer((req, res) => {
-    seen.push(`${req.method} ${req.url}`);
-    req.resume();
-    res.end("tracked");
-  });
-  server.on("connect", (req, socket) => {
-    seen.push(`CONNECT ${req.url}`);
-    socket.destroy();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  port = (server.address() as AddressInfo).port;
+  proxy = await trackingProxy();
 });
 
-afterAll(async () => {
-  server.closeAllConnections();
-  await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => proxy.close());
 
 describe("the browser's own traffic", () => {
   it("sends nothing at all, to any host, from launch until close", async () => {
-    const session = await launchBrowser({ proxyServer: `127.0.0.1:${port}` });
+    const session = await launchBrowser({ proxyServer: `127.0.0.1:${proxy.port}` });
     try {
       const page = await session.newPage({ allowedRoots: [session.userDataDir] });
       await page.page.goto("data:text/html,<p>idle</p>");
@@ -51,11 +35,11 @@ describe("the browser's own traffic", () => {
     } finally {
       await session.close();
     }
-    expect(seen).toEqual([]);
+    expect(proxy.seen).toEqual([]);
   }, 60_000);
 
   it("gives the browser a model manifest override that names no manifest", async () => {
-    const session = await launchBrowser({ proxyServer: `127.0.0.1:${port}` });
+    const session = await launchBrowser({ proxyServer: `127.0.0.1:${proxy.port}` });
     try {
       const manifest = join(session.userDataDir, NO_MODEL_MANIFEST);
       expect(JSON.parse(readFileSync(manifest, "utf8"))).toEqual({});
