@@ -12,6 +12,7 @@
  * tagged at most once (memoised per block and sentence).
  */
 
+import nlp from "compromise";
 import type { WinkMethods } from "wink-nlp";
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
@@ -160,6 +161,12 @@ interface Analysed {
   base: Edit[];
   /** Offset where the sentence reads from once the leading connective is deleted. */
   from: number;
+}
+
+/** A name compromise's lexicon knows as a place or an organisation ("Ukraine", "Sony"): no "he". */
+function notAPerson(name: string): boolean {
+  const doc = nlp(name);
+  return doc.places().length > 0 || doc.organizations().length > 0;
 }
 
 /** Per-source memo: each sentence is tagged once. */
@@ -501,7 +508,17 @@ export class SourceReferents {
       const pronoun = needs.pronoun ?? needs.text;
       // "He"/"she": the person whose possession the sentence before is about ("Putin's worst
       // nightmare is …"), when that sentence's subject is no name itself.
-      if (!name && prev && PERSON.test(pronoun)) name = this.personBefore(prev[0], prev[1]);
+      // "He" is a person: not a place ("Ukraine") nor a subject of the brief (an organisation or a
+      // product), whatever the sentence before is about.
+      const person = (n: string | undefined) =>
+        n !== undefined &&
+        findMentions(n, this.ctx.matchers).length === 0 &&
+        placeNames(n).length === 0 &&
+        !notAPerson(n);
+      if (PERSON.test(pronoun) && !person(name)) {
+        name = prev ? this.personBefore(prev[0], prev[1]) : undefined;
+        if (!person(name)) name = undefined;
+      }
       if (needs.pronoun) viaPrevious = false;
       // "The organisation …": the one brief subject the last sentences name, if only one.
       const headWord = /(\S+)$/u.exec(needs.text)?.[1] ?? "";

@@ -38,6 +38,17 @@ describe("standalone statements", () => {
     expect(out).toContain('The CSTO bought 12 radars with a 4" screen each in 2021.');
   });
 
+  it("gives 'he' no place or organisation for its referent", () => {
+    const out = texts([
+      "Ukraine applied for NATO membership in September 2022. To counter NATO’s influence in his backyard, he has launched the CSTO, a prototype of the Warsaw Pact.",
+      "Sony launched the PSP in Japan in December 2004. To answer the DS in the handheld market, he has cut the PSP's price by a third.",
+    ]);
+    expect(
+      out.some((t) => /^\[(?:Ukraine|Sony)\]/u.test(t)),
+      JSON.stringify(out),
+    ).toBe(false);
+  });
+
   it("gives a pronoun subject its referent from the sentence before, in brackets", () => {
     const units = buildUnits(
       [
