@@ -88,6 +88,9 @@ function years(a: Analysis): Found[] {
       const precision = Math.min(x.date!.iso.length, y.date!.iso.length, 7);
       if (x.date!.iso.slice(0, precision) === y.date!.iso.slice(0, precision)) continue;
       if (x.date!.kind !== y.date!.kind) continue;
+      // "Last year, clashes occurred …" in sources of different dates names different years
+      // without disagreeing: a date resolved against its source's date is not compared.
+      if (x.date!.relative || y.date!.relative) continue;
       const sameYear = x.date!.iso.slice(0, 4) === y.date!.iso.slice(0, 4);
       const sim = similarity(a, x.u, y.u);
       if (sim < SAME_EVENT) continue;
@@ -374,6 +377,14 @@ function predicatesOf(a: Analysis, u: number): Predicate[] {
   for (let k = 0; k < words.length; k++) {
     const w = words[k]!;
     if (w.pos !== "VERB" && w.pos !== "AUX") continue;
+    // "the malpractice of changing borders by force": a gerund after a preposition names an
+    // act, it states none, so it starts no predicate.
+    if (/ing$/iu.test(w.text) && words[k - 1]?.pos === "ADP") continue;
+    // "If Ukraine's NATO membership is not implemented, …": a condition states nothing and
+    // denies nothing.
+    let c = k - 1;
+    while (c >= 0 && !/^[,;:]$/u.test(words[c]!.text)) c--;
+    if (words.slice(c + 1, k).some((x) => /^(?:if|unless|whether)$/iu.test(x.text))) continue;
     // The verb group: auxiliaries, adverbs and negators before the verb, and right after a
     // copula ("is not").
     let negated = false;
@@ -393,6 +404,8 @@ function predicatesOf(a: Analysis, u: number): Predicate[] {
       // The next verb group starts its own span.
       if (j > k && (x.pos === "VERB" || x.pos === "AUX") && words[j - 1]!.text !== "to") break;
       if (x.pos !== "VERB" && x.pos !== "NOUN") continue;
+      // A noun before a noun modifies it ("collective defense mandate"): the head is the thing.
+      if (x.pos === "NOUN" && words[j + 1]?.pos === "NOUN") continue;
       const lower = x.text.toLowerCase();
       if (EMPTY_VERB.has(x.lemma) || STOP_WORDS.has(lower) || names.has(lower)) continue;
       const stem = stemWord(x.lemma);
@@ -813,6 +826,9 @@ export function buildDisagreements(a: Analysis): Disagreement[] {
   let words = 0;
   for (const f of all) {
     if (out.length >= MAX_DISAGREEMENTS) break;
+    // One disagreement per question: the same list or date told apart again by other copies of
+    // the same passages (syndicated or recombined text) says nothing new.
+    if (out.some((d) => d.topic === f.topic)) continue;
     const units = f.sides.map((u) => a.units[u]!);
     if (!units.every((u) => isFree(a, u))) continue;
     const n = units.reduce((sum, u) => sum + countWords(u.text), countWords(f.topic));

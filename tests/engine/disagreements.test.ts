@@ -1,5 +1,7 @@
 // Disagreements from the sentences themselves, and stance as a quoted framing, never a score.
 import { describe, expect, it } from "vitest";
+import { resolveOptions } from "../../src/brief/resolve.js";
+import { BriefSpecSchema } from "../../src/brief/schema.js";
 import { analyse } from "../../src/engine/index.js";
 import type { Source } from "../../src/model/source.js";
 import { handheldsEngine, makeSource } from "./helpers.js";
@@ -26,6 +28,31 @@ describe("disagreements", () => {
     expect(d?.sides.map((s) => s.citations[0]!.sourceId).sort()).toEqual(["bbc", "mcv"]);
     expect(d?.sides[0]?.text).toMatch(/faces stiff competition/u);
     expect(d?.sides[1]?.text).toMatch(/does not view/u);
+  });
+
+  it("does not oppose a denial to a gerund's object, a noun modifier or a condition", () => {
+    const nato = resolveOptions(
+      BriefSpecSchema.parse({
+        subjects: [{ name: "NATO" }, { name: "CSTO" }],
+        dimensions: [{ name: "Weight", terms: ["weapons"] }],
+      }),
+    ).engine;
+    const b = analyse(
+      [
+        makeSource("a", [
+          "NATO has a window of opportunity to end the malpractice of changing borders by force.",
+          "One of the most immediate impacts has been the questioning of the CSTO's collective defense mandate.",
+          "NATO has helped implement tectonic reforms in the defence area of Ukraine.",
+        ]),
+        makeSource("b", [
+          "NATO did not expand its borders by force in the decade after 1999.",
+          "The CSTO has not invoked its collective defense clause in response to the war.",
+          "If Ukraine's NATO membership is not implemented, it will need a new regional alliance.",
+        ]),
+      ],
+      nato,
+    ).briefing;
+    expect(b.disagreements.filter((d) => d.kind === "statement")).toEqual([]);
   });
 
   it("does not oppose statements about different places or with no denial", () => {
