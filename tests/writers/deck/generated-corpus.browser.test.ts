@@ -1,6 +1,6 @@
 /**
  * A larger corpus than the default (20 sources recombined from its paragraphs, as the benchmark
- * makes them): many disagreements and framings, sides too long to share a slide. The deck must
+ * makes them): several disagreements and many framings, sides too long to share a slide. The deck must
  * never lay out a slide its own check then rejects: the write succeeds and the browser counts at
  * most 60 words on every slide.
  */
@@ -52,8 +52,10 @@ it("writes the deck: no slide over 60 words, every disagreement shown", () => {
   expect(result.diagnostics).toEqual([]);
   expect(result.figures.words.max).toBeLessThanOrEqual(MAX_SLIDE_WORDS);
   const html = readFileSync(result.indexPath, "utf8");
-  // Many disagreements: more than one slide for them, each under 60 words.
+  // Disagreements with long sides: more than one slide for them, each under 60 words. (Fewer
+  // than before: the engine no longer pairs a condition, a gerund's object or a noun modifier
+  // with a denial, nor one question twice.)
   const disagreements = [...html.matchAll(/<section id="[^"]*" data-kind="disagreements"/gu)];
-  expect(disagreements.length).toBeGreaterThan(3);
+  expect(disagreements.length).toBeGreaterThan(1);
   expect(pdfPages(result.pdfPath).pages).toBe(result.slides);
 });
