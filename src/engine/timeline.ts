@@ -234,8 +234,8 @@ function clauseOf(text: string, part: string): string | undefined {
  */
 function concededDate(text: string, at: number | undefined): boolean {
   if (at === undefined) return false;
-  const opening = /^(?:\[\p{L}\])?\p{L}*/u.exec(text)?.[0].replace(/^\[(\p{L})\]/u, "$1") ?? "";
-  if (!/^(?:While|Whilst|Although|Though|Whereas|Despite)$/iu.test(opening)) return false;
+  // (A unit's text carries no edit marks: "[W]hile" reads "While".)
+  if (!/^(?:While|Whilst|Although|Though|Whereas|Despite)\b/iu.test(text)) return false;
   const comma = text.indexOf(",");
   return comma > at;
 }

@@ -318,24 +318,17 @@ async function fitDeck(
     for (;;) {
       measures = await measure(plan);
       const overflowing = measures.filter((m) => m.overflow);
-      if (overflowing.length === 0) {
-        // Too many words where nothing overflows: lighter, while that helps.
-        const lighter = rounds < MAX_ROUNDS ? lightenWordy(plan, measures, MAX_SLIDE_WORDS) : null;
-        if (!lighter) break;
-        plan = assignHeadlines(lighter);
-        continue;
-      }
-      const { plan: next, stuck } = splitOverflowing(plan, measures);
       if (rounds >= MAX_ROUNDS) break;
-      if (stuck.length === overflowing.length) {
-        // Nothing more to split: the wordy slides are still made lighter (a stuck slide is
-        // reported by the check).
+      const split = overflowing.length > 0 ? splitOverflowing(plan, measures) : undefined;
+      if (!split || split.stuck.length === overflowing.length) {
+        // Nothing (more) to split: too many words are still made lighter, while that helps (a
+        // slide that overflows and cannot be split is reported by the check).
         const lighter = lightenWordy(plan, measures, MAX_SLIDE_WORDS);
         if (!lighter) break;
         plan = assignHeadlines(lighter);
         continue;
       }
-      plan = assignHeadlines(next);
+      plan = assignHeadlines(split.plan);
     }
     // Thin continuations: try each evened out; keep it where every part still fits.
     for (const origin of thinOrigins(plan)) {
