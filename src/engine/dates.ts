@@ -19,6 +19,47 @@ import * as ru from "chrono-node/ru";
 import * as uk from "chrono-node/uk";
 import type { EventKind } from "../model/briefing.js";
 
+/**
+ * chrono-node's English casual parser, with its two costliest patterns behind a gate. "Two years
+ * ago" and "three days later" are read by patterns that repeat a duration up to ten times
+ * ("2 years, 3 months and 4 days ago"); V8 compiles each into a large program, twice (its
+ * interpreter's, then machine code), whether or not any sentence says "ago" or "later": tens of
+ * milliseconds of a cold process. The gate is the same pattern with the repetition taken out (one
+ * duration right before the keyword, which every match of the full pattern contains: its last
+ * duration), so it never turns a match away; the full pattern is compiled and run only on a text
+ * the gate accepts. Results are the library's own (tests/engine/dates-gate.test.ts compares them
+ * with `en.casual`'s).
+ */
+export const englishDates: en.Chrono = gateRepeatedDurations(en.casual.clone());
+
+const NEVER = /(?!)/u;
+
+function gateRepeatedDurations(chrono: en.Chrono): en.Chrono {
+  chrono.parsers = chrono.parsers.map((parser) => {
+    // Only a pattern of the shape `(\W|^)(…duration(?:connector duration){0,10})\s{0,5}(?:keyword…`:
+    // the keyword right after the repetition is what makes "last duration + keyword" necessary.
+    let full: RegExp | undefined;
+    let gate: RegExp | null = null;
+    return {
+      pattern(context) {
+        const pattern = parser.pattern(context);
+        if (pattern !== full) {
+          full = pattern;
+          const source = pattern.source.replace(/^\(\\W\|\^\)/u, "");
+          const once = source.indexOf("{0,10}") === source.lastIndexOf("{0,10}");
+          gate =
+            once && /\)\{0,10\}\)*\\s\{0,5\}\(/u.test(source)
+              ? new RegExp(source.replace("){0,10}", "){0}"), pattern.flags)
+              : null;
+        }
+        return gate === null || gate.test(context.text) ? pattern : NEVER;
+      },
+      extract: (context, match) => parser.extract(context, match),
+    } satisfies en.Parser;
+  });
+  return chrono;
+}
+
 export interface EventDate {
   /** ISO 8601, partial allowed. */
   iso: string;
@@ -154,7 +195,7 @@ function chronoDate(
   leftOut: DateLeftOut[],
 ): Found | undefined {
   const instant = ref ?? new Date(Date.UTC(2000, 0, 1, 12));
-  const results = en.parse(text, { instant, timezone: 0 });
+  const results = englishDates.parse(text, { instant, timezone: 0 });
   for (const r of results) {
     const before = text.slice(0, r.index);
     if (BOUNDARY.test(before) && !WAIT_UNTIL.test(before)) continue;

@@ -4,7 +4,9 @@
  * the sentence structure (syntax.ts) and the corroboration check (corroboration.ts). An immutable
  * library handle, not analysis state: every analysis passes its own state explicitly.
  */
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import type { WinkMethods } from "wink-nlp";
 
 let loaded: WinkMethods | null | undefined;
@@ -38,13 +40,110 @@ export function winkNlp(): WinkMethods | null {
   try {
     const require = createRequire(import.meta.url);
     const winkNLP = require("wink-nlp") as (model: unknown, pipe?: string[]) => WinkMethods;
-    loaded = memoised(
-      winkNLP(require("wink-eng-lite-web-model"), ["sbd", "negation", "sentiment", "pos"]),
-    );
+    loaded = memoised(winkNLP(englishModel(require), ["sbd", "negation", "sentiment", "pos"]));
   } catch {
     loaded = null;
   }
   return loaded;
+}
+
+/** The model version `fastCoreModel` was checked against (tests/engine/nlp-model.test.ts). */
+const CHECKED_MODEL = "1.8.1";
+
+/**
+ * wink-eng-lite-web-model, with its core model read by `fastCoreModel` when the installed model
+ * is the version that loader was checked against; otherwise the package's own, unchanged.
+ */
+export function englishModel(require: NodeRequire): unknown {
+  const version = (require("wink-eng-lite-web-model/package.json") as { version: string }).version;
+  if (version !== CHECKED_MODEL) return require("wink-eng-lite-web-model");
+  const dist = dirname(require.resolve("wink-eng-lite-web-model"));
+  const part = (file: string) => require(join(dist, file)) as unknown;
+  // The package's dist/model.js, part for part, but for `core`.
+  const model = Object.create(null) as Record<string, unknown>;
+  model.core = () => fastCoreModel(dist);
+  model.sbd = part("load-sbd-model.js");
+  model.pos = part("load-pos-model.js");
+  model.ner = part("load-ner-model.js");
+  model.negation = part("load-negation-model.js");
+  model.sa = part("load-sa-model.js");
+  model.metaCER = part("load-cer-meta-model.js");
+  model.featureFn = part("feature.js");
+  const addons = Object.create(null) as Record<string, unknown>;
+  addons.stem = part("porter-stemmer.js");
+  addons.lemmatize = part("lemmatize.js");
+  addons.readabilityStats = part("readability-stats.js");
+  addons.wordVectors = undefined;
+  model.addons = addons;
+  return model;
+}
+
+interface CoreModel {
+  lexicon: string | Uint32Array;
+  xpansions: string | Uint32Array;
+  packing: { layout: Record<string, number[]>; efList: string[] };
+  features: Record<
+    string,
+    {
+      list: string[];
+      hash: Record<string, number>;
+      intrinsicSize?: number;
+      index?: number;
+      maxIndex?: number;
+    }
+  >;
+  pos: { hash: Record<string, number> };
+}
+
+/**
+ * The package's core model, as its read-core-model.js and load-core-model.js build it, less two
+ * costs of a cold process (about 40 ms of the default corpus's analysis): the package parses the
+ * 3 MB model with `require` and then deep-copies it (JSON.stringify + JSON.parse) so that a
+ * second load starts clean; this reads the file once, fresh, and never needs the copy. Base64 is
+ * decoded by Buffer rather than byte by byte. The result equals the package's own (a test checks).
+ */
+export function fastCoreModel(dist: string): CoreModel {
+  const model = JSON.parse(
+    readFileSync(join(dist, "languages", "cur", "models", "eng-core-web-model.json"), "utf8"),
+  ) as CoreModel;
+  const words = (data: string | Uint32Array) => {
+    const bytes = Buffer.from(data as string, "base64");
+    const buffer = new ArrayBuffer(bytes.length);
+    new Uint8Array(buffer).set(bytes);
+    return new Uint32Array(buffer);
+  };
+  const { layout } = model.packing;
+  const features = model.features;
+  model.lexicon = words(model.lexicon);
+  model.xpansions = words(model.xpansions);
+  for (const f in layout) {
+    if (layout[f]![3] !== 0) continue;
+    const hash = Object.create(null) as Record<string, number>;
+    const list = features[f]!.list;
+    for (let k = 0; k < list.length; k += 1) hash[list[k]!] = k;
+    features[f]!.hash = hash;
+  }
+  const lexeme = features.lexeme!;
+  lexeme.hash = Object.create(null) as Record<string, number>;
+  for (let k = 0; k < lexeme.list.length; k += 1) lexeme.hash[lexeme.list[k]!] = k;
+  const clusters = features.posClusters!.list as unknown as (string | Set<number>)[];
+  for (let k = 0; k < clusters.length; k += 1) {
+    clusters[k] = new Set((clusters[k] as string).split("_").map((e) => model.pos.hash[e] || 0));
+  }
+  // load-core-model.js
+  model.packing.efList = [];
+  for (const f in layout) {
+    const l = layout[f]!;
+    if (l[3] === 0) {
+      features[f]!.intrinsicSize = features[f]!.list.length;
+      features[f]!.index = features[f]!.list.length;
+      features[f]!.maxIndex = l[1]! >>> l[2]!;
+    }
+    if (l[4] === 1) model.packing.efList.push(f);
+  }
+  lexeme.intrinsicSize = lexeme.list.length;
+  lexeme.index = lexeme.list.length;
+  return model;
 }
 
 /**

@@ -12,10 +12,10 @@
  * tagged at most once (memoised per block and sentence).
  */
 
-import nlp from "compromise";
 import type { WinkMethods } from "wink-nlp";
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
+import { nlp } from "../util/compromise.js";
 import { baseLanguage, NOMINALISATION, wordFamily } from "../util/text.js";
 import { computeEdits } from "./claims.js";
 import { placeNames } from "./leaders.js";

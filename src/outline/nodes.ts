@@ -3,7 +3,6 @@
  * open, claim paragraphs that end in a `cite` node linking back to the claim, lists, table rows.
  */
 
-import nlp from "compromise";
 import type {
   Emphasis,
   Heading,
@@ -18,6 +17,7 @@ import type {
 } from "mdast";
 import type { Citation, Claim } from "../model/briefing.js";
 import type { CiteNode, SectionData } from "../model/document.js";
+import { nlp } from "../util/compromise.js";
 import { formatDate } from "../util/dates.js";
 import { chromeFor } from "../util/locale.js";
 import { STOP_WORDS } from "../util/text.js";
