@@ -31,6 +31,11 @@ export interface MainClause {
   words: number[];
   /** Head words: subject heads, the verb group, and the object/complement heads. */
   heads: number[];
+  /**
+   * Words of `words` in a non-finite adjunct of the predicate: a participle clause after a comma
+   * (", holding the key to …") or a gerund an adverbial preposition opens ("without triggering …").
+   */
+  adjuncts?: number[];
 }
 
 export interface Structure {
@@ -316,6 +321,38 @@ function isModifier(words: Word[], toks: number[], k: number): boolean {
   return ["NOUN", "ADJ", "PROPN"].includes(w.pos) || (w.pos === "VERB" && /ing$/iu.test(w.text));
 }
 
+/**
+ * Prepositions that open an adverbial gerund ("without triggering …", "by touching …"). Not
+ * "of", "to", "in", "for", "on", "about": their gerund is usually a complement the verb or noun
+ * asks for ("committed to supporting", "succeeded in launching", "the cost of putting").
+ */
+const ADVERBIAL_PREPOSITION = new Set([
+  "without",
+  "by",
+  "after",
+  "before",
+  "despite",
+  "through",
+  "upon",
+]);
+
+/**
+ * The tokens of the predicate `toks` (after the verb group) from where a non-finite adjunct
+ * starts to the end: a participle right after a comma (", holding the key to …", ", selling …")
+ * or a gerund an adverbial preposition introduces ("without triggering …"). It says how, with
+ * what result or in what circumstance the main clause happens, not what the clause states.
+ */
+function nonFiniteAdjunct(words: Word[], toks: number[]): number[] {
+  for (let k = 1; k < toks.length; k++) {
+    const w = words[toks[k]!]!;
+    if (w.pos !== "VERB" || !/ing$/iu.test(w.text)) continue;
+    const prev = words[toks[k - 1]!]!;
+    if (prev.text === "," || ADVERBIAL_PREPOSITION.has(prev.text.toLowerCase()))
+      return toks.slice(k - 1);
+  }
+  return [];
+}
+
 function mainClauses(words: Word[], from: number, to: number): MainClause[] {
   const skip = asides(words, from, to);
   const kept: number[] = [];
@@ -423,10 +460,12 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
       .slice(0, end)
       .filter((t, k) => k >= v || inSubject.has(t))
       .filter((t) => !(MEASURE.has(words[t]!.lemma) && words[t + 1]?.text.toLowerCase() === "of"));
+    const adjuncts = nonFiniteAdjunct(words, body.slice(ve + 1, end));
     out.push({
       subject,
       words: clauseWords,
       heads: [...subjectHeads, ...verbs, ...complementHeads(words, body.slice(ve + 1, end))],
+      ...(adjuncts.length > 0 ? { adjuncts } : {}),
     });
   }
   return out;
