@@ -437,13 +437,32 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
         while (k < body.length && words[body[k]!]!.text.toLowerCase() !== "that") k++;
         k++;
       } else if (words[body[k]!]?.text.toLowerCase() === "that") k++;
-      const rest = body.slice(k, end);
-      if (rest.length > 2 && k <= end) {
+      // The clause's words stop at a subordinator, and "that" is one: the stated clause runs
+      // from after it to the next one.
+      let innerEnd = end;
+      if (k > end) {
+        innerEnd = body.length;
+        for (let j = k; j < body.length; j++) {
+          const lower = words[body[j]!]!.text.toLowerCase();
+          if (words[body[j]!]!.pos === "SCONJ" || TRAILING_SUBORDINATOR.has(lower)) {
+            innerEnd = j;
+            break;
+          }
+        }
+      }
+      const rest = body.slice(k, innerEnd);
+      if (rest.length > 2) {
         const inner = rest.findIndex((t, i) => i > 0 && isVerb(words, t, rest[0]!));
         if (inner > 0) {
           const sub = subjectOf(words, rest.slice(0, inner));
-          if (sub.length > 0 && sub[0] === rest[0])
-            out.push({ subject: sub, words: [], heads: [] });
+          if (sub.length > 0 && sub[0] === rest[0]) {
+            // After "that" the stated clause is not among this clause's words: it is a main
+            // clause of its own, with its words and heads ("It is possible that NATO would
+            // intervene": what the sentence states is that NATO would intervene).
+            const stated = k > end ? mainClauses(words, rest[0]!, rest[rest.length - 1]! + 1) : [];
+            if (stated.length > 0) out.push(...stated);
+            else out.push({ subject: sub, words: [], heads: [] });
+          }
         }
       }
     }

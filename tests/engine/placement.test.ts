@@ -212,6 +212,32 @@ describe("dimension terms in a non-finite adjunct", () => {
   });
 });
 
+describe("a clause stated after 'that'", () => {
+  it("reads 'It is possible that X would …' and 'Y says that X …' as stating X's clause", () => {
+    const a = analysis(
+      [
+        "NATO sent troops to Estonia in 2023.",
+        "So it’s possible that NATO would intervene if Estonia was indeed attacked.",
+        "Russian officials said that the CSTO would deploy troops to Almaty within days.",
+      ],
+      subjects,
+      [{ name: "Collective defence", terms: ["intervene", "deploy", "troops"] }],
+    );
+    const possible = unitOf(a, "It’s possible");
+    // Before, the clause after "that" was cut from the main clause and never read: no topic,
+    // no relevance, and the sentence could not be placed.
+    expect(a.topics[possible]).toEqual(["NATO"]);
+    expect(a.relevance[0]![possible]).toBeGreaterThan(0.3);
+    expect(cellScore(a, 0, "NATO", possible)).toBeGreaterThan(0);
+    const said = unitOf(a, "Russian officials");
+    expect(a.topics[said]).toEqual(["CSTO"]);
+    expect(cellScore(a, 0, "CSTO", said)).toBeGreaterThan(0);
+    const s = analyseStructure("It is likely that the CSTO will deploy troops to Almaty.")!;
+    const stated = s.clauses.find((c) => c.subject.some((t) => s.words[t]!.text === "CSTO"))!;
+    expect(stated.words.map((t) => s.words[t]!.text)).toContain("deploy");
+  });
+});
+
 describe("dimension relevance on one scale", () => {
   it("does not lift a dimension the corpus barely addresses to full strength on its one weak hit", () => {
     const a = analysis([
