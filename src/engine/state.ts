@@ -15,7 +15,7 @@ import type { FactConflict } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
 import { buildMatchers, findMentions, type SubjectMatcher, type SubjectRef } from "./subjects.js";
-import { analyseStructure, lemmasOf, type Structure, topicsOf } from "./syntax.js";
+import { analyseStructure, lemmasOf, type MainClause, type Structure, topicsOf } from "./syntax.js";
 import { buildUnits, type Unit } from "./units.js";
 
 export interface DimensionRef {
@@ -371,11 +371,12 @@ function clauseText(
   const english = stemIn === stemWord;
   // The English parser's clauses mean nothing in another language: there, the whole sentence
   // counts, every word as a head.
-  const clauses = english
+  const clauses: Pick<MainClause, "words" | "heads" | "adjuncts">[] = english
     ? structure.clauses
     : [{ words: structure.words.map((_, t) => t), heads: structure.words.map((_, t) => t) }];
   for (const c of clauses) {
     const heads = new Set(c.heads);
+    const adjuncts = new Set(c.adjuncts ?? []);
     for (const t of c.words) {
       const w = structure.words[t]!;
       const norm = w.text.toLowerCase();
@@ -385,7 +386,7 @@ function clauseText(
       out.surface.push(stem);
       out.lemma.push(lemmaStem);
       if (["DET", "ADP", "CCONJ"].includes(w.pos) || STOP_WORDS.has(norm)) continue;
-      const weight = heads.has(t) ? 1 : NON_HEAD_WEIGHT;
+      const weight = adjuncts.has(t) ? ADJUNCT_WEIGHT : heads.has(t) ? 1 : NON_HEAD_WEIGHT;
       if (isAcronym(w.text)) {
         out.bag.push(acronymToken(w.text));
         out.weight.push(weight);
@@ -417,6 +418,9 @@ function clauseText(
 
 /** How much a word outside the main clause's heads (a modifier, an adjunct's word) counts. */
 const NON_HEAD_WEIGHT = 0.5;
+
+/** How much a word of a non-finite adjunct ("…, holding …", "without triggering …") counts. */
+const ADJUNCT_WEIGHT = 0.25;
 
 /**
  * An acronym ("US", "UK", "GDP") is matched as written, never through a stem: "using" stems to

@@ -31,6 +31,11 @@ export interface MainClause {
   words: number[];
   /** Head words: subject heads, the verb group, and the object/complement heads. */
   heads: number[];
+  /**
+   * Words of `words` in a non-finite adjunct of the predicate: a participle clause after a comma
+   * (", holding the key to …") or a gerund an adverbial preposition opens ("without triggering …").
+   */
+  adjuncts?: number[];
 }
 
 export interface Structure {
@@ -316,6 +321,38 @@ function isModifier(words: Word[], toks: number[], k: number): boolean {
   return ["NOUN", "ADJ", "PROPN"].includes(w.pos) || (w.pos === "VERB" && /ing$/iu.test(w.text));
 }
 
+/**
+ * Prepositions that open an adverbial gerund ("without triggering …", "by touching …"). Not
+ * "of", "to", "in", "for", "on", "about": their gerund is usually a complement the verb or noun
+ * asks for ("committed to supporting", "succeeded in launching", "the cost of putting").
+ */
+const ADVERBIAL_PREPOSITION = new Set([
+  "without",
+  "by",
+  "after",
+  "before",
+  "despite",
+  "through",
+  "upon",
+]);
+
+/**
+ * The tokens of the predicate `toks` (after the verb group) from where a non-finite adjunct
+ * starts to the end: a participle right after a comma (", holding the key to …", ", selling …")
+ * or a gerund an adverbial preposition introduces ("without triggering …"). It says how, with
+ * what result or in what circumstance the main clause happens, not what the clause states.
+ */
+function nonFiniteAdjunct(words: Word[], toks: number[]): number[] {
+  for (let k = 1; k < toks.length; k++) {
+    const w = words[toks[k]!]!;
+    if (w.pos !== "VERB" || !/ing$/iu.test(w.text)) continue;
+    const prev = words[toks[k - 1]!]!;
+    if (prev.text === "," || ADVERBIAL_PREPOSITION.has(prev.text.toLowerCase()))
+      return toks.slice(k - 1);
+  }
+  return [];
+}
+
 function mainClauses(words: Word[], from: number, to: number): MainClause[] {
   const skip = asides(words, from, to);
   const kept: number[] = [];
@@ -400,13 +437,32 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
         while (k < body.length && words[body[k]!]!.text.toLowerCase() !== "that") k++;
         k++;
       } else if (words[body[k]!]?.text.toLowerCase() === "that") k++;
-      const rest = body.slice(k, end);
-      if (rest.length > 2 && k <= end) {
+      // The clause's words stop at a subordinator, and "that" is one: the stated clause runs
+      // from after it to the next one.
+      let innerEnd = end;
+      if (k > end) {
+        innerEnd = body.length;
+        for (let j = k; j < body.length; j++) {
+          const lower = words[body[j]!]!.text.toLowerCase();
+          if (words[body[j]!]!.pos === "SCONJ" || TRAILING_SUBORDINATOR.has(lower)) {
+            innerEnd = j;
+            break;
+          }
+        }
+      }
+      const rest = body.slice(k, innerEnd);
+      if (rest.length > 2) {
         const inner = rest.findIndex((t, i) => i > 0 && isVerb(words, t, rest[0]!));
         if (inner > 0) {
           const sub = subjectOf(words, rest.slice(0, inner));
-          if (sub.length > 0 && sub[0] === rest[0])
-            out.push({ subject: sub, words: [], heads: [] });
+          if (sub.length > 0 && sub[0] === rest[0]) {
+            // After "that" the stated clause is not among this clause's words: it is a main
+            // clause of its own, with its words and heads ("It is possible that NATO would
+            // intervene": what the sentence states is that NATO would intervene).
+            const stated = k > end ? mainClauses(words, rest[0]!, rest[rest.length - 1]! + 1) : [];
+            if (stated.length > 0) out.push(...stated);
+            else out.push({ subject: sub, words: [], heads: [] });
+          }
         }
       }
     }
@@ -423,10 +479,12 @@ function mainClauses(words: Word[], from: number, to: number): MainClause[] {
       .slice(0, end)
       .filter((t, k) => k >= v || inSubject.has(t))
       .filter((t) => !(MEASURE.has(words[t]!.lemma) && words[t + 1]?.text.toLowerCase() === "of"));
+    const adjuncts = nonFiniteAdjunct(words, body.slice(ve + 1, end));
     out.push({
       subject,
       words: clauseWords,
       heads: [...subjectHeads, ...verbs, ...complementHeads(words, body.slice(ve + 1, end))],
+      ...(adjuncts.length > 0 ? { adjuncts } : {}),
     });
   }
   return out;

@@ -161,6 +161,83 @@ describe("dimension placement", () => {
   });
 });
 
+describe("dimension terms in a non-finite adjunct", () => {
+  const dims = [
+    { name: "Collective defence", terms: ["Article", "attack", "troops"] },
+    { name: "Cohesion", terms: ["unity", "vote"] },
+  ];
+  it("places by the predicate's terms, not by a participle or gerund adjunct's", () => {
+    const a = analysis(
+      [
+        "NATO sent troops to Estonia in 2023.",
+        "The CSTO sent troops to Almaty in January 2022.",
+        "The NATO allies voted in Vilnius in 2023.",
+        "NATO is slowly coming back to life in unity, holding the key to stopping Russia without triggering Article Five.",
+      ],
+      subjects,
+      dims,
+    );
+    const u = unitOf(a, "NATO is slowly");
+    // Before, ", holding …" and "without triggering Article Five" counted as much as the
+    // predicate's "in unity", and the sentence was filed under collective defence too.
+    expect(a.relevance[0]![u]).toBeGreaterThan(0);
+    expect(a.relevance[0]![u]).toBeLessThan(a.relevance[1]![u]! * 0.75);
+    expect(cellScore(a, 0, "NATO", u)).toBe(0);
+    expect(cellScore(a, 1, "NATO", u)).toBeGreaterThan(0);
+  });
+
+  it("marks the adjunct in the sentence structure, not an 'of' gerund or the predicate", () => {
+    const s = analyseStructure(
+      "The DS went on sale in Japan in December, selling 500,000 units without cutting its price.",
+    )!;
+    const adjunct = s.clauses[0]!.adjuncts!.map((t) => s.words[t]!.text);
+    expect(adjunct[0]).toBe(",");
+    expect(adjunct).toContain("selling");
+    expect(adjunct).toContain("price");
+    expect(adjunct).not.toContain("sale");
+    const without = analyseStructure("NATO defends its members without triggering Article Five.")!;
+    expect(without.clauses[0]!.adjuncts!.map((t) => without.words[t]!.text)).toEqual([
+      "without",
+      "triggering",
+      "Article",
+      "Five",
+      ".",
+    ]);
+    // A gerund the verb or noun asks for is its complement, not an adjunct.
+    for (const text of [
+      "Sony took the risk of putting a disc drive in a handheld.",
+      "NATO committed to supporting Ukraine for as long as it takes.",
+    ])
+      expect(analyseStructure(text)!.clauses[0]!.adjuncts).toBeUndefined();
+  });
+});
+
+describe("a clause stated after 'that'", () => {
+  it("reads 'It is possible that X would …' and 'Y says that X …' as stating X's clause", () => {
+    const a = analysis(
+      [
+        "NATO sent troops to Estonia in 2023.",
+        "So it’s possible that NATO would intervene if Estonia was indeed attacked.",
+        "Russian officials said that the CSTO would deploy troops to Almaty within days.",
+      ],
+      subjects,
+      [{ name: "Collective defence", terms: ["intervene", "deploy", "troops"] }],
+    );
+    const possible = unitOf(a, "It’s possible");
+    // Before, the clause after "that" was cut from the main clause and never read: no topic,
+    // no relevance, and the sentence could not be placed.
+    expect(a.topics[possible]).toEqual(["NATO"]);
+    expect(a.relevance[0]![possible]).toBeGreaterThan(0.3);
+    expect(cellScore(a, 0, "NATO", possible)).toBeGreaterThan(0);
+    const said = unitOf(a, "Russian officials");
+    expect(a.topics[said]).toEqual(["CSTO"]);
+    expect(cellScore(a, 0, "CSTO", said)).toBeGreaterThan(0);
+    const s = analyseStructure("It is likely that the CSTO will deploy troops to Almaty.")!;
+    const stated = s.clauses.find((c) => c.subject.some((t) => s.words[t]!.text === "CSTO"))!;
+    expect(stated.words.map((t) => s.words[t]!.text)).toContain("deploy");
+  });
+});
+
 describe("dimension relevance on one scale", () => {
   it("does not lift a dimension the corpus barely addresses to full strength on its one weak hit", () => {
     const a = analysis([
