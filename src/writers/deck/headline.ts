@@ -5,9 +5,9 @@
  * citation to the notes) unless the slide would be left without evidence under it.
  */
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
-import { headlineOf, leadPrefix } from "./shorten.js";
+import { headlineOf, keepsPlaces, leadPrefix, MAX_LEVEL } from "./shorten.js";
 import type { DeckPlan, Headline, Slide, SlideItem } from "./slides.js";
-import { MAX_SLIDE_WORDS, slideWords } from "./words.js";
+import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
 /**
  * Longest headline in characters: two lines at the deck's title size (44 px bold over a 1136 px
@@ -26,13 +26,42 @@ const ARGUED = new Set(["list", "columns", "table"]);
 
 const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && Boolean(i.full);
 
-/** The headline text for `item` within `chars`, led by its date or value when the text lacks it. */
-export function headlineFor(item: SlideItem, chars: number): string | undefined {
+/**
+ * The headline text for `item` within `chars`, led by its date or value when the text lacks it;
+ * at `level` > 0 shortened harder (by deletion only, as a bullet at that level).
+ */
+export function headlineFor(item: SlideItem, chars: number, level = 0): string | undefined {
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
   const shown = lead && !item.full!.includes(lead) ? lead : undefined;
   const prefix = shown ? leadPrefix(shown) : "";
-  const text = headlineOf(item.full!, chars - prefix.length, item.clauses, shown, item.scoped);
+  const text = headlineOf(
+    item.full!,
+    chars - prefix.length,
+    item.clauses,
+    shown,
+    item.scoped,
+    level,
+  );
   return text ? `${prefix}${text}` : undefined;
+}
+
+/**
+ * The headline one shortening level harder, where that shows fewer words (mutated; its level
+ * raised). False when no level up to the last does.
+ */
+export function shortenHeadline(h: Headline): boolean {
+  if (!h.item.full) return false;
+  const now = countWords(h.text);
+  for (let level = (h.level ?? 0) + 1; level <= MAX_LEVEL; level++) {
+    h.level = level;
+    const text = headlineFor(h.item, HEADLINE_CHARS, level);
+    // (Where the claim holds is a fact: a form without a place the sentence names is not taken.)
+    if (text && countWords(text) < now && keepsPlaces(text, h.item.full)) {
+      h.text = text;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** What tells two claims apart across the deck (a claim heads one slide at most). */

@@ -101,6 +101,8 @@ export interface Headline {
   inBody: boolean;
   /** The label of the group the claim was taken from (when it left the body). */
   group?: string | undefined;
+  /** How hard the text was shortened (0 or absent: the least shortened form that fits two lines). */
+  level?: number;
 }
 
 /** A horizontal position in the deck: one slide, or a vertical stack of slides. */
