@@ -4,6 +4,7 @@
  * The claim chosen leaves the bullets (its superscript goes on the headline, its sentence and
  * citation to the notes) unless the slide would be left without evidence under it.
  */
+import { sectionLabel, shownLead } from "./labels.js";
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
 import { headlineOf, keepsPlaces, leadPrefix, MAX_LEVEL } from "./shorten.js";
 import type { DeckPlan, Headline, Slide, SlideItem } from "./slides.js";
@@ -32,7 +33,10 @@ const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && 
  */
 export function headlineFor(item: SlideItem, chars: number, level = 0): string | undefined {
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
-  const shown = lead && !item.full!.includes(lead) ? lead : undefined;
+  // (A date the sentence states in its own words, "October 7th, 2005", is not said twice.)
+  const stated =
+    /^\d+\.\s/u.test(item.lead ?? "") && shownLead(item.lead, item.full!) !== item.lead;
+  const shown = lead && !item.full!.includes(lead) && !stated ? lead : undefined;
   const prefix = shown ? leadPrefix(shown) : "";
   const text = headlineOf(
     item.full!,
@@ -92,8 +96,11 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
     const group = slide.groups[at.gi]!;
     slide.headline = { text, item: at.item, inBody: false, group: group.label };
     group.items.splice(at.ii, 1);
-    // A group left empty still says what the headline is about, above it.
-    if (group.items.length === 0 && group.label) slide.title = `${slide.title} · ${group.label}`;
+    // A group left empty still says what the headline is about, above it (on a slide of joined
+    // sections its label is the kicker already: labels.ts).
+    const joined = slide.groups.every((g) => sectionLabel(slide, g.label));
+    if (group.items.length === 0 && group.label && !joined)
+      slide.title = `${slide.title} · ${group.label}`;
     slide.groups = slide.groups.filter((g) => g.items.length > 0);
     return;
   }

@@ -752,8 +752,9 @@ export function headlineOf(
     }
     forms.push(markStart(`${head.replace(/[\s,;:–—-]+$/u, "")}${ELLIPSIS}`, text));
   }
+  // (Measured as shown: without the full stop a headline drops.)
   const ok = (f: string) =>
-    f.length <= maxChars &&
+    f.replace(/(?<!\.)\.$/u, "").length <= maxChars &&
     balanced(f) &&
     words(f) >= 4 &&
     keepsEssentials(f, text, clauses, lead, scoped) &&

@@ -61,6 +61,11 @@ export interface Slide {
   /** Small line above the title (the parent section, e.g. "By dimension"). */
   kicker?: string;
   /**
+   * Thin sections joined on this slide (merge.ts): their names, which prefix their groups' labels
+   * ("Price · Nintendo DS"). The header says a name its groups share once (labels.ts).
+   */
+  merged?: string[];
+  /**
    * The assertion the slide makes: one of its claims shortened by marked deletion. With it the
    * slide's `title` (a section name) shows as the kicker and the headline as the heading.
    */
