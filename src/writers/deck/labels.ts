@@ -72,6 +72,9 @@ export function groupLabel(slide: Slide, group: SlideGroup): string | undefined 
   if (!shared) return group.label;
   const own = sectionLabel(slide, group.label);
   if (!own || own.section !== shared.section) return group.label;
+  // The headline's own group, first under it: the kicker names it already.
+  if (slide.headline && group === slide.groups[0] && group.label === slide.headline.group)
+    return undefined;
   return own.own;
 }
 

@@ -123,6 +123,37 @@ describe("a slide of joined thin sections", () => {
     expect(slideWords(bare)).toBe(slideWords({ ...bare, merged: undefined }) - 4);
   });
 
+  it("does not label the headline's own group again right under it", () => {
+    const [[both]] = mergeThinSections([
+      [
+        dimension(
+          "Price",
+          "Games for the DS cost £19 to £29.",
+          "The PSP sells for $250 in the US.",
+        ),
+      ],
+      [dimension("Sales", "The DS sold 500,000 units in a week.", "Sony shipped 3 million PSPs.")],
+    ]) as Slide[][];
+    const ds = both!.groups[0]!;
+    const slide: Slide = {
+      ...both!,
+      groups: [
+        {
+          label: ds.label,
+          items: [...ds.items, claim("The DS has two screens and a stylus.", "x")],
+        },
+        both!.groups[3]!,
+      ],
+    };
+    const [headed] = assignHeadlines(plan(slide)).columns.flat();
+    expect(headed!.headline?.group).toBe("Price · Nintendo DS");
+    expect(headerText(headed!)).toBe("Price · Nintendo DS");
+    expect(headed!.groups.map((g) => groupLabel(headed!, g))).toEqual([
+      undefined,
+      "Sales · Sony PSP",
+    ]);
+  });
+
   it("keeps a host section's header when a lone thin section joins it", () => {
     const host: Slide = {
       id: "timeline",
