@@ -4,10 +4,11 @@
  * The claim chosen leaves the bullets (its superscript goes on the headline, its sentence and
  * citation to the notes) unless the slide would be left without evidence under it.
  */
+import { sectionLabel, shownLead } from "./labels.js";
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
-import { headlineOf, leadPrefix } from "./shorten.js";
+import { headlineOf, keepsPlaces, leadPrefix, MAX_LEVEL } from "./shorten.js";
 import type { DeckPlan, Headline, Slide, SlideItem } from "./slides.js";
-import { MAX_SLIDE_WORDS, slideWords } from "./words.js";
+import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
 /**
  * Longest headline in characters: two lines at the deck's title size (44 px bold over a 1136 px
@@ -26,13 +27,45 @@ const ARGUED = new Set(["list", "columns", "table"]);
 
 const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && Boolean(i.full);
 
-/** The headline text for `item` within `chars`, led by its date or value when the text lacks it. */
-export function headlineFor(item: SlideItem, chars: number): string | undefined {
+/**
+ * The headline text for `item` within `chars`, led by its date or value when the text lacks it;
+ * at `level` > 0 shortened harder (by deletion only, as a bullet at that level).
+ */
+export function headlineFor(item: SlideItem, chars: number, level = 0): string | undefined {
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
-  const shown = lead && !item.full!.includes(lead) ? lead : undefined;
+  // (A date the sentence states in its own words, "October 7th, 2005", is not said twice.)
+  const stated =
+    /^\d+\.\s/u.test(item.lead ?? "") && shownLead(item.lead, item.full!) !== item.lead;
+  const shown = lead && !item.full!.includes(lead) && !stated ? lead : undefined;
   const prefix = shown ? leadPrefix(shown) : "";
-  const text = headlineOf(item.full!, chars - prefix.length, item.clauses, shown, item.scoped);
+  const text = headlineOf(
+    item.full!,
+    chars - prefix.length,
+    item.clauses,
+    shown,
+    item.scoped,
+    level,
+  );
   return text ? `${prefix}${text}` : undefined;
+}
+
+/**
+ * The headline one shortening level harder, where that shows fewer words (mutated; its level
+ * raised). False when no level up to the last does.
+ */
+export function shortenHeadline(h: Headline): boolean {
+  if (!h.item.full) return false;
+  const now = countWords(h.text);
+  for (let level = (h.level ?? 0) + 1; level <= MAX_LEVEL; level++) {
+    h.level = level;
+    const text = headlineFor(h.item, HEADLINE_CHARS, level);
+    // (Where the claim holds is a fact: a form without a place the sentence names is not taken.)
+    if (text && countWords(text) < now && keepsPlaces(text, h.item.full)) {
+      h.text = text;
+      return true;
+    }
+  }
+  return false;
 }
 
 /** What tells two claims apart across the deck (a claim heads one slide at most). */
@@ -63,8 +96,11 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
     const group = slide.groups[at.gi]!;
     slide.headline = { text, item: at.item, inBody: false, group: group.label };
     group.items.splice(at.ii, 1);
-    // A group left empty still says what the headline is about, above it.
-    if (group.items.length === 0 && group.label) slide.title = `${slide.title} · ${group.label}`;
+    // A group left empty still says what the headline is about, above it (on a slide of joined
+    // sections its label is the kicker already: labels.ts).
+    const joined = slide.groups.every((g) => sectionLabel(slide, g.label));
+    if (group.items.length === 0 && group.label && !joined)
+      slide.title = `${slide.title} · ${group.label}`;
     slide.groups = slide.groups.filter((g) => g.items.length > 0);
     return;
   }

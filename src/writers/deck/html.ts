@@ -11,6 +11,7 @@ import type { DeckOptions } from "../../model/options.js";
 import { quoteLanguage } from "../shared/html.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
 import { numberCitations, type SourceLabels, shortCitation, sourceLabels } from "./citations.js";
+import { groupLabel, headerText, namesJoinedSection, shownLead } from "./labels.js";
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
 import { leadPrefix } from "./shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
@@ -29,7 +30,8 @@ const text = (value: string): ElementContent => ({ type: "text", value });
 
 function itemContent(item: SlideItem, marks: number[]): ElementContent[] {
   const out: ElementContent[] = [];
-  if (item.lead) out.push(h("span", { className: ["bw-lead"] }, [text(item.lead)]), text(" "));
+  const lead = shownLead(item.lead, item.text);
+  if (lead) out.push(h("span", { className: ["bw-lead"] }, [text(lead)]), text(" "));
   if (marks.length === 0) {
     out.push(h("span", { className: ["bw-text"] }, [text(item.text)]));
     return out;
@@ -82,16 +84,17 @@ function notesElement(slide: Slide): Element | null {
  * the headline as the heading with its claim's citation marks. Without one: the title.
  */
 function header(slide: Slide, marks: readonly (number | string)[] = []): Element {
-  const part = slide.part
-    ? [
-        text(" "),
-        h("span", { className: ["bw-part"] }, [text(`${slide.part.index}/${slide.part.total}`)]),
-      ]
-    : [];
+  const part =
+    slide.part && !namesJoinedSection(slide)
+      ? [
+          text(" "),
+          h("span", { className: ["bw-part"] }, [text(`${slide.part.index}/${slide.part.total}`)]),
+        ]
+      : [];
   const children: ElementContent[] = [];
   if (slide.headline) {
     // The section's name alone (its parent is in the agenda): words for the assertion, not the path.
-    const kicker = slide.title;
+    const kicker = headerText(slide);
     children.push(h("p", { className: ["bw-kicker"] }, [text(kicker), ...part]));
     // A numbered item (the timeline's, keyed to its chart) keeps its lead ("2. 2014") in the
     // headline; other leads are part of the headline's text ("January 2022: …").
@@ -114,7 +117,7 @@ function header(slide: Slide, marks: readonly (number | string)[] = []): Element
     return h("header", { className: ["bw-head"] }, children);
   }
   if (slide.kicker) children.push(h("p", { className: ["bw-kicker"] }, [text(slide.kicker)]));
-  children.push(h("h2", {}, [text(slide.title), ...part]));
+  children.push(h("h2", {}, [text(headerText(slide)), ...part]));
   return h("header", { className: ["bw-head"] }, children);
 }
 
@@ -193,7 +196,8 @@ function bodyElement(slide: Slide, marks: number[][][]): Element {
   }
   const groups = slide.groups.map((group, g) => {
     const children: ElementContent[] = [];
-    if (group.label) children.push(h("h3", {}, [text(group.label)]));
+    const label = groupLabel(slide, group);
+    if (label) children.push(h("h3", {}, [text(label)]));
     const list = slide.layout === "agenda" ? "ol" : "ul";
     children.push(
       h(

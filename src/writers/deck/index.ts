@@ -28,14 +28,15 @@ import { measureDeck, waitForDeck } from "./measure.js";
 import { printOpenDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
-import { isDeletionOf, leadPrefix } from "./shorten.js";
+import { isDeletionOf, leadPrefix, MAX_LEVEL } from "./shorten.js";
 import type { DeckPlan, Slide } from "./slides.js";
-import { lightenWordy, type SlideMeasure, splitOverflowing } from "./split.js";
+import { lightenWordy, type SlideMeasure, shortenOverBudget, splitOverflowing } from "./split.js";
 import {
   countWords,
   MAX_SLIDE_WORDS,
   packByWords,
   rebalance,
+  SOFT_SLIDE_WORDS,
   slideItems,
   thinOrigins,
 } from "./words.js";
@@ -349,6 +350,35 @@ async function fitDeck(
         plan = candidate;
         measures = tried;
       }
+    }
+    // The median goal: slides over it shortened harder by deletion, a step at a time; a slide
+    // keeps a step only where the browser counts fewer words on it and it still passes its checks.
+    for (let step = 0; step <= MAX_LEVEL; step++) {
+      const harder = shortenOverBudget(plan, measures, SOFT_SLIDE_WORDS);
+      if (!harder) break;
+      const tried = await measure(harder);
+      const before = new Map(measures.map((m) => [m.id, m]));
+      const kept = new Map<string, SlideMeasure>();
+      for (const m of tried) {
+        const was = before.get(m.id);
+        const better =
+          was !== undefined &&
+          (m.words ?? 0) < (was.words ?? 0) &&
+          !m.overflow &&
+          (m.headlineLines ?? 0) <= MAX_HEADLINE_LINES;
+        kept.set(m.id, better ? m : was!);
+      }
+      const previous = new Map(plan.columns.flat().map((s) => [s.id, s]));
+      const next: DeckPlan = {
+        ...harder,
+        columns: harder.columns.map((column) =>
+          column.map((s) => (kept.get(s.id) === before.get(s.id) ? previous.get(s.id)! : s)),
+        ),
+      };
+      const improved = tried.some((m) => kept.get(m.id) === m);
+      if (!improved) break;
+      plan = next;
+      measures = plan.columns.flat().map((s) => kept.get(s.id)!);
     }
     check(plan, measures);
     // The page holds the last plan measured: lay out the kept one again only when it differs.

@@ -38,6 +38,7 @@ function joined(run: Slide[]): Slide {
     layout: "list",
     title: parent ?? run.map((s) => s.title).join(" · "),
     kicker: undefined,
+    merged: run.map((s) => s.title),
     groups: run.flatMap(labelled),
     notes: run.flatMap((s) => s.notes),
   };
@@ -71,6 +72,7 @@ export function mergeThinSections(columns: readonly DeckColumn[]): DeckColumn[] 
         out[out.length - 1] = [
           {
             ...host,
+            merged: [...(host.merged ?? []), lone.title],
             groups: [...host.groups, ...labelled(lone)],
             notes: [...host.notes, ...lone.notes],
           },
@@ -79,6 +81,7 @@ export function mergeThinSections(columns: readonly DeckColumn[]): DeckColumn[] 
         out.push([
           {
             ...host,
+            merged: [...(host.merged ?? []), lone.title],
             groups: [...labelled(lone), ...host.groups],
             notes: [...lone.notes, ...host.notes],
           },

@@ -17,6 +17,7 @@ import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
 import { chromeFor } from "../../util/locale.js";
 import { slug } from "../../util/slug.js";
+import { baseLanguage } from "../../util/text.js";
 import type { CitationFormatter } from "../shared/citations/index.js";
 import { takeaway } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
@@ -38,6 +39,16 @@ interface Section {
   heading: Heading;
   content: RootContent[];
 }
+
+/**
+ * A matrix cell no source addresses, on the slide: the row and the column it stands in are shown
+ * beside it, so the deck says it without naming them (the full statement goes to the notes).
+ * Languages without an entry show the statement in full.
+ */
+export const SHORT_GAP: Readonly<Record<string, string>> = {
+  en: "No source addresses this.",
+  de: "Keine Quelle behandelt dies.",
+};
 
 const sectionData = (h: Heading): SectionData | undefined => h.data?.briefwright;
 const clean = (s: string) => s.replace(/\s+/gu, " ").trim();
@@ -92,6 +103,7 @@ function tableSlide(
   ids: Ids,
   kind: SlideKind,
   kicker?: string,
+  shortGap?: string,
 ): Slide {
   const [head, ...all] = table.children;
   // A row whose every cell is a zero score with nothing behind it ("neutral (0.00)") shows nothing.
@@ -108,7 +120,10 @@ function tableSlide(
       const found = itemsFromPhrasing(cell.children, ctx);
       const first = found.find((i) => i.kind === "claim" || i.kind === "cited") ?? found[0];
       if (!first) return { kind: "gap", text: "–", citations: [], level: 0 };
-      // In the matrix an uncited cell is the statement that no source addresses it.
+      // In the matrix an uncited cell is the statement that no source addresses it; the
+      // outline's own statement shows shorter (its row and column are on the slide).
+      if (kind === "matrix" && first.kind === "gap" && shortGap)
+        return { ...first, text: shortGap, full: first.text };
       return kind === "matrix" && first.kind === "prose" ? { ...first, kind: "gap" } : first;
     });
     return { label: labelCell ? clean(mdastToString(labelCell)) : undefined, items };
@@ -117,7 +132,7 @@ function tableSlide(
   const notes: string[] = [];
   const shown = groups.filter((g) => {
     const empty = kind === "matrix" && g.items.every((i) => i.kind === "gap");
-    if (empty) notes.push(...g.items.map((i) => i.text).filter((t) => t !== "–"));
+    if (empty) notes.push(...g.items.map((i) => i.full ?? i.text).filter((t) => t !== "–"));
     return !empty;
   });
   return {
@@ -596,6 +611,8 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
           { ...ctx, level: matrixLevel(meta.subjects.length) },
           ids,
           "matrix",
+          undefined,
+          SHORT_GAP[baseLanguage(meta.language)],
         ),
       ]);
       continue;

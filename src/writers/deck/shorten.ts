@@ -269,6 +269,11 @@ function keepsNames(short: string, stated: string): boolean {
   );
 }
 
+/** True when `short` keeps every place phrase of `full` ("In Japan, …", "in the US alone"). */
+export function keepsPlaces(short: string, full: string): boolean {
+  return keepsAll(PLACE, short.replace(/^\[(\p{Lu})\]/u, "$1"), full);
+}
+
 /** True when `text` states every number of `lead` (a figure's value, "20,000 · 40,000") and `lead` has one. */
 export function statesNumbersOf(text: string, lead: string): boolean {
   return tokensOf(NUMBER, lead).length > 0 && keepsAll(NUMBER, text, lead);
@@ -566,7 +571,9 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = f
   const firstVerb = verbs.find(([a]) => !main || a >= main[0]) ?? verbs[0];
   if (!firstVerb) return [];
   // The main clause's first word (its subject) and its verb stay; an aside between them may go.
-  const subject = main ? Math.min(main[0], firstVerb[0]) : 0;
+  // A main clause the parse opens on its verb has its subject before it, an aside between them
+  // ("[The DS], which features …, will retail …"): the sentence's first word is the subject.
+  const subject = main && firstVerb[0] > main[0] ? main[0] : 0;
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [start, end] = [bounds[i]!, bounds[i + 1]!];
@@ -710,7 +717,8 @@ export function mainClauseOf(text: string, clauses?: ClaimClauses): string | und
 
 /**
  * A headline made of the claim: its least shortened form within `maxChars` characters that keeps
- * the claim's essentials (the shortening levels, then its main clause alone). Undefined when none.
+ * the claim's essentials (the shortening levels, then its main clause alone); at `level` > 0 its
+ * sound form at that level (`shortenSafe`) when it fits. Undefined when none.
  */
 export function headlineOf(
   text: string,
@@ -718,8 +726,12 @@ export function headlineOf(
   clauses?: ClaimClauses,
   lead?: string,
   scoped: Scope = false,
+  level = 0,
 ): string | undefined {
-  const forms = [text.trim()];
+  // Shortened harder (a slide over its word budget): the claim's sound form at `level` first
+  // (its side clauses deleted from inside where its tail holds a fact), then as at level 0.
+  const forms = level > 0 ? [shortenSafe(text, level, clauses, lead, scoped)] : [];
+  forms.push(text.trim());
   for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
   const main = mainClauseOf(text, clauses);
   if (main) forms.push(main);
@@ -740,8 +752,9 @@ export function headlineOf(
     }
     forms.push(markStart(`${head.replace(/[\s,;:–—-]+$/u, "")}${ELLIPSIS}`, text));
   }
+  // (Measured as shown: without the full stop a headline drops.)
   const ok = (f: string) =>
-    f.length <= maxChars &&
+    f.replace(/(?<!\.)\.$/u, "").length <= maxChars &&
     balanced(f) &&
     words(f) >= 4 &&
     keepsEssentials(f, text, clauses, lead, scoped) &&

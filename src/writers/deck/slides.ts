@@ -61,6 +61,11 @@ export interface Slide {
   /** Small line above the title (the parent section, e.g. "By dimension"). */
   kicker?: string;
   /**
+   * Thin sections joined on this slide (merge.ts): their names, which prefix their groups' labels
+   * ("Price · Nintendo DS"). The header says a name its groups share once (labels.ts).
+   */
+  merged?: string[];
+  /**
    * The assertion the slide makes: one of its claims shortened by marked deletion. With it the
    * slide's `title` (a section name) shows as the kicker and the headline as the heading.
    */
@@ -101,6 +106,8 @@ export interface Headline {
   inBody: boolean;
   /** The label of the group the claim was taken from (when it left the body). */
   group?: string | undefined;
+  /** How hard the text was shortened (0 or absent: the least shortened form that fits two lines). */
+  level?: number;
 }
 
 /** A horizontal position in the deck: one slide, or a vertical stack of slides. */

@@ -5,7 +5,8 @@
  * type (still ≥ 24 px); if even that fails the slide is reported as stuck.
  */
 
-import { MAX_LEVEL, shortenSafe } from "./shorten.js";
+import { shortenHeadline } from "./headline.js";
+import { keepsPlaces, MAX_LEVEL, shortenSafe } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 import { countWords, partition, renumber } from "./words.js";
 
@@ -408,4 +409,38 @@ export function lightenWordy(
   next.columns = columns;
   renumber(next);
   return next;
+}
+
+/** Layouts whose claims a soft budget shortens (a chart, the sources and the title are not argued). */
+const SHORTENED = new Set(["list", "columns", "table"]);
+
+/**
+ * Slides the browser counted more than `budget` words on (the median goal, not a limit), each
+ * made lighter by one step of deletion: its headline one level harder where that shows fewer
+ * words, its bullets and cells one level harder where a shorter form keeps the claim's
+ * essentials. Nothing is split, moved or reworded; a claim no deletion shortens stays as it is.
+ * Returns null when no slide changed. Mutates nothing it was given.
+ */
+export function shortenOverBudget(
+  plan: DeckPlan,
+  measures: readonly SlideMeasure[],
+  budget: number,
+): DeckPlan | null {
+  const over = new Set(measures.filter((m) => (m.words ?? 0) > budget).map((m) => m.id));
+  if (over.size === 0) return null;
+  const next: DeckPlan = structuredClone(plan);
+  let changed = false;
+  for (const slide of next.columns.flat()) {
+    if (!over.has(slide.id) || !SHORTENED.has(slide.layout)) continue;
+    const h = slide.headline;
+    if (h && !h.inBody && shortenHeadline(h)) changed = true;
+    for (const item of slide.groups.flatMap((g) => g.items)) {
+      const was = { text: item.text, level: item.level };
+      if (!reshorten(item)) continue;
+      // Where the claim holds is a fact: a form without a place its sentence names is not taken.
+      if (keepsPlaces(item.text, item.full!)) changed = true;
+      else Object.assign(item, was);
+    }
+  }
+  return changed ? next : null;
 }

@@ -3,6 +3,7 @@ import { assignHeadlines } from "../../../src/writers/deck/headline.js";
 import { labelWithoutTitle } from "../../../src/writers/deck/plan.js";
 import { bodyText, SHOWN_ABOVE } from "../../../src/writers/deck/repeat.js";
 import type { DeckPlan, Slide, SlideItem } from "../../../src/writers/deck/slides.js";
+import { shortenOverBudget } from "../../../src/writers/deck/split.js";
 import { packByWords, slideWords } from "../../../src/writers/deck/words.js";
 
 const claim = (text: string, claimId: string): SlideItem => ({
@@ -140,5 +141,72 @@ describe("the sources slide", () => {
       ),
     ).toBeUndefined();
     expect(labelWithoutTitle("Putz 2022", "What Is the Value of the CSTO Now?")).toBe("Putz 2022");
+  });
+});
+
+describe("a slide over the median goal", () => {
+  const aside =
+    "[The DS], which features touch-screen control, will retail for £99 in the UK (149 euros).";
+  const place = "In Japan, on the other hand, the DS is outselling the PSP by almost 3.5 to 1.";
+  const item = (text: string, id: string, clauses: SlideItem["clauses"]): SlideItem => ({
+    ...claim(text, id),
+    clauses,
+  });
+  const slideOf = (head: SlideItem, body: SlideItem): DeckPlan => ({
+    lang: "en",
+    title: "t",
+    columns: [
+      [
+        {
+          id: "figures",
+          kind: "figures",
+          layout: "list",
+          title: "Figures",
+          groups: [{ items: [body] }],
+          notes: [],
+          headline: { text: head.full!.slice(0, -1), item: head, inBody: false },
+        },
+      ],
+    ],
+  });
+  const body = claim("Games for the DS are expected to cost between £19 and £29.", "b");
+
+  it("has its headline shortened harder by marked deletion, its numbers kept", () => {
+    const plan = slideOf(item(aside, "a", { spans: [[47, 89]], verbs: [[47, 51]] }), body);
+    const next = shortenOverBudget(
+      plan,
+      [{ id: "figures", overflow: false, height: 0, fits: [], words: 40 }],
+      35,
+    );
+    expect(next!.columns[0]![0]!.headline!.text).toBe(
+      "[The DS] … will retail for £99 in the UK (149 euros)",
+    );
+    // A slide under the budget is left as it is.
+    expect(
+      shortenOverBudget(
+        plan,
+        [{ id: "figures", overflow: false, height: 0, fits: [], words: 30 }],
+        35,
+      ),
+    ).toBeNull();
+  });
+
+  it("keeps where its claim holds: no form without the place its sentence names", () => {
+    const plan = slideOf(
+      item(place, "p", {
+        spans: [[29, 77]],
+        verbs: [
+          [36, 38],
+          [39, 49],
+        ],
+      }),
+      body,
+    );
+    const next = shortenOverBudget(
+      plan,
+      [{ id: "figures", overflow: false, height: 0, fits: [], words: 40 }],
+      35,
+    );
+    expect((next ?? plan).columns[0]?.[0]?.headline?.text).toContain("Japan");
   });
 });

@@ -488,3 +488,22 @@ describe("side cuts keep the sentence's opening", () => {
       expect(shortenSafe(c.text, level, c.clauses, undefined, true)).toMatch(/^Phil Harrison/u);
   });
 });
+
+describe("a main clause the parse opens on its verb", () => {
+  // The engine's parse puts "[The DS], which features touch-screen control," before the main
+  // clause, which then opens on "will": its subject is the sentence's first words.
+  const text =
+    "[The DS], which features touch-screen control, will retail for £99 in the UK (149 euros).";
+  const clauses: ClaimClauses = { spans: [[47, 89]], verbs: [[47, 51]] };
+
+  it("keeps the subject before the aside and lets the aside go", () => {
+    expect(sideCuts(text, clauses)).toContain(
+      "[The DS] … will retail for £99 in the UK (149 euros).",
+    );
+    // As a headline shortened harder: every number kept, the deletion marked.
+    expect(headlineOf(text, 92, clauses, undefined, false, 2)).toBe(
+      "[The DS] … will retail for £99 in the UK (149 euros)",
+    );
+    expect(headlineOf(text, 92, clauses)).toBe(text.slice(0, -1));
+  });
+});

@@ -1,0 +1,106 @@
+/**
+ * What a slide's header and its group labels show. Thin sections joined on one slide (merge.ts)
+ * label their groups "Price · Nintendo DS", "Price · Sony PSP": the section is said once, above
+ * the headline, and each group under it is labelled by what tells it apart (its subject); a
+ * group from another section keeps its section's name. The slide's data keeps the full labels
+ * (they tell its groups apart when it is split and evened out); only what is shown is shorter.
+ */
+import type { Slide, SlideGroup } from "./slides.js";
+
+const SEP = " · ";
+
+/** A label of a joined slide: its section's name and its own label (if any). */
+export interface SectionLabel {
+  section: string;
+  own?: string;
+}
+
+/** `label` as one of `slide.merged`'s sections and its own part, the longest section name first. */
+export function sectionLabel(slide: Slide, label: string | undefined): SectionLabel | undefined {
+  if (!label || !slide.merged) return undefined;
+  let best: SectionLabel | undefined;
+  for (const section of slide.merged) {
+    if (best && best.section.length >= section.length) continue;
+    if (label === section) best = { section };
+    else if (label.startsWith(`${section}${SEP}`))
+      best = { section, own: label.slice(section.length + SEP.length) };
+  }
+  return best;
+}
+
+/**
+ * The section every group of a joined slide (and its headline's group) comes from: said once in
+ * its header. Undefined when the slide is not a join of thin sections alone, or its groups come
+ * from more than one of them and its headline from none.
+ */
+function headerSection(slide: Slide): SectionLabel | undefined {
+  if (!slide.merged) return undefined;
+  const labels = slide.groups.map((g) => sectionLabel(slide, g.label));
+  // A host section's own groups (unlabelled by a merged section) keep the host's header.
+  if (labels.some((l) => l === undefined)) return undefined;
+  const h = slide.headline;
+  if (h && !h.inBody) {
+    const from = sectionLabel(slide, h.group);
+    return from;
+  }
+  const sections = new Set(labels.map((l) => l!.section));
+  return sections.size === 1 ? { section: labels[0]!.section } : undefined;
+}
+
+/**
+ * The header's text: the kicker above an assertion headline, or the heading of a slide without
+ * one. On a joined slide, the section (and the headline group's own label) its groups share,
+ * instead of the joined sections' common parent; elsewhere the slide's title.
+ */
+export function headerText(slide: Slide): string {
+  const shared = headerSection(slide);
+  if (!shared) return slide.title;
+  return shared.own && slide.headline ? `${shared.section}${SEP}${shared.own}` : shared.section;
+}
+
+/**
+ * True when the header names one of the joined sections: its part marker ("2/3", counting the
+ * parts of the joined slide) would read as that section's, so it is not shown.
+ */
+export function namesJoinedSection(slide: Slide): boolean {
+  return headerSection(slide) !== undefined;
+}
+
+/** What a group's label shows: without the section its header names already. */
+export function groupLabel(slide: Slide, group: SlideGroup): string | undefined {
+  const shared = headerSection(slide);
+  if (!shared) return group.label;
+  const own = sectionLabel(slide, group.label);
+  if (!own || own.section !== shared.section) return group.label;
+  // The headline's own group, first under it: the kicker names it already.
+  if (slide.headline && group === slide.groups[0] && group.label === slide.headline.group)
+    return undefined;
+  return own.own;
+}
+
+/** Tokens a date is compared by: letters and digits, an ordinal's ending dropped ("7th", "2."). */
+const dateTokens = (text: string): string[] =>
+  (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map((t) =>
+    t.replace(/^(\d+)(?:st|nd|rd|th)$/u, "$1"),
+  );
+
+/**
+ * A numbered item's lead as shown before `text`: "3. target: March 2005" keys the item to its
+ * chart and says its date; where the text itself states that date ("… by March 2005") the number
+ * alone leads it ("3."), so the date is read once. Other leads show as they are.
+ */
+export function shownLead(lead: string | undefined, text: string): string | undefined {
+  const m = lead ? /^(\d+\.)\s+(.+)$/u.exec(lead) : null;
+  if (!m) return lead;
+  // The date after its kind ("target: ", "geplant: "), which the sentence says in its own words.
+  const date = m[2]!.replace(/^[^:]*:\s*/u, "");
+  const wanted = dateTokens(date);
+  if (wanted.length === 0 || !wanted.some((t) => /\d/u.test(t))) return lead;
+  const have = dateTokens(text);
+  for (const t of wanted) {
+    const i = have.indexOf(t);
+    if (i < 0) return lead;
+    have.splice(i, 1);
+  }
+  return m[1];
+}
