@@ -57,8 +57,10 @@ export function chromiumFlags(
     // workers, the browser's own services) goes to a proxy that does not exist, loopback included.
     `--proxy-server=${options.proxy ?? DEAD_PROXY}`,
     "--proxy-bypass-list=<-loopback>",
-    // NetworkTimeServiceQuerying: no secure-time queries to clients2.google.com.
-    "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions,NetworkTimeServiceQuerying",
+    // NetworkTimeServiceQuerying: no secure-time queries to clients2.google.com. AimEnabled: no
+    // AI Mode eligibility check (GET www.google.com/async/folae at every launch, Chromium 150).
+    // PreconnectToSearch: no connection opened ahead of time to the default search engine.
+    "--disable-features=Translate,OptimizationHints,MediaRouter,InterestFeedContentSuggestions,NetworkTimeServiceQuerying,AimEnabled,PreconnectToSearch",
     // The Optimization Guide's model broker asks the component updater, on demand, for its
     // on-device models manifest (component ceofaddefefcbblgcgnibnonglccbfja, a POST to
     // update.googleapis.com at every launch) whatever --disable-component-update, the profile's
@@ -68,6 +70,12 @@ export function chromiumFlags(
     // The cookie-jar account check (POST accounts.google.com/ListAccounts at launch, retried) has
     // no switch of its own; pointing GAIA at an address Chromium refuses keeps it in the browser.
     `--gaia-url=${REFUSED_URL}`,
+    // Google Cloud Messaging's device check-in (POST android.clients.google.com/checkin, about
+    // 2 s after launch, Chromium 150) and what follows it: no switch turns GCM off; its endpoints
+    // are switches, pointed like GAIA's at an address Chromium refuses.
+    `--gcm-checkin-url=${REFUSED_URL}`,
+    `--gcm-registration-url=${REFUSED_URL}`,
+    `--gcm-mcs-endpoint=${REFUSED_URL}`,
     "--font-render-hinting=none",
     // The report and the deck render side by side in one browser: a tab in the background must
     // keep its animation frames and timers (Paged.js paginates on requestAnimationFrame), or the

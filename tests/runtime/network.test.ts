@@ -2,7 +2,8 @@
 // Guide's on-device models manifest (update.googleapis.com, component
 // ceofaddefefcbblgcgnibnonglccbfja) and checked the Google accounts in its cookie jar
 // (accounts.google.com/ListAccounts, retried at about 1, 4 and 12 s); only the dead proxy kept
-// them off the network. The browser's proxy points at a loopback listener here, so anything the
+// them off the network. Chromium 150 added three (www.google.com/async/folae, a search-engine
+// preconnect, android.clients.google.com/checkin), seen here first. The browser's proxy points at a loopback listener here, so anything the
 // browser itself sends, not only what a page sends, is seen rather than dropped.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -54,6 +55,12 @@ describe("the browser's own traffic", () => {
       `--optimization-guide-manifest-override=${join("/p", NO_MODEL_MANIFEST)}`,
     );
     expect(flags).toContain(`--gaia-url=${REFUSED_URL}`);
+    // Chromium 150: GCM's check-in, the AI Mode eligibility check, the search preconnect.
+    for (const s of ["checkin", "registration"])
+      expect(flags).toContain(`--gcm-${s}-url=${REFUSED_URL}`);
+    expect(flags).toContain(`--gcm-mcs-endpoint=${REFUSED_URL}`);
+    const disabled = flags.find((f) => f.startsWith("--disable-features="))!.split(/[=,]/u);
+    expect(disabled).toEqual(expect.arrayContaining(["AimEnabled", "PreconnectToSearch"]));
     // Port 9 is on Chromium's restricted list; a request there fails before any socket.
     expect(new URL(REFUSED_URL).port).toBe("9");
     // Without a profile the override is empty, which names no manifest either.
