@@ -40,7 +40,15 @@ export function winkNlp(): WinkMethods | null {
   try {
     const require = createRequire(import.meta.url);
     const winkNLP = require("wink-nlp") as (model: unknown, pipe?: string[]) => WinkMethods;
-    loaded = memoised(winkNLP(englishModel(require), ["sbd", "negation", "sentiment", "pos"]));
+    const pipe = ["sbd", "negation", "sentiment", "pos"];
+    let nlp: WinkMethods;
+    try {
+      nlp = winkNLP(englishModel(require), pipe);
+    } catch {
+      // The fast loader read a model it did not expect: the package's own loader, as before.
+      nlp = winkNLP(require("wink-eng-lite-web-model"), pipe);
+    }
+    loaded = memoised(nlp);
   } catch {
     loaded = null;
   }

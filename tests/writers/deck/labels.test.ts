@@ -53,13 +53,15 @@ describe("a slide of joined thin sections", () => {
         ),
       ],
       [dimension("Sales", "The DS sold 500,000 units in a week.", "Sony shipped 3 million PSPs.")],
-    ]) as Slide[][];
+    ]) as [[Slide]];
     // One slide of both sections, split as the packer would: one section per part here.
     const first: Slide = { ...price!, groups: price!.groups.slice(0, 2) };
     const [slide] = assignHeadlines(plan(first)).columns.flat();
     expect(slide!.headline?.group).toBe("Price · Nintendo DS");
     expect(headerText(slide!)).toBe("Price · Nintendo DS");
-    expect(slide!.groups.map((g) => groupLabel(slide!, g))).toEqual(["Sony PSP"]);
+    expect(slide!.groups.map((g: Slide["groups"][number]) => groupLabel(slide!, g))).toEqual([
+      "Sony PSP",
+    ]);
     // The joined sections' parent is not repeated above the headline.
     const html = deckDocument(plan(slide!), new Map(), {
       transition: "none",
@@ -82,7 +84,7 @@ describe("a slide of joined thin sections", () => {
         ),
       ],
       [dimension("Sales", "The DS sold 500,000 units in a week.", "Sony shipped 3 million PSPs.")],
-    ]) as Slide[][];
+    ]) as [[Slide]];
     const mixed: Slide = {
       ...both!,
       groups: [both!.groups[0]!, both!.groups[3]!, both!.groups[2]!],
@@ -91,7 +93,7 @@ describe("a slide of joined thin sections", () => {
     };
     const [slide] = assignHeadlines(plan(mixed)).columns.flat();
     expect(headerText(slide!)).toBe("Price · Nintendo DS");
-    expect(slide!.groups.map((g) => groupLabel(slide!, g))).toEqual([
+    expect(slide!.groups.map((g: Slide["groups"][number]) => groupLabel(slide!, g))).toEqual([
       "Sales · Sony PSP",
       "Sales · Nintendo DS",
     ]);
@@ -133,7 +135,7 @@ describe("a slide of joined thin sections", () => {
         ),
       ],
       [dimension("Sales", "The DS sold 500,000 units in a week.", "Sony shipped 3 million PSPs.")],
-    ]) as Slide[][];
+    ]) as [[Slide]];
     const ds = both!.groups[0]!;
     const slide: Slide = {
       ...both!,
@@ -179,10 +181,13 @@ describe("a slide of joined thin sections", () => {
       groups: [{ items: [claim("The DS sold 87,000 units in a week.", "f1")] }],
       notes: [],
     };
-    const [[slide]] = mergeThinSections([[host], [lone]]) as Slide[][];
+    const [[slide]] = mergeThinSections([[host], [lone]]) as [[Slide]];
     expect(slide!.merged).toEqual(["Figures"]);
     expect(headerText(slide!)).toBe("Timeline");
-    expect(slide!.groups.map((g) => groupLabel(slide!, g))).toEqual([undefined, "Figures"]);
+    expect(slide!.groups.map((g: Slide["groups"][number]) => groupLabel(slide!, g))).toEqual([
+      undefined,
+      "Figures",
+    ]);
   });
 });
 
