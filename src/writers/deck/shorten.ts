@@ -36,11 +36,17 @@ const CLAUSE_BOUNDARY = /[,;:](?=\s)|\s(?:[–—]|--)\s/gu;
 const CONJUNCTION_BOUNDARY =
   /\s(?=(?:which|who|whose|while|whereas|although|though|because|since|but|so that|when|where|after|before|until|unless|despite|including|such as|as well as|promising|treating|viewing|forcing|leaving|making)\s)/gu;
 
+/** Words as the browser counts them: tokens with a letter or digit (a mark "…" or "–" is none). */
 function words(text: string): number {
-  const m = text.trim().match(/\S+/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  for (const token of text.trim().split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
 }
 
+/**
+ * `text` without `spans`, each deletion inside it marked with an ellipsis ("Plans … were put");
+ * a deletion at the start is marked by `markStart` ("[T]he …", "… Russia’s …").
+ */
 function applyDeletions(text: string, spans: Span[]): string {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   let out = "";
@@ -48,10 +54,15 @@ function applyDeletions(text: string, spans: Span[]): string {
   for (const span of sorted) {
     if (span.start < at) continue; // overlapping: the earlier deletion already covers it
     out += text.slice(at, span.start);
+    if (out.trim() !== "") out += ` ${ELLIPSIS} `;
     at = span.end;
   }
   out += text.slice(at);
-  return out.replace(/\s{2,}/gu, " ").trim();
+  return out
+    .replace(/\s{2,}/gu, " ")
+    .replace(/…(?:\s*…)+/gu, ELLIPSIS)
+    .replace(/\s+…\s*(?=[.,;:!?])/gu, ` ${ELLIPSIS}`)
+    .trim();
 }
 
 function matches(re: RegExp, text: string): Span[] {
@@ -175,11 +186,16 @@ function cutTail(text: string, budget: number, level: number): string {
   return `${head.replace(/[\s,;:–—-]+$/u, "").replace(/(?<=\p{Ll})\.$/u, "")}${ELLIPSIS}`;
 }
 
-/** A cut at the start leaves a lower-case first letter: it is marked upper-case in brackets ("[T]he …"). */
+/**
+ * A cut at the start is marked: a lower-case first letter upper-case in brackets ("[T]he …"),
+ * else an ellipsis before the rest ("… Russia’s partners …").
+ */
 function markStart(short: string, full: string): string {
+  const head = (short.split(ELLIPSIS)[0] ?? "").trim().slice(0, 12);
+  if (head === "" || full.trim().replace(/\s+/gu, " ").startsWith(head)) return short;
   const m = /^\p{Ll}/u.exec(short);
-  if (!m || full.trim().startsWith(short.slice(0, 12))) return short;
-  return `[${m[0].toUpperCase()}]${short.slice(m[0].length)}`;
+  if (m) return `[${m[0].toUpperCase()}]${short.slice(m[0].length)}`;
+  return `${ELLIPSIS} ${short}`;
 }
 
 /**
@@ -768,23 +784,45 @@ export function headlineOf(
 export const leadPrefix = (lead: string): string => `${lead.replace(/\s*:\s*$/u, "")}: `;
 
 /**
- * True when `short` can be made from `full` by deleting characters: an ellipsis in `short` counts
- * as a deletion mark, a bracketed capital at its start ("[T]he") as the marked case of a letter
- * of `full`, whitespace differences are ignored. Every text a slide shows for a claim passes it
- * (the deck's build check), so it says nothing its cited sentence does not.
+ * True when `short` is `full` with marked deletions: every stretch of `full` it leaves out is
+ * where it shows an ellipsis, or at its start where it shows a bracketed capital ("[T]he" for
+ * "… the"); unmarked, only whitespace and a final full stop may go. Every text a slide shows for
+ * a claim passes it (the deck's build check), so it says nothing its cited sentence does not and
+ * hides no deletion.
  */
 export function isDeletionOf(short: string, full: string): boolean {
   const f = full.replace(/\s+/gu, "");
-  const subsequence = (s: string) => {
-    let j = 0;
-    for (let i = 0; i < f.length && j < s.length; i++) if (f[i] === s[j]) j++;
-    return j === s.length;
+  const s = short.replace(/\s+/gu, "");
+  const fits = (text: string, openStart: boolean): boolean => {
+    const pieces = text.split(ELLIPSIS);
+    const start = openStart || pieces[0] === "";
+    const end = pieces[pieces.length - 1] === "";
+    const kept = pieces.filter((p) => p !== "");
+    if (kept.length === 0) return false;
+    const ends = (p: string, from: number) =>
+      [f, f.replace(/\.$/u, "")].some((g) => g.endsWith(p) && g.length - p.length >= from);
+    let at = 0;
+    for (let i = 0; i < kept.length; i++) {
+      const p = kept[i]!;
+      const first = i === 0;
+      const last = i === kept.length - 1;
+      if (first && !start) {
+        if (!f.startsWith(p)) return false;
+        if (last && !end) return f === p || f === `${p}.`;
+        at = p.length;
+        continue;
+      }
+      if (last && !end) return ends(p, at);
+      const k = f.indexOf(p, at);
+      if (k < 0) return false;
+      at = k + p.length;
+    }
+    return true;
   };
-  const s = short.replaceAll(ELLIPSIS, "").replace(/\s+/gu, "");
-  if (subsequence(s)) return true;
+  if (fits(s, false)) return true;
   const marked = /^\[(\p{Lu})\]/u.exec(s);
-  if (!marked || full.replace(/\s+/gu, "").includes(marked[0])) return false;
-  return subsequence(`${marked[1]!.toLowerCase()}${s.slice(marked[0].length)}`);
+  if (!marked || f.includes(marked[0])) return false;
+  return fits(`${marked[1]!.toLowerCase()}${s.slice(marked[0].length)}`, true);
 }
 
 /**

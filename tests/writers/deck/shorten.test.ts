@@ -55,14 +55,14 @@ describe("shortenClaim", () => {
       shortenClaim(
         "Meanwhile, Russia’s CSTO partners – with the glaring exception of Belarus, which served as a staging ground for Russia’s invasion – quietly distanced themselves from the conflict.",
       ),
-    ).toBe("Russia’s CSTO partners quietly distanced themselves from the conflict.");
+    ).toBe("… Russia’s CSTO partners … quietly distanced themselves from the conflict.");
     expect(
       shortenClaim(
         "All 30 NATO countries, for example, voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
         1,
       ),
     ).toBe(
-      "All 30 NATO countries voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
+      "All 30 NATO countries … voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
     );
     expect(
       shortenClaim(
@@ -71,7 +71,47 @@ describe("shortenClaim", () => {
     ).toBe(
       "[T]he CSTO countries are so dependent on Russia economically and militarily that in the event of a conflict they will be loyal to Moscow.",
     );
-    expect(shortenClaim("The CSTO lacks unity (and experience).")).toBe("The CSTO lacks unity.");
+    expect(shortenClaim("The CSTO lacks unity (and experience).")).toBe("The CSTO lacks unity ….");
+  });
+
+  it("marks every deletion with an ellipsis: a parenthetical never goes silently", () => {
+    const full =
+      "At the Bucharest summit, NATO Membership Action Plans (MAPs) were put on the table for Ukraine and Georgia.";
+    const short = shortenClaim(full);
+    expect(short).toContain("Plans … were put");
+    expect(isDeletionOf(short, full)).toBe(true);
+    // The build's own check: a gap without a mark is no marked deletion.
+    expect(
+      isDeletionOf(
+        "NATO Membership Action Plans were put on the table for Ukraine and Georgia.",
+        "NATO Membership Action Plans (MAPs) were put on the table for Ukraine and Georgia.",
+      ),
+    ).toBe(false);
+    expect(
+      isDeletionOf(
+        "Russia’s CSTO partners quietly distanced themselves from the conflict.",
+        "Meanwhile, Russia’s CSTO partners – with the glaring exception of Belarus – quietly distanced themselves from the conflict.",
+      ),
+    ).toBe(false);
+    // Marked, each gap passes: an ellipsis inside, a bracketed capital or an ellipsis at the start,
+    // a final full stop dropped (a headline).
+    expect(
+      isDeletionOf(
+        "NATO Membership Action Plans … were put on the table for Ukraine and Georgia",
+        "NATO Membership Action Plans (MAPs) were put on the table for Ukraine and Georgia.",
+      ),
+    ).toBe(true);
+    expect(
+      isDeletionOf(
+        "[T]he Nintendo DS sold roughly 87,000 units…",
+        "In comparison, the Nintendo DS sold roughly 87,000 units during the week.",
+      ),
+    ).toBe(true);
+    expect(isDeletionOf("The DS sold…", "The DS sold, it said.")).toBe(true);
+    // A gap at the start, in the middle or at the end without a mark fails.
+    expect(isDeletionOf("the DS sold units.", "So the DS sold units.")).toBe(false);
+    expect(isDeletionOf("The DS sold units.", "The DS sold many units.")).toBe(false);
+    expect(isDeletionOf("The DS sold", "The DS sold units.")).toBe(false);
   });
 
   it("never drops a lead-in whose clause the rest continues or whose subject the rest points to", () => {
