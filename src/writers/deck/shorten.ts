@@ -349,8 +349,7 @@ function keepsCapitalised(short: string, full: string, from = 0, to = full.lengt
   const gaps = gapsOf(short, full) ?? gapsOf(short.replace(/^[^:]*:\s+/u, ""), full);
   return namesAt(full, from, to).every(
     ({ name, at }) =>
-      shown.has(name) ||
-      (gaps !== undefined && gaps.some((g) => at >= g[0] && at < g[1] && sideGap(g, full))),
+      shown.has(name) || gaps?.some((g) => at >= g[0] && at < g[1] && sideGap(g, full)) === true,
   );
 }
 
@@ -834,7 +833,12 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = f
   // The main clause's first word (its subject) and its verb stay; an aside between them may go.
   // A main clause the parse opens on its verb has its subject before it, an aside between them
   // ("[The DS], which features …, will retail …"): the sentence's first word is the subject.
-  const subject = main && firstVerb[0] > main[0] ? main[0] : 0;
+  // A parse whose main clause opens inside a relative clause set off after the subject ("[PSP],
+  // which also stores images, | music and video, is …": a list it split) has it at the start.
+  const inAside =
+    main !== undefined &&
+    /,\s*(?:which|who|whom|whose)\b[^.;:()–—]*,\s*$/u.test(text.slice(0, main[0]));
+  const subject = main && firstVerb[0] > main[0] && !inAside ? main[0] : 0;
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [start, end] = [bounds[i]!, bounds[i + 1]!];
