@@ -86,6 +86,17 @@ function trimAsides(text: string, level: number): string {
   return words(out) >= 4 ? out : text;
 }
 
+/**
+ * A non-restrictive relative clause that runs to the close of the aside it stands in ("– with the
+ * glaring exception of Belarus|, which served as a staging ground for Russia’s invasion| –").
+ */
+const RELATIVE_IN_ASIDE = /,\s+(?:which|who|whom|whose)\s[^,;:–—()]*?(?=\s*(?:[–—)]|--))/gu;
+
+/** `text` without the relative clauses closing its asides, each deletion marked. */
+function trimRelatives(text: string, full: string): string {
+  return markStart(applyDeletions(text, matches(RELATIVE_IN_ASIDE, text)), full);
+}
+
 /** A short lead-in before a colon ("There remains a problem of concern: …") goes when the rest carries the claim. */
 function dropLeadIn(text: string): string {
   const colon = /:\s+/u.exec(text);
@@ -337,10 +348,17 @@ function sideGap([a, b]: [number, number], full: string): boolean {
 
 /**
  * Every name of `full` (capitalised, not sentence-initial; between `from` and `to`) is shown in
- * `short`, or went with a whole side unit (`sideGap`): a cut tail or a cut inside a clause never
- * takes one ("… started the hybrid war…" without "on Donbas").
+ * `short`, or went with a whole side unit (`sideGap`): a cut inside a clause never takes one, nor
+ * a cut tail ("… started the hybrid war…" without "on Donbas") or lead-in unless `tail` (the last
+ * resort for a bullet's 25 words or a headline's two lines: never inside the sentence).
  */
-function keepsCapitalised(short: string, full: string, from = 0, to = full.length): boolean {
+function keepsCapitalised(
+  short: string,
+  full: string,
+  from = 0,
+  to = full.length,
+  tail = false,
+): boolean {
   const shown = new Set(
     (short.replace(/\[(\p{Lu})\]/gu, "$1").match(/[\p{L}\p{M}\p{N}'’-]+/gu) ?? []).map((w) =>
       w.replace(/['’]s$/u, ""),
@@ -349,7 +367,14 @@ function keepsCapitalised(short: string, full: string, from = 0, to = full.lengt
   const gaps = gapsOf(short, full) ?? gapsOf(short.replace(/^[^:]*:\s+/u, ""), full);
   return namesAt(full, from, to).every(
     ({ name, at }) =>
-      shown.has(name) || gaps?.some((g) => at >= g[0] && at < g[1] && sideGap(g, full)) === true,
+      shown.has(name) ||
+      gaps?.some(
+        (g) =>
+          at >= g[0] &&
+          at < g[1] &&
+          (sideGap(g, full) ||
+            (tail && (g[0] === 0 || (g[1] >= full.trimEnd().length && /…\s*$/u.test(short))))),
+      ) === true,
   );
 }
 
@@ -635,7 +660,7 @@ export function keepsEssentials(
   // scopes a number ("87,000 units…" without "during the week following its UK launch").
   // (An author–date reference names its source, not the claim's: it may go.)
   const uncited = full.replace(AUTHOR_DATE, (m) => " ".repeat(m.length));
-  if (names && !keepsCapitalised(shown, uncited, from, sentenceEnd)) return false;
+  if (!keepsCapitalised(shown, uncited, from, sentenceEnd, !names)) return false;
   if (!keepsNumberScopes(short, full, sentenceEnd)) return false;
   if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
   // A cut tail never strands a number without what it counts ("about hundred…") nor a verb
@@ -729,6 +754,7 @@ function shortenKeeping(
   // Without what leads into its main clause, its tail kept ("Ahead of the invasion, | on
   // February 19, the CSTO’s Secretary-General … told Reuters that …").
   if (lvl >= 1) {
+    forms.push(trimRelatives(text.trim(), text));
     const trimmed = trimAsides(text.trim(), lvl);
     for (const f of [trimmed, dropLeadIn(trimmed)])
       forms.push(markStart(dropLeadingAdverbials(f, 0), text));
@@ -778,6 +804,7 @@ export function softForms(
   const forms = [
     markStart(trimAsides(full, 0), full),
     markStart(trimAsides(full, 1), full),
+    trimRelatives(full, full),
     ...sideCuts(full, clauses, scoped),
   ];
   const tail = (f: string) => /…\s*$/u.test(f);
@@ -899,7 +926,11 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = f
         // …, | deployed"), not the rest of the aside ("…, which also stores images, | music and
         // video, is …": a list the parse split) unless the aside was bracketed.
         const resumes = p.start + (body.length - opened.length);
-        const atVerb = verbs.some(([a]) => a >= resumes && a <= resumes + 1);
+        // (An adverb may stand before the verb: "– quietly distanced".)
+        const second = /^\S+\s+/u.exec(opened)?.[0].length ?? 0;
+        const atVerb = verbs.some(
+          ([a]) => (a >= resumes && a <= resumes + 1) || (second > 0 && a === resumes + second),
+        );
         if (!atVerb && !SIDE_CLAUSE.test(body) && !/\)\s*$/u.test(piece(i - 1))) return undefined;
         body = opened;
         out = out
