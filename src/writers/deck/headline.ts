@@ -31,7 +31,12 @@ const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && 
  * The headline text for `item` within `chars`, led by its date or value when the text lacks it;
  * at `level` > 0 shortened harder (by deletion only, as a bullet at that level).
  */
-export function headlineFor(item: SlideItem, chars: number, level = 0): string | undefined {
+export function headlineFor(
+  item: SlideItem,
+  chars: number,
+  level = 0,
+  soft = false,
+): string | undefined {
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
   // (A date the sentence states in its own words, "October 7th, 2005", is not said twice.)
   const stated =
@@ -45,8 +50,21 @@ export function headlineFor(item: SlideItem, chars: number, level = 0): string |
     shown,
     item.scoped,
     level,
+    soft,
   );
   return text ? `${prefix}${text}` : undefined;
+}
+
+/**
+ * The headline with side matter deleted from inside its sentence (the median goal, an aim:
+ * `softForms`), where that shows fewer words (mutated). False when no such form does.
+ */
+export function softenHeadline(h: Headline): boolean {
+  if (!h.item.full) return false;
+  const text = headlineFor(h.item, HEADLINE_CHARS, 0, true);
+  if (!text || countWords(text) >= countWords(h.text)) return false;
+  h.text = text;
+  return true;
 }
 
 /**

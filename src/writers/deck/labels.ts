@@ -84,10 +84,36 @@ const dateTokens = (text: string): string[] =>
     t.replace(/^(\d+)(?:st|nd|rd|th)$/u, "$1"),
   );
 
+/** Month names (English, German; lower-case tokens): a token naming a date. */
+const MONTHS = new Set(
+  (
+    "january february march april may june july august september october november december " +
+    "januar jänner februar märz mai juni juli oktober dezember"
+  ).split(" "),
+);
+/** A year ("2004") or a month's name, capitalised (not the verb "may"): a token stating a date. */
+const isDateToken = (t: string) =>
+  /^(?:1[5-9]|20)\d{2}$/u.test(t) || (/^\p{Lu}/u.test(t) && MONTHS.has(t.toLowerCase()));
+
+/** `date`'s tokens, and the same with day and month swapped ("7 October" for "October 7"). */
+function dateOrders(date: string[]): string[][] {
+  const orders = [date];
+  const [a, b] = date;
+  if (a !== undefined && b !== undefined) {
+    const dayMonth = /^\d{1,2}$/u.test(a) && MONTHS.has(b);
+    const monthDay = MONTHS.has(a) && /^\d{1,2}$/u.test(b);
+    if (dayMonth || monthDay) orders.push([b, a, ...date.slice(2)]);
+  }
+  return orders;
+}
+
 /**
  * A numbered item's lead as shown before `text`: "3. target: March 2005" keys the item to its
- * chart and says its date; where the text itself states that date ("… by March 2005") the number
- * alone leads it ("3."), so the date is read once. Other leads show as they are.
+ * chart and says its date; where the text itself states that date as one phrase ("… by March
+ * 2005"; day and month in either order, "7th" as "7", commas aside) and no other date, the
+ * number alone leads it ("3."), so the date is read once. Where the sentence states only part of
+ * it ("December 2004" for "2 December 2004"), states it in pieces, or names another date or year
+ * (the item would be dated ambiguously), the lead is kept. Other leads show as they are.
  */
 export function shownLead(lead: string | undefined, text: string): string | undefined {
   const m = lead ? /^(\d+\.)\s+(.+)$/u.exec(lead) : null;
@@ -97,10 +123,15 @@ export function shownLead(lead: string | undefined, text: string): string | unde
   const wanted = dateTokens(date);
   if (wanted.length === 0 || !wanted.some((t) => /\d/u.test(t))) return lead;
   const have = dateTokens(text);
-  for (const t of wanted) {
-    const i = have.indexOf(t);
-    if (i < 0) return lead;
-    have.splice(i, 1);
+  const raw = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  for (const order of dateOrders(wanted)) {
+    for (let i = 0; i + order.length <= have.length; i++) {
+      if (!order.every((t, k) => have[i + k] === t)) continue;
+      const rest = [...raw.slice(0, i), ...raw.slice(i + order.length)];
+      // "… in 2004 and plans its successor for 2006": two dates, the lead says which is the item's.
+      if (rest.some(isDateToken)) return lead;
+      return m[1];
+    }
   }
-  return m[1];
+  return lead;
 }

@@ -46,8 +46,8 @@ interface Section {
  * Languages without an entry show the statement in full.
  */
 export const SHORT_GAP: Readonly<Record<string, string>> = {
-  en: "No source addresses this.",
-  de: "Keine Quelle behandelt dies.",
+  en: "No source here addresses this.",
+  de: "Keine Quelle hier behandelt dies.",
 };
 
 const sectionData = (h: Heading): SectionData | undefined => h.data?.briefwright;

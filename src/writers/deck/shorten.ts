@@ -36,11 +36,17 @@ const CLAUSE_BOUNDARY = /[,;:](?=\s)|\s(?:[–—]|--)\s/gu;
 const CONJUNCTION_BOUNDARY =
   /\s(?=(?:which|who|whose|while|whereas|although|though|because|since|but|so that|when|where|after|before|until|unless|despite|including|such as|as well as|promising|treating|viewing|forcing|leaving|making)\s)/gu;
 
+/** Words as the browser counts them: tokens with a letter or digit (a mark "…" or "–" is none). */
 function words(text: string): number {
-  const m = text.trim().match(/\S+/gu);
-  return m ? m.length : 0;
+  let n = 0;
+  for (const token of text.trim().split(/\s+/u)) if (/[\p{L}\p{N}]/u.test(token)) n++;
+  return n;
 }
 
+/**
+ * `text` without `spans`, each deletion inside it marked with an ellipsis ("Plans … were put");
+ * a deletion at the start is marked by `markStart` ("[T]he …", "… Russia’s …").
+ */
 function applyDeletions(text: string, spans: Span[]): string {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   let out = "";
@@ -48,10 +54,15 @@ function applyDeletions(text: string, spans: Span[]): string {
   for (const span of sorted) {
     if (span.start < at) continue; // overlapping: the earlier deletion already covers it
     out += text.slice(at, span.start);
+    if (out.trim() !== "") out += ` ${ELLIPSIS} `;
     at = span.end;
   }
   out += text.slice(at);
-  return out.replace(/\s{2,}/gu, " ").trim();
+  return out
+    .replace(/\s{2,}/gu, " ")
+    .replace(/…(?:\s*…)+/gu, ELLIPSIS)
+    .replace(/\s+…\s*(?=[.,;:!?])/gu, ` ${ELLIPSIS}`)
+    .trim();
 }
 
 function matches(re: RegExp, text: string): Span[] {
@@ -73,6 +84,17 @@ function trimAsides(text: string, level: number): string {
   }
   const out = applyDeletions(text, spans);
   return words(out) >= 4 ? out : text;
+}
+
+/**
+ * A non-restrictive relative clause that runs to the close of the aside it stands in ("– with the
+ * glaring exception of Belarus|, which served as a staging ground for Russia’s invasion| –").
+ */
+const RELATIVE_IN_ASIDE = /,\s+(?:which|who|whom|whose)\s[^,;:–—()]*?(?=\s*(?:[–—)]|--))/gu;
+
+/** `text` without the relative clauses closing its asides, each deletion marked. */
+function trimRelatives(text: string, full: string): string {
+  return markStart(applyDeletions(text, matches(RELATIVE_IN_ASIDE, text)), full);
 }
 
 /** A short lead-in before a colon ("There remains a problem of concern: …") goes when the rest carries the claim. */
@@ -175,11 +197,16 @@ function cutTail(text: string, budget: number, level: number): string {
   return `${head.replace(/[\s,;:–—-]+$/u, "").replace(/(?<=\p{Ll})\.$/u, "")}${ELLIPSIS}`;
 }
 
-/** A cut at the start leaves a lower-case first letter: it is marked upper-case in brackets ("[T]he …"). */
+/**
+ * A cut at the start is marked: a lower-case first letter upper-case in brackets ("[T]he …"),
+ * else an ellipsis before the rest ("… Russia’s partners …").
+ */
 function markStart(short: string, full: string): string {
+  const head = (short.split(ELLIPSIS)[0] ?? "").trim().slice(0, 12);
+  if (head === "" || full.trim().replace(/\s+/gu, " ").startsWith(head)) return short;
   const m = /^\p{Ll}/u.exec(short);
-  if (!m || full.trim().startsWith(short.slice(0, 12))) return short;
-  return `[${m[0].toUpperCase()}]${short.slice(m[0].length)}`;
+  if (m) return `[${m[0].toUpperCase()}]${short.slice(m[0].length)}`;
+  return `${ELLIPSIS} ${short}`;
 }
 
 /**
@@ -269,9 +296,203 @@ function keepsNames(short: string, stated: string): boolean {
   );
 }
 
-/** True when `short` keeps every place phrase of `full` ("In Japan, …", "in the US alone"). */
+/**
+ * The capitalised words of `text` that are not capitalised for opening a sentence (or a clause
+ * after a colon, or a quotation): names ("UK", "Donbas", "European", "Nintendo DS"). An acronym
+ * in brackets after the words it abbreviates ("Membership Action Plans (MAPs)") names nothing
+ * new and is left out.
+ */
+export function capitalisedNames(text: string, from = 0, to = text.length): string[] {
+  return namesAt(text, from, to).map((n) => n.name);
+}
+
+function namesAt(text: string, from: number, to: number): { name: string; at: number }[] {
+  const out: { name: string; at: number }[] = [];
+  const re = /[\p{L}\p{M}\p{N}'’-]+/gu;
+  for (const m of text.matchAll(re)) {
+    const w = m[0];
+    if (m.index < from || m.index >= to || !/^\p{Lu}/u.test(w)) continue;
+    const before = text.slice(0, m.index);
+    const bracketed = /\($/u.test(before) && /^\)/u.test(text.slice(m.index + w.length));
+    // Sentence-initial: at the start, after a sentence's end, a colon or an opening quote or bracket.
+    if (!bracketed && /(?:^\W*|[.!?:]["”’)]?\s+\W*|["“‘[]\s*)$/u.test(before)) continue;
+    if (bracketed) {
+      const initials = (before.slice(0, -1).match(/\p{Lu}[\p{L}\p{M}'’-]*/gu) ?? [])
+        .map((n) => n[0])
+        .join("");
+      const letters = (w.match(/\p{Lu}/gu) ?? []).join("");
+      if (letters.length >= 2 && initials.endsWith(letters)) continue;
+    }
+    out.push({ name: w.replace(/['’]s$/u, ""), at: m.index });
+  }
+  return out;
+}
+
+/** What opens an exception or a limit: an aside of it is no side matter ("– with the glaring exception of Belarus –"). */
+const EXCEPTION =
+  /^(?:with the (?:\p{L}+\s+)?exception of|except|excepting|apart from|other than|save for|but not|not including|excluding|außer|ausgenommen)(?![\p{L}\p{N}])/iu;
+
+/**
+ * A gap that is a whole side unit inside the sentence: an aside in brackets or dashes, or a
+ * clause set off by commas, with what follows it kept ("The CSTO, which Moscow founded …, |
+ * deployed"); not a cut tail, not a lead-in, not an exception.
+ */
+function sideGap([a, b]: [number, number], full: string): boolean {
+  const gap = full.slice(a, b);
+  const rest = full.slice(b).trim();
+  if (a === 0 || rest === "") return false;
+  const left = /^\s*[(,;–—]/u.test(gap) || /[(,;–—]\s*$/u.test(full.slice(0, a));
+  const right = /[),;–—]\s*$/u.test(gap) || /^[),;–—.!?]/u.test(rest);
+  return left && right && !EXCEPTION.test(gap.replace(/^[\s(,;–—]+/u, ""));
+}
+
+/**
+ * Every name of `full` (capitalised, not sentence-initial; between `from` and `to`) is shown in
+ * `short`, or went with a whole side unit (`sideGap`): a cut inside a clause never takes one, nor
+ * a cut tail ("… started the hybrid war…" without "on Donbas") or lead-in unless `tail` (the last
+ * resort for a bullet's 25 words or a headline's two lines: never inside the sentence).
+ */
+function keepsCapitalised(
+  short: string,
+  full: string,
+  from = 0,
+  to = full.length,
+  tail = false,
+): boolean {
+  const shown = new Set(
+    (short.replace(/\[(\p{Lu})\]/gu, "$1").match(/[\p{L}\p{M}\p{N}'’-]+/gu) ?? []).map((w) =>
+      w.replace(/['’]s$/u, ""),
+    ),
+  );
+  const gaps = gapsOf(short, full) ?? gapsOf(short.replace(/^[^:]*:\s+/u, ""), full);
+  return namesAt(full, from, to).every(
+    ({ name, at }) =>
+      shown.has(name) ||
+      gaps?.some(
+        (g) =>
+          at >= g[0] &&
+          at < g[1] &&
+          (sideGap(g, full) ||
+            (tail && (g[0] === 0 || (g[1] >= full.trimEnd().length && /…\s*$/u.test(short))))),
+      ) === true,
+  );
+}
+
+/**
+ * Words that scope a number: where, when or since when it holds ("87,000 units | during the week
+ * following its UK launch", "| since launch", "| in Japan"). A deletion opening on one next to a
+ * number's clause takes its scope.
+ */
+const SCOPE =
+  /^(?:in|within|during|since|following|after|before|until|till|by|over|across|throughout|outside|inside|per|at|on|from|through|as of|worldwide|globally|alone|im|seit|während|nach|vor|bis|pro|innerhalb)(?![\p{L}\p{N}])/iu;
+
+/** Connectives that open on a scoping word but scope nothing ("In comparison, …"). */
+const NO_SCOPE =
+  /^(?:in (?:comparison|addition|fact|contrast|turn|short|particular|general|sum|practice|theory|other words|any case|the end)|on the (?:one|other) hand|at the same time|at (?:least|most|first|last|times)|by (?:contrast|comparison|the way)|after all|above all|for (?:example|instance))(?![\p{L}\p{N}])/iu;
+
+/**
+ * The stretches of `full` a marked deletion `short` leaves out, as [start, end) of `full`
+ * (whitespace aside; undefined when `short` is no deletion of `full`).
+ */
+function gapsOf(short: string, full: string): [number, number][] | undefined {
+  const idx: number[] = [];
+  let f = "";
+  for (let i = 0; i < full.length; i++) {
+    if (/\s/u.test(full[i]!)) continue;
+    f += full[i];
+    idx.push(i);
+  }
+  const s = short.replace(/\s+/gu, "");
+  const marked = /^\[(\p{Lu})\]/u.exec(s);
+  const literal = align(s, false, f, idx, full);
+  if (literal || !marked) return literal;
+  return align(`${marked[1]!.toLowerCase()}${s.slice(marked[0].length)}`, true, f, idx, full);
+}
+
+/** `gapsOf` for `s` and `f`, both without whitespace (`idx`: where each character of `f` is in `full`). */
+function align(
+  s: string,
+  open: boolean,
+  f: string,
+  idx: number[],
+  full: string,
+): [number, number][] | undefined {
+  const pieces = s.split(ELLIPSIS);
+  const kept = pieces.filter((p) => p !== "");
+  if (kept.length === 0) return undefined;
+  const at: [number, number][] = [];
+  let from = 0;
+  for (let i = 0; i < kept.length; i++) {
+    const p = kept[i]!;
+    let k = f.indexOf(p, from);
+    if (i === 0 && !open && pieces[0] !== "" && k !== 0) return undefined;
+    // The last piece of a form keeping the sentence's end: at its end.
+    if (i === kept.length - 1 && i > 0 && pieces[pieces.length - 1] !== "") {
+      const end = f.replace(/\.$/u, "").lastIndexOf(p);
+      if (end >= from) k = end;
+    }
+    if (k < 0) return undefined;
+    at.push([k, k + p.length]);
+    from = k + p.length;
+  }
+  const gaps: [number, number][] = [];
+  let prev = 0;
+  for (const [a, b] of at) {
+    if (a > prev) gaps.push([idx[prev]!, idx[a - 1]! + 1]);
+    prev = b;
+  }
+  if (prev < f.length && !(prev === f.length - 1 && f.endsWith(".")))
+    gaps.push([idx[prev]!, full.length]);
+  return gaps;
+}
+
+/**
+ * True when `clause` ends on a count and what it counts ("… sold roughly 87,000 units", "3 million
+ * units in Japan"): a number, then at most four words (no further number). A date it ends on
+ * ("… in January 2022") is a scope itself, not a count.
+ */
+function countsBefore(clause: string): boolean {
+  const all = [...clause.matchAll(NUMBER)];
+  const last = all[all.length - 1];
+  if (!last) return false;
+  const token = last[0].replace(/[,.]+$/u, "");
+  if (/^(?:1[5-9]|20)\d{2}$/u.test(token)) return false;
+  return words(clause.slice(last.index + last[0].length)) <= 4;
+}
+
+/**
+ * True when no deletion of `short` takes a number's scope: a gap opening on a scoping word
+ * ("during …", "since …", "in …") inside the clause of a number before it ("87,000 units |
+ * during the week …"), or a lead-in of that kind before a number's clause ("Since launch, | …
+ * sold 3 million"). A side clause set off by a comma (", during which …") is no scope.
+ */
+function keepsNumberScopes(short: string, full: string, upTo = full.length): boolean {
+  const gaps = gapsOf(short, full);
+  if (!gaps) return true;
+  const states = (t: string) => t.search(NUMBER) >= 0;
+  return gaps.every(([a, b]) => {
+    if (a >= upTo) return true;
+    const gap = full.slice(a, b);
+    const opened = gap.replace(/^[\s(]+/u, "");
+    if (!SCOPE.test(opened) || NO_SCOPE.test(opened)) return true;
+    const head = full.slice(0, a);
+    const leadIn = /(?:^|[.!?:]\s+)$/u.test(head) && /[,;:–—]\s*$/u.test(gap);
+    if (leadIn) return !states(/^[^,;:()–—.!?]*/u.exec(full.slice(b))?.[0] ?? "");
+    if (/^\s*[,;:–—]/u.test(gap)) return true;
+    return !countsBefore(/[^,;:()–—.!?]*$/u.exec(head)?.[0] ?? "");
+  });
+}
+
+/**
+ * True when `short` keeps every place phrase of `full` ("In Japan, …", "in the US alone"), every
+ * name (a capitalised word not opening a sentence: "UK", "Donbas") and what scopes its numbers
+ * ("during the week following …"). `short` may be led by a date or value ("March 2005: …").
+ */
 export function keepsPlaces(short: string, full: string): boolean {
-  return keepsAll(PLACE, short.replace(/^\[(\p{Lu})\]/u, "$1"), full);
+  const text = short.replace(/^\[(\p{Lu})\]/u, "$1");
+  if (!keepsAll(PLACE, text, full) || !keepsCapitalised(short, full)) return false;
+  const unled = gapsOf(short, full) ? short : short.replace(/^[^:]*:\s+/u, "");
+  return keepsNumberScopes(unled, full);
 }
 
 /** True when `text` states every number of `lead` (a figure's value, "20,000 · 40,000") and `lead` has one. */
@@ -387,6 +608,7 @@ export function keepsEssentials(
   clauses?: ClaimClauses,
   lead?: string,
   scoped: Scope = false,
+  names = true,
 ): boolean {
   // A disagreement's side whose topic is known may lose the lead-in before its main clause
   // ("Founded in 1992 and formalized in 2002, …"), numbers and places included, unless the
@@ -434,6 +656,12 @@ export function keepsEssentials(
     return false;
   if (!keepsAll(NUMBER, shown, stated)) return false;
   if (!keepsNames(shown, stated)) return false;
+  // Nor a name of what it keeps ("… started the hybrid war…" without "on Donbas"), nor what
+  // scopes a number ("87,000 units…" without "during the week following its UK launch").
+  // (An author–date reference names its source, not the claim's: it may go.)
+  const uncited = full.replace(AUTHOR_DATE, (m) => " ".repeat(m.length));
+  if (!keepsCapitalised(shown, uncited, from, sentenceEnd, !names)) return false;
+  if (!keepsNumberScopes(short, full, sentenceEnd)) return false;
   if (!keepsAll(NEGATION, short, full.slice(0, end))) return false;
   // A cut tail never strands a number without what it counts ("about hundred…") nor a verb
   // without its object ("voted…"), nor keeps only a sentence's opening subordinate clause ("When
@@ -499,19 +727,45 @@ export function shortenSafe(
   lead?: string,
   scoped: Scope = false,
 ): string {
+  const strict = shortenKeeping(text, level, clauses, lead, scoped, true);
+  // A name goes only where no form keeping every name is a bullet (25 words with its lead): a
+  // cut tail then may take a name of the tail (never a number, its scope or a negation); the
+  // notes have the sentence.
+  const led = lead ? words(lead) : 0;
+  if (words(strict) + led <= MAX_BULLET_WORDS) return strict;
+  const loose = shortenKeeping(text, level, clauses, lead, scoped, false);
+  return words(loose) < words(strict) ? loose : strict;
+}
+
+function shortenKeeping(
+  text: string,
+  level: number,
+  clauses: ClaimClauses | undefined,
+  lead: string | undefined,
+  scoped: Scope,
+  names: boolean,
+): string {
   const lvl = Math.max(0, Math.min(MAX_LEVEL, level));
   const budget = WORD_BUDGETS[lvl]!;
   const forms = [text];
   for (let l = lvl; l >= 0; l--) forms.push(shortenClaim(text, l));
   // Without its trailing adjuncts ("… in January 2022 | in response to a request from …").
   if (lvl >= 1) forms.push(...adjunctCuts(trimAsides(text.trim(), lvl), text));
+  // Without what leads into its main clause, its tail kept ("Ahead of the invasion, | on
+  // February 19, the CSTO’s Secretary-General … told Reuters that …").
+  if (lvl >= 1) {
+    forms.push(trimRelatives(text.trim(), text));
+    const trimmed = trimAsides(text.trim(), lvl);
+    for (const f of [trimmed, dropLeadIn(trimmed)])
+      forms.push(markStart(dropLeadingAdverbials(f, 0), text));
+  }
   // The main clause alone, where what leads into it (a date the slide shows first) can go.
   if (lvl >= 1) {
     const main = mainClauseOf(text, clauses);
     if (main) forms.push(main);
   }
   const sound = (list: string[]) =>
-    list.filter((f) => balanced(f) && keepsEssentials(f, text, clauses, lead, scoped));
+    list.filter((f) => balanced(f) && keepsEssentials(f, text, clauses, lead, scoped, names));
   const ok = sound(forms);
   // The fullest sound form within the level's budget; failing that, the shortest sound one.
   const fullest = (list: string[]) => list.reduce((a, b) => (words(b) > words(a) ? b : a));
@@ -531,6 +785,39 @@ export function shortenSafe(
   const fit = sides.filter((f) => words(f) + led <= MAX_BULLET_WORDS);
   if (fit.length > 0) return fit.reduce((a, b) => (words(b) > words(a) ? b : a));
   return sides.reduce((a, b) => (words(b) < words(a) ? b : a), shortest);
+}
+
+/**
+ * The claim shortened for the median goal, which is an aim and not a limit: only side matter
+ * inside the sentence goes (asides in brackets or dashes, fillers, a leading connective, side
+ * clauses set off by punctuation), each deletion marked; never its tail, never a name, a number,
+ * a number's scope or a negation (`keepsEssentials`). Sound forms shorter than the sentence,
+ * shortest first.
+ */
+export function softForms(
+  text: string,
+  clauses?: ClaimClauses,
+  lead?: string,
+  scoped: Scope = false,
+): string[] {
+  const full = text.trim();
+  const forms = [
+    markStart(trimAsides(full, 0), full),
+    markStart(trimAsides(full, 1), full),
+    trimRelatives(full, full),
+    ...sideCuts(full, clauses, scoped),
+  ];
+  const tail = (f: string) => /…\s*$/u.test(f);
+  return [...new Set(forms)]
+    .filter(
+      (f) =>
+        words(f) < words(full) &&
+        !tail(f) &&
+        balanced(f) &&
+        isDeletionOf(f, full) &&
+        keepsEssentials(f, full, clauses, lead, scoped, true),
+    )
+    .sort((a, b) => words(a) - words(b));
 }
 
 /**
@@ -573,7 +860,12 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = f
   // The main clause's first word (its subject) and its verb stay; an aside between them may go.
   // A main clause the parse opens on its verb has its subject before it, an aside between them
   // ("[The DS], which features …, will retail …"): the sentence's first word is the subject.
-  const subject = main && firstVerb[0] > main[0] ? main[0] : 0;
+  // A parse whose main clause opens inside a relative clause set off after the subject ("[PSP],
+  // which also stores images, | music and video, is …": a list it split) has it at the start.
+  const inAside =
+    main !== undefined &&
+    /,\s*(?:which|who|whom|whose)\b[^.;:()–—]*,\s*$/u.test(text.slice(0, main[0]));
+  const subject = main && firstVerb[0] > main[0] && !inAside ? main[0] : 0;
   const pieces: Piece[] = [];
   for (let i = 0; i + 1 < bounds.length; i++) {
     const [start, end] = [bounds[i]!, bounds[i + 1]!];
@@ -596,6 +888,11 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = f
     runs.push([i, j]);
     i = j;
   }
+  // A run also from each side clause set off inside it (" in history | , according to …,"): the
+  // aside alone may go where the adjunct before it may not.
+  for (const [a, b] of [...runs])
+    for (let i = a + 1; i <= b; i++)
+      if (/^\s*[,;:(–—]/u.test(text.slice(pieces[i]!.start, pieces[i]!.end))) runs.push([i, b]);
   if (runs.length === 0) return [];
   // A deletion leaves the rest readable: what follows it never continues the deleted part
   // ("including …", "and …", "of …").
@@ -625,6 +922,16 @@ export function sideCuts(text: string, clauses?: ClaimClauses, scoped: Scope = f
           SIDE_CLAUSE.test(text.slice(pieces[from]!.start, p.start)) &&
           (/^\s*[,;:–—]/u.test(body) || /\)\s*$/u.test(piece(i - 1)));
         if (out !== "" && !setOff) return undefined;
+        // And what goes on after it is the clause it was set into, at its verb ("The CSTO, which
+        // …, | deployed"), not the rest of the aside ("…, which also stores images, | music and
+        // video, is …": a list the parse split) unless the aside was bracketed.
+        const resumes = p.start + (body.length - opened.length);
+        // (An adverb may stand before the verb: "– quietly distanced".)
+        const second = /^\S+\s+/u.exec(opened)?.[0].length ?? 0;
+        const atVerb = verbs.some(
+          ([a]) => (a >= resumes && a <= resumes + 1) || (second > 0 && a === resumes + second),
+        );
+        if (!atVerb && !SIDE_CLAUSE.test(body) && !/\)\s*$/u.test(piece(i - 1))) return undefined;
         body = opened;
         out = out
           ? `${out.replace(/[\s,;:–—-]+$/u, "").replace(/(?<=\p{Ll})\.$/u, "")} ${ELLIPSIS} `
@@ -727,9 +1034,17 @@ export function headlineOf(
   lead?: string,
   scoped: Scope = false,
   level = 0,
+  soft = false,
 ): string | undefined {
   // Shortened harder (a slide over its word budget): the claim's sound form at `level` first
   // (its side clauses deleted from inside where its tail holds a fact), then as at level 0.
+  // Shortened for the median goal (`soft`, an aim): only side matter inside the sentence goes.
+  if (soft) {
+    const forms = softForms(text, clauses, lead, scoped).filter((f) => f.length <= maxChars + 1);
+    return forms
+      .find((f) => f.replace(/(?<!\.)\.$/u, "").length <= maxChars)
+      ?.replace(/(?<!\.)\.$/u, "");
+  }
   const forms = level > 0 ? [shortenSafe(text, level, clauses, lead, scoped)] : [];
   forms.push(text.trim());
   for (let lvl = 0; lvl <= MAX_LEVEL; lvl++) forms.push(shortenClaim(text, lvl));
@@ -753,14 +1068,16 @@ export function headlineOf(
     forms.push(markStart(`${head.replace(/[\s,;:–—-]+$/u, "")}${ELLIPSIS}`, text));
   }
   // (Measured as shown: without the full stop a headline drops.)
-  const ok = (f: string) =>
+  const ok = (names: boolean) => (f: string) =>
     f.replace(/(?<!\.)\.$/u, "").length <= maxChars &&
     balanced(f) &&
     words(f) >= 4 &&
-    keepsEssentials(f, text, clauses, lead, scoped) &&
+    keepsEssentials(f, text, clauses, lead, scoped, names) &&
     isDeletionOf(f, text);
+  // A form keeping every name first; failing that (two lines cannot hold the sentence's names),
+  // one whose cut tail takes a name, its numbers, their scopes and negations kept.
   // A headline is a statement: drop a trailing full stop, keep an ellipsis.
-  const best = forms.find(ok);
+  const best = forms.find(ok(true)) ?? forms.find(ok(false));
   return best?.replace(/(?<!\.)\.$/u, "");
 }
 
@@ -768,23 +1085,46 @@ export function headlineOf(
 export const leadPrefix = (lead: string): string => `${lead.replace(/\s*:\s*$/u, "")}: `;
 
 /**
- * True when `short` can be made from `full` by deleting characters: an ellipsis in `short` counts
- * as a deletion mark, a bracketed capital at its start ("[T]he") as the marked case of a letter
- * of `full`, whitespace differences are ignored. Every text a slide shows for a claim passes it
- * (the deck's build check), so it says nothing its cited sentence does not.
+ * True when `short` is `full` with marked deletions: every stretch of `full` it leaves out is
+ * where it shows an ellipsis, or at its start where it shows a bracketed capital ("[T]he" for
+ * "… the"); unmarked, only whitespace and a final full stop may go. Every text a slide shows for
+ * a claim passes it (the deck's build check), so it says nothing its cited sentence does not and
+ * hides no deletion.
  */
 export function isDeletionOf(short: string, full: string): boolean {
   const f = full.replace(/\s+/gu, "");
-  const subsequence = (s: string) => {
-    let j = 0;
-    for (let i = 0; i < f.length && j < s.length; i++) if (f[i] === s[j]) j++;
-    return j === s.length;
+  const s = short.replace(/\s+/gu, "");
+  const fits = (text: string, openStart: boolean): boolean => {
+    const pieces = text.split(ELLIPSIS);
+    const start = openStart || pieces[0] === "";
+    const end = pieces[pieces.length - 1] === "";
+    const kept = pieces.filter((p) => p !== "");
+    if (kept.length === 0) return false;
+    const ends = (p: string, from: number) =>
+      [f, f.replace(/\.$/u, "")].some((g) => g.endsWith(p) && g.length - p.length >= from);
+    let at = 0;
+    for (let i = 0; i < kept.length; i++) {
+      const p = kept[i]!;
+      const first = i === 0;
+      const last = i === kept.length - 1;
+      if (first && !start) {
+        if (!f.startsWith(p)) return false;
+        if (last && !end) return f === p || f === `${p}.`;
+        at = p.length;
+        continue;
+      }
+      if (last && !end) return ends(p, at);
+      const k = f.indexOf(p, at);
+      if (k < 0) return false;
+      at = k + p.length;
+    }
+    return true;
   };
-  const s = short.replaceAll(ELLIPSIS, "").replace(/\s+/gu, "");
-  if (subsequence(s)) return true;
+  if (fits(s, false)) return true;
+  // (The sentence may hold a bracketed capital of the engine's: "[T]here …, the CSTO" → "[T]he CSTO".)
   const marked = /^\[(\p{Lu})\]/u.exec(s);
-  if (!marked || full.replace(/\s+/gu, "").includes(marked[0])) return false;
-  return subsequence(`${marked[1]!.toLowerCase()}${s.slice(marked[0].length)}`);
+  if (!marked) return false;
+  return fits(`${marked[1]!.toLowerCase()}${s.slice(marked[0].length)}`, true);
 }
 
 /**

@@ -5,8 +5,8 @@
  * type (still ≥ 24 px); if even that fails the slide is reported as stuck.
  */
 
-import { shortenHeadline } from "./headline.js";
-import { keepsPlaces, MAX_LEVEL, shortenSafe } from "./shorten.js";
+import { softenHeadline } from "./headline.js";
+import { MAX_LEVEL, shortenSafe, softForms } from "./shorten.js";
 import type { DeckPlan, Slide, SlideGroup, SlideItem } from "./slides.js";
 import { countWords, partition, renumber } from "./words.js";
 
@@ -415,11 +415,12 @@ export function lightenWordy(
 const SHORTENED = new Set(["list", "columns", "table"]);
 
 /**
- * Slides the browser counted more than `budget` words on (the median goal, not a limit), each
- * made lighter by one step of deletion: its headline one level harder where that shows fewer
- * words, its bullets and cells one level harder where a shorter form keeps the claim's
- * essentials. Nothing is split, moved or reworded; a claim no deletion shortens stays as it is.
- * Returns null when no slide changed. Mutates nothing it was given.
+ * Slides the browser counted more than `budget` words on (the median goal, an aim and not a
+ * limit), each made lighter by deleting side matter inside its sentences: asides in brackets or
+ * dashes, fillers, side clauses set off by punctuation (`softForms`), each deletion marked. A
+ * sentence's tail is never cut, nor a name, a number, what scopes it or a negation dropped, for
+ * the headline as for its bullets and cells. Nothing is split, moved or reworded; a claim with no
+ * side matter stays as it is. Returns null when no slide changed. Mutates nothing it was given.
  */
 export function shortenOverBudget(
   plan: DeckPlan,
@@ -433,13 +434,14 @@ export function shortenOverBudget(
   for (const slide of next.columns.flat()) {
     if (!over.has(slide.id) || !SHORTENED.has(slide.layout)) continue;
     const h = slide.headline;
-    if (h && !h.inBody && shortenHeadline(h)) changed = true;
+    if (h && !h.inBody && softenHeadline(h)) changed = true;
     for (const item of slide.groups.flatMap((g) => g.items)) {
-      const was = { text: item.text, level: item.level };
-      if (!reshorten(item)) continue;
-      // Where the claim holds is a fact: a form without a place its sentence names is not taken.
-      if (keepsPlaces(item.text, item.full!)) changed = true;
-      else Object.assign(item, was);
+      if (item.kind !== "claim" || !item.full) continue;
+      const [shortest] = softForms(item.full, item.clauses, item.lead, item.scoped);
+      if (shortest && countWords(shortest) < countWords(item.text)) {
+        item.text = shortest;
+        changed = true;
+      }
     }
   }
   return changed ? next : null;

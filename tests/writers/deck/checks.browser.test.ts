@@ -203,6 +203,7 @@ describe("the sample deck's figures", () => {
       // (Without the date or value it may lead with: "9 February 2022: On February 9, …".)
       const start = headline
         .replace(/^[^:]{1,40}: /u, "")
+        .replace(/^…\s*/u, "")
         .replace(/^\[(\p{Lu})\]/u, "$1")
         .replace(/…$/u, "")
         .slice(0, 12);

@@ -232,6 +232,11 @@ describe("a matrix cell no source addresses", () => {
       .filter((i) => i.kind === "gap" && i.text !== "–");
     expect(gaps.length).toBeGreaterThan(0);
     for (const g of gaps) expect(g.text).toBe(SHORT_GAP.en);
+    // Its scope kept: no source of this corpus, not none at all.
+    expect(SHORT_GAP).toEqual({
+      en: "No source here addresses this.",
+      de: "Keine Quelle hier behandelt dies.",
+    });
     expect(gaps.map((g) => g.full)).toContain("No source addresses cohesion for Kazakhstan.");
     const html = deckDocument(plan, new Map(), {
       transition: "none",
@@ -263,6 +268,13 @@ describe("a timeline item's lead", () => {
       ),
     ).toBe("1.");
     expect(shownLead("2. 1989", "Nintendo first launched its GameBoy console in 1989.")).toBe("2.");
+    // Day and month in either order; the verb "may" is no month.
+    expect(
+      shownLead(
+        "4. scheduled: 7 October 2005",
+        "Nintendogs may ship in the UK on October 7th, 2005.",
+      ),
+    ).toBe("4.");
   });
 
   it("keeps its date where the sentence does not state it, or states only part of it", () => {
@@ -271,6 +283,33 @@ describe("a timeline item's lead", () => {
       "3. target: March 2005",
     );
     expect(shownLead("January 2022", "The CSTO deployed in January 2022.")).toBe("January 2022");
+    // Part of the date, not the phrase: "December 2004" is not "2 December 2004".
+    expect(
+      shownLead(
+        "1. reported: 2 December 2004",
+        "Nintendo shipped 2.8 million DS units between its launch and December 2004.",
+      ),
+    ).toBe("1. reported: 2 December 2004");
+    // Its words apart ("2005" … "March's"): the sentence does not state "March 2005".
+    expect(
+      shownLead(
+        "3. target: March 2005",
+        "Nintendo expects to ship 6 million units by 2005, up from March's forecast of 5 million.",
+      ),
+    ).toBe("3. target: March 2005");
+    // Two dates in the sentence: the lead says which one the item is.
+    expect(
+      shownLead(
+        "5. scheduled: 2006",
+        "Sony launched the PSP in 2004 and plans its successor for 2006.",
+      ),
+    ).toBe("5. scheduled: 2006");
+    expect(
+      shownLead(
+        "4. scheduled: 7 October 2005",
+        "Nintendogs is scheduled for March or October 7th, 2005.",
+      ),
+    ).toBe("4. scheduled: 7 October 2005");
     expect(shownLead(undefined, "text")).toBeUndefined();
   });
 

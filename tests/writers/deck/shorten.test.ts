@@ -15,6 +15,7 @@ import {
   shortenSafe,
   shortenWithin,
   sideCuts,
+  softForms,
   WORD_BUDGETS,
 } from "../../../src/writers/deck/shorten.js";
 import { loadFixture } from "./fixture.js";
@@ -55,14 +56,14 @@ describe("shortenClaim", () => {
       shortenClaim(
         "Meanwhile, Russia’s CSTO partners – with the glaring exception of Belarus, which served as a staging ground for Russia’s invasion – quietly distanced themselves from the conflict.",
       ),
-    ).toBe("Russia’s CSTO partners quietly distanced themselves from the conflict.");
+    ).toBe("… Russia’s CSTO partners … quietly distanced themselves from the conflict.");
     expect(
       shortenClaim(
         "All 30 NATO countries, for example, voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
         1,
       ),
     ).toBe(
-      "All 30 NATO countries voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
+      "All 30 NATO countries … voted in favor of the United Nations General Assembly resolution condemning Russian actions.",
     );
     expect(
       shortenClaim(
@@ -71,7 +72,47 @@ describe("shortenClaim", () => {
     ).toBe(
       "[T]he CSTO countries are so dependent on Russia economically and militarily that in the event of a conflict they will be loyal to Moscow.",
     );
-    expect(shortenClaim("The CSTO lacks unity (and experience).")).toBe("The CSTO lacks unity.");
+    expect(shortenClaim("The CSTO lacks unity (and experience).")).toBe("The CSTO lacks unity ….");
+  });
+
+  it("marks every deletion with an ellipsis: a parenthetical never goes silently", () => {
+    const full =
+      "At the Bucharest summit, NATO Membership Action Plans (MAPs) were put on the table for Ukraine and Georgia.";
+    const short = shortenClaim(full);
+    expect(short).toContain("Plans … were put");
+    expect(isDeletionOf(short, full)).toBe(true);
+    // The build's own check: a gap without a mark is no marked deletion.
+    expect(
+      isDeletionOf(
+        "NATO Membership Action Plans were put on the table for Ukraine and Georgia.",
+        "NATO Membership Action Plans (MAPs) were put on the table for Ukraine and Georgia.",
+      ),
+    ).toBe(false);
+    expect(
+      isDeletionOf(
+        "Russia’s CSTO partners quietly distanced themselves from the conflict.",
+        "Meanwhile, Russia’s CSTO partners – with the glaring exception of Belarus – quietly distanced themselves from the conflict.",
+      ),
+    ).toBe(false);
+    // Marked, each gap passes: an ellipsis inside, a bracketed capital or an ellipsis at the start,
+    // a final full stop dropped (a headline).
+    expect(
+      isDeletionOf(
+        "NATO Membership Action Plans … were put on the table for Ukraine and Georgia",
+        "NATO Membership Action Plans (MAPs) were put on the table for Ukraine and Georgia.",
+      ),
+    ).toBe(true);
+    expect(
+      isDeletionOf(
+        "[T]he Nintendo DS sold roughly 87,000 units…",
+        "In comparison, the Nintendo DS sold roughly 87,000 units during the week.",
+      ),
+    ).toBe(true);
+    expect(isDeletionOf("The DS sold…", "The DS sold, it said.")).toBe(true);
+    // A gap at the start, in the middle or at the end without a mark fails.
+    expect(isDeletionOf("the DS sold units.", "So the DS sold units.")).toBe(false);
+    expect(isDeletionOf("The DS sold units.", "The DS sold many units.")).toBe(false);
+    expect(isDeletionOf("The DS sold", "The DS sold units.")).toBe(false);
   });
 
   it("never drops a lead-in whose clause the rest continues or whose subject the rest points to", () => {
@@ -107,7 +148,7 @@ function claimOf(text: string) {
 describe("shortenSafe", () => {
   it("marks a capital it made: the cut start reads [T]he, never a CSS-only capital", () => {
     const c = claimOf(
-      "In the months after the invasion, speaking at a press conference in Moscow after a long meeting, the Secretary-General said the alliance had no plans to send troops to the region.",
+      "In the months after the invasion, speaking at a press conference after a long meeting, the Secretary-General said the alliance had no plans to send troops to the region.",
     );
     const short = shortenSafe(c.text, 1, c.clauses);
     expect(short).toMatch(/^\[T\]he Secretary-General said/u);
@@ -363,15 +404,18 @@ describe("a disagreement's side (scoped)", () => {
       const short = shortenSafe(c.text, level, c.clauses, undefined, true);
       expect(short, `${level}`).toContain("in the US alone");
     }
-    // No headline of it within two lines keeps its place: none (another claim heads the slide).
-    expect(headlineOf(c.text, 92, c.clauses)).toBeDefined();
+    // No headline of it within two lines keeps its place: none (another claim heads the slide);
+    // unscoped too, the place scopes its number ("a 90% share of the market | in the US alone").
+    expect(headlineOf(c.text, 92, c.clauses)).toBeUndefined();
     expect(headlineOf(c.text, 92, c.clauses, undefined, true) ?? "in the US alone").toContain(
       "in the US alone",
     );
-    // Unscoped, the place may go with the tail; scoped, it may not.
+    // Scoped, the place never goes with the tail.
     const d = claimOf("Nintendo dominates the handheld market in the US alone.");
     const cut = "Nintendo dominates the handheld market…";
-    expect(keepsEssentials(cut, d.text, d.clauses)).toBe(true);
+    // (Unscoped, a cut tail takes a name only where nothing else makes a bullet: names=false.)
+    expect(keepsEssentials(cut, d.text, d.clauses)).toBe(false);
+    expect(keepsEssentials(cut, d.text, d.clauses, undefined, false, false)).toBe(true);
     expect(keepsEssentials(cut, d.text, d.clauses, undefined, true)).toBe(false);
   });
 });
@@ -505,5 +549,84 @@ describe("a main clause the parse opens on its verb", () => {
       "[The DS] … will retail for £99 in the UK (149 euros)",
     );
     expect(headlineOf(text, 92, clauses)).toBe(text.slice(0, -1));
+  });
+});
+
+describe("what a shortening never drops: names and what scopes a number", () => {
+  const sold = claimOf(
+    "In comparison, the Nintendo DS sold roughly 87,000 units during the week following its UK launch.",
+  );
+  const donbas = claimOf(
+    "In 2014 Russia annexed Crimea and started the hybrid war on Donbas, a region it still claims.",
+  );
+
+  it("keeps a number's scope and the names of what it keeps, at every level", () => {
+    expect(
+      keepsEssentials("[T]he Nintendo DS sold roughly 87,000 units…", sold.text, sold.clauses),
+    ).toBe(false);
+    expect(
+      keepsEssentials(
+        "In 2014 Russia annexed Crimea and started the hybrid war…",
+        donbas.text,
+        donbas.clauses,
+      ),
+    ).toBe(false);
+    for (let level = 0; level <= MAX_LEVEL; level++) {
+      expect(shortenSafe(sold.text, level, sold.clauses), `${level}`).toContain(
+        "87,000 units during the week following its UK launch",
+      );
+      expect(shortenSafe(donbas.text, level, donbas.clauses), `${level}`).toContain("on Donbas");
+    }
+    for (const chars of [92, 60])
+      expect(
+        headlineOf(sold.text, chars, sold.clauses) ?? "87,000 units during the week",
+      ).toContain("87,000 units during the week");
+  });
+
+  it("lets a name go only with a whole aside set off inside the sentence, never with an exception", () => {
+    const c = claimOf(
+      "The CSTO, which Moscow founded as a counterweight, deployed 2,000 troops to Kazakhstan in January 2022.",
+    );
+    expect(
+      keepsEssentials(
+        "The CSTO … deployed 2,000 troops to Kazakhstan in January 2022.",
+        c.text,
+        c.clauses,
+      ),
+    ).toBe(true);
+    const b = claimOf(
+      "Russia’s CSTO partners – with the glaring exception of Belarus – quietly distanced themselves from the conflict.",
+    );
+    expect(
+      keepsEssentials(
+        "Russia’s CSTO partners … quietly distanced themselves from the conflict.",
+        b.text,
+        b.clauses,
+      ),
+    ).toBe(false);
+    // An acronym in brackets after its words names nothing new.
+    const maps = claimOf(
+      "NATO Membership Action Plans (MAPs) were put on the table for Ukraine and Georgia.",
+    );
+    expect(
+      keepsEssentials(
+        "NATO Membership Action Plans … were put on the table for Ukraine and Georgia.",
+        maps.text,
+        maps.clauses,
+      ),
+    ).toBe(true);
+  });
+
+  it("for the median goal (an aim) deletes only side matter inside the sentence, never its tail", () => {
+    expect(softForms(sold.text, sold.clauses).every((f) => f.includes("during the week"))).toBe(
+      true,
+    );
+    expect(softForms(donbas.text, donbas.clauses).every((f) => !/…$/u.test(f))).toBe(true);
+    const c = claimOf(
+      "[The DS], which features touch-screen control, will retail for £99 in the UK (149 euros).",
+    );
+    expect(softForms(c.text, c.clauses)[0]).toBe(
+      "[The DS] … will retail for £99 in the UK (149 euros).",
+    );
   });
 });
