@@ -40,11 +40,10 @@ const plan = (...slides: Slide[]): DeckPlan => ({
   columns: slides.map((s) => [s]),
 });
 
-const words = (s: string) => s.split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
-
-describe("a slide of joined thin sections", () => {
-  it("says the section and the headline's subject once, above it; the other item by its subject", () => {
-    const [[price]] = mergeThinSections([
+/** Two thin sections of comparison by dimension, joined on one slide as the deck joins them. */
+const priceAndSales = (): Slide =>
+  (
+    mergeThinSections([
       [
         dimension(
           "Price",
@@ -53,7 +52,14 @@ describe("a slide of joined thin sections", () => {
         ),
       ],
       [dimension("Sales", "The DS sold 500,000 units in a week.", "Sony shipped 3 million PSPs.")],
-    ]) as [[Slide]];
+    ]) as [[Slide]]
+  )[0][0];
+
+const words = (s: string) => s.split(/\s+/u).filter((t) => /[\p{L}\p{N}]/u.test(t)).length;
+
+describe("a slide of joined thin sections", () => {
+  it("says the section and the headline's subject once, above it; the other item by its subject", () => {
+    const price = priceAndSales();
     // One slide of both sections, split as the packer would: one section per part here.
     const first: Slide = { ...price!, groups: price!.groups.slice(0, 2) };
     const [slide] = assignHeadlines(plan(first)).columns.flat();
@@ -75,16 +81,7 @@ describe("a slide of joined thin sections", () => {
   });
 
   it("keeps a section's name on a group from another section, and drops the joined slide's part marker", () => {
-    const [[both]] = mergeThinSections([
-      [
-        dimension(
-          "Price",
-          "Games for the DS cost £19 to £29.",
-          "The PSP sells for $250 in the US.",
-        ),
-      ],
-      [dimension("Sales", "The DS sold 500,000 units in a week.", "Sony shipped 3 million PSPs.")],
-    ]) as [[Slide]];
+    const both = priceAndSales();
     const mixed: Slide = {
       ...both!,
       groups: [both!.groups[0]!, both!.groups[3]!, both!.groups[2]!],
@@ -126,16 +123,7 @@ describe("a slide of joined thin sections", () => {
   });
 
   it("does not label the headline's own group again right under it", () => {
-    const [[both]] = mergeThinSections([
-      [
-        dimension(
-          "Price",
-          "Games for the DS cost £19 to £29.",
-          "The PSP sells for $250 in the US.",
-        ),
-      ],
-      [dimension("Sales", "The DS sold 500,000 units in a week.", "Sony shipped 3 million PSPs.")],
-    ]) as [[Slide]];
+    const both = priceAndSales();
     const ds = both!.groups[0]!;
     const slide: Slide = {
       ...both!,
