@@ -512,6 +512,55 @@ function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): D
   return out;
 }
 
+/**
+ * The figures section's statements that an earlier slide already shows (a bullet, a matrix cell,
+ * an exhibit's takeaway) are not shown again: a listener has heard them, and the figures' own
+ * chart shows their values. Each goes to the slide's notes with its full citation; a figures
+ * slide left with nothing hands its notes to the slide before it and goes. Other sections keep
+ * their repeats: a timeline's numbered entries answer its chart's marks, a disagreement's sides
+ * belong together. Shortens nothing; returns new columns.
+ */
+function withoutRepeats(columns: readonly DeckColumn[], cite: CitationFormatter): DeckColumn[] {
+  const shown = new Set<string>();
+  const out: DeckColumn[] = [];
+  let last: Slide | undefined;
+  for (const column of columns) {
+    const kept: Slide[] = [];
+    for (const slide of column) {
+      const items = slide.groups.flatMap((g) => g.items);
+      if (slide.kind !== "figures" || slide.layout !== "list") {
+        for (const item of items)
+          if (item.kind === "claim" && item.claimId) shown.add(item.claimId);
+        kept.push(slide);
+        last = slide;
+        continue;
+      }
+      const notes: string[] = [];
+      const groups = slide.groups
+        .map((g) => ({
+          ...g,
+          items: g.items.filter((item) => {
+            if (item.kind !== "claim" || !item.claimId || !shown.has(item.claimId)) return true;
+            notes.push(`${item.lead ? `${item.lead} ` : ""}${item.full ?? item.text}`);
+            if (item.citations.length > 0) notes.push(`— ${cite.note(item.citations)}`);
+            return false;
+          }),
+        }))
+        .filter((g) => g.items.length > 0);
+      for (const g of groups)
+        for (const item of g.items)
+          if (item.kind === "claim" && item.claimId) shown.add(item.claimId);
+      const next: Slide = { ...slide, groups, notes: [...slide.notes, ...notes] };
+      if (groups.length > 0) {
+        kept.push(next);
+        last = next;
+      } else last?.notes.push(...next.notes);
+    }
+    if (kept.length > 0) out.push(kept);
+  }
+  return out;
+}
+
 /** Each cited sentence's citations for the speaker notes: the style's full note. */
 function addNotes(columns: readonly DeckColumn[], cite: CitationFormatter): void {
   for (const slide of columns.flat()) {
@@ -660,7 +709,7 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
     target?.notes.push(...methodNotes);
   }
 
-  const kept = longToNotes(columns, cite);
+  const kept = withoutRepeats(longToNotes(columns, cite), cite);
   // A section all of whose statements went to the notes has no slide, nor an agenda entry.
   const named = new Set(kept.flat().flatMap((s) => [s.title, s.kicker]));
   for (let i = titles.length - 1; i >= 0; i--) if (!named.has(titles[i])) titles.splice(i, 1);

@@ -162,3 +162,24 @@ it("follows an author's own outline: their prose with its citation, their titles
   });
   expect(prose.citations[0]).toMatchObject({ block: 9 });
 });
+
+it("shows a statement once: the figures slides leave out what an earlier slide showed", () => {
+  // The default corpus's figures section repeats four statements of the key findings, the
+  // matrix and the figures chart; they go to the notes, where the speaker still has them.
+  const html = readFileSync(result.indexPath, "utf8");
+  const shown = new Set<string>();
+  let figures = 0;
+  for (const m of html.matchAll(/<section[^>]*data-kind="([^"]+)"[^>]*>([\s\S]*?)<\/section>/gu)) {
+    const [, kind, inner] = m;
+    const visible = inner!.replace(/<aside class="notes">[\s\S]*?<\/aside>/gu, "");
+    const ids = [...visible.matchAll(/class="([^"]*)" data-claim="([^"]+)"/gu)]
+      .filter(([, cls]) => !cls!.includes("bw-above"))
+      .map(([, , id]) => id!);
+    if (kind === "figures") {
+      figures += 1;
+      for (const id of ids) expect(shown.has(id), id).toBe(false);
+    }
+    for (const id of ids) shown.add(id);
+  }
+  expect(figures).toBeGreaterThan(0);
+});
