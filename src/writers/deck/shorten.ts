@@ -395,13 +395,7 @@ const NO_SCOPE =
  * (whitespace aside; undefined when `short` is no deletion of `full`).
  */
 function gapsOf(short: string, full: string): [number, number][] | undefined {
-  const idx: number[] = [];
-  let f = "";
-  for (let i = 0; i < full.length; i++) {
-    if (/\s/u.test(full[i]!)) continue;
-    f += full[i];
-    idx.push(i);
-  }
+  const { text: f, at: idx } = squeezed(full);
   const s = short.replace(/\s+/gu, "");
   const marked = /^\[(\p{Lu})\]/u.exec(s);
   const literal = align(s, false, f, idx, full);
@@ -511,6 +505,18 @@ function keepsAll(re: RegExp, short: string, full: string): boolean {
   return true;
 }
 
+/** `text` without whitespace, and where each of its characters stands in `text`. */
+function squeezed(text: string): { text: string; at: number[] } {
+  const at: number[] = [];
+  let out = "";
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/u.test(text[i]!)) continue;
+    out += text[i];
+    at.push(i);
+  }
+  return { text: out, at };
+}
+
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, "\\$&");
 
 /**
@@ -524,15 +530,9 @@ function reach(short: string, full: string): number {
     .replace(/\s+/gu, "");
   // A form that is one stretch of the sentence (its main clause) reaches to that stretch's end:
   // a greedy alignment from the start could run on into a later sentence.
-  const kept: number[] = [];
-  let squeezed = "";
-  for (let i = 0; i < full.length; i++) {
-    if (/\s/u.test(full[i]!)) continue;
-    squeezed += full[i];
-    kept.push(i);
-  }
-  const at = s.length > 0 ? squeezed.indexOf(s) : -1;
-  if (at >= 0 && squeezed.indexOf(s, at + 1) < 0) return kept[at + s.length - 1]! + 1;
+  const { text: f, at: kept } = squeezed(full);
+  const at = s.length > 0 ? f.indexOf(s) : -1;
+  if (at >= 0 && f.indexOf(s, at + 1) < 0) return kept[at + s.length - 1]! + 1;
   let j = 0;
   let end = 0;
   for (let i = 0; i < full.length && j < s.length; i++) {
