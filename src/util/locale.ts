@@ -72,6 +72,8 @@ export interface Chrome {
   gap: (dimension: string, subject: string) => string;
   /** The deck's agenda slide. */
   agenda: string;
+  /** A matrix cell no source addresses, on a slide (its row and column shown beside it). */
+  gapOnSlide: string;
   /** The engine's word for what a figure is ("amount", "price", "target" …) in this language. */
   figureWord: (word: string) => string;
   /** The method note's sentence `key` with its placeholders filled (see `methodNote` in the file). */
@@ -200,6 +202,7 @@ function chromeOf(table: Table, fallback: Table, language: string): Chrome {
     noCountingFigures: str("noCountingFigures"),
     gap: (dimension, subject) => fill(str("gap"), { dimension, subject }),
     agenda: str("agenda"),
+    gapOnSlide: str("gapOnSlide"),
     figureWord: (word) => text(obj("figureWords"), word) || word,
     methodText: noteText("methodNote"),
     thousands: text(obj("methodNote"), "thousands") || ",",

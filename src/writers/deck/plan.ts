@@ -17,7 +17,6 @@ import { formatDate } from "../../util/dates.js";
 import { omittedSentence } from "../../util/format.js";
 import { chromeFor } from "../../util/locale.js";
 import { slug } from "../../util/slug.js";
-import { baseLanguage } from "../../util/text.js";
 import type { CitationFormatter } from "../shared/citations/index.js";
 import { takeaway } from "./headline.js";
 import { groupsFromContent, type ItemContext, itemsFromPhrasing } from "./items.js";
@@ -39,16 +38,6 @@ interface Section {
   heading: Heading;
   content: RootContent[];
 }
-
-/**
- * A matrix cell no source addresses, on the slide: the row and the column it stands in are shown
- * beside it, so the deck says it without naming them (the full statement goes to the notes).
- * Languages without an entry show the statement in full.
- */
-export const SHORT_GAP: Readonly<Record<string, string>> = {
-  en: "No source here addresses this.",
-  de: "Keine Quelle hier behandelt dies.",
-};
 
 const sectionData = (h: Heading): SectionData | undefined => h.data?.briefwright;
 const clean = (s: string) => s.replace(/\s+/gu, " ").trim();
@@ -454,24 +443,37 @@ function fitsBullet(item: SlideItem): boolean {
 
 /**
  * A statement that does not fit a bullet is not shown: it goes to the speaker notes with its
- * full citation (the report shows it). In a list it leaves the slide; in a table (the matrix) its
- * cell shows "–", and a row left with no statement goes. A slide left with nothing hands its
- * notes to the slide before it (the first one: after it) and goes. Disagreements' sides stay (a
- * side alone would say nothing). Shortens items in place.
+ * full citation (the report shows it). So does a statement of the figures section that an
+ * earlier slide already shows (a key finding, a matrix cell, an exhibit's takeaway): a listener
+ * has heard it (the figures chart, where there is one, still draws its value); other sections
+ * keep their repeats, a timeline's numbered entries answering its chart's marks. In a list a
+ * statement leaves the slide; in a table (the matrix) its cell shows "–", and a row left with no
+ * statement goes. A slide left with nothing hands its notes to the slide before it (the first
+ * one: after it) and goes. Disagreements' sides stay (a side alone would say nothing). Shortens
+ * items in place.
  */
 function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): DeckColumn[] {
   const out: DeckColumn[] = [];
   let last: Slide | undefined;
   let pending: string[] = [];
+  /** Claims a slide before this one shows, in deck order. */
+  const seen = new Set<string>();
+  const see = (slide: Slide) => {
+    for (const item of slide.groups.flatMap((g) => g.items))
+      if (item.kind === "claim" && item.claimId) seen.add(item.claimId);
+  };
   for (const column of columns) {
     const kept: Slide[] = [];
     for (const slide of column) {
       const shown = ["list", "columns", "table"].includes(slide.layout) && !slide.pair;
       if (!shown) {
         kept.push(slide);
+        see(slide);
         last = slide;
         continue;
       }
+      const repeated = (item: SlideItem) =>
+        slide.kind === "figures" && item.claimId !== undefined && seen.has(item.claimId);
       const notes: string[] = [];
       const toNotes = (item: SlideItem) => {
         notes.push(`${item.lead ? `${item.lead} ` : ""}${item.full}`);
@@ -493,7 +495,7 @@ function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): D
               .map((g) => ({
                 ...g,
                 items: g.items.filter((item) => {
-                  if (fitsBullet(item)) return true;
+                  if (fitsBullet(item) && !repeated(item)) return true;
                   toNotes(item);
                   return false;
                 }),
@@ -503,58 +505,10 @@ function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): D
       pending = [];
       if (groups.length > 0) {
         kept.push(next);
+        see(next);
         last = next;
       } else if (last) last.notes.push(...next.notes);
       else pending = next.notes;
-    }
-    if (kept.length > 0) out.push(kept);
-  }
-  return out;
-}
-
-/**
- * The figures section's statements that an earlier slide already shows (a bullet, a matrix cell,
- * an exhibit's takeaway) are not shown again: a listener has heard them, and the figures' own
- * chart shows their values. Each goes to the slide's notes with its full citation; a figures
- * slide left with nothing hands its notes to the slide before it and goes. Other sections keep
- * their repeats: a timeline's numbered entries answer its chart's marks, a disagreement's sides
- * belong together. Shortens nothing; returns new columns.
- */
-function withoutRepeats(columns: readonly DeckColumn[], cite: CitationFormatter): DeckColumn[] {
-  const shown = new Set<string>();
-  const out: DeckColumn[] = [];
-  let last: Slide | undefined;
-  for (const column of columns) {
-    const kept: Slide[] = [];
-    for (const slide of column) {
-      const items = slide.groups.flatMap((g) => g.items);
-      if (slide.kind !== "figures" || slide.layout !== "list") {
-        for (const item of items)
-          if (item.kind === "claim" && item.claimId) shown.add(item.claimId);
-        kept.push(slide);
-        last = slide;
-        continue;
-      }
-      const notes: string[] = [];
-      const groups = slide.groups
-        .map((g) => ({
-          ...g,
-          items: g.items.filter((item) => {
-            if (item.kind !== "claim" || !item.claimId || !shown.has(item.claimId)) return true;
-            notes.push(`${item.lead ? `${item.lead} ` : ""}${item.full ?? item.text}`);
-            if (item.citations.length > 0) notes.push(`— ${cite.note(item.citations)}`);
-            return false;
-          }),
-        }))
-        .filter((g) => g.items.length > 0);
-      for (const g of groups)
-        for (const item of g.items)
-          if (item.kind === "claim" && item.claimId) shown.add(item.claimId);
-      const next: Slide = { ...slide, groups, notes: [...slide.notes, ...notes] };
-      if (groups.length > 0) {
-        kept.push(next);
-        last = next;
-      } else last?.notes.push(...next.notes);
     }
     if (kept.length > 0) out.push(kept);
   }
@@ -661,7 +615,7 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
           ids,
           "matrix",
           undefined,
-          SHORT_GAP[baseLanguage(meta.language)],
+          chromeFor(meta.language).gapOnSlide,
         ),
       ]);
       continue;
@@ -709,7 +663,7 @@ export function planDeck(document: BriefingDocument, cite: CitationFormatter): D
     target?.notes.push(...methodNotes);
   }
 
-  const kept = withoutRepeats(longToNotes(columns, cite), cite);
+  const kept = longToNotes(columns, cite);
   // A section all of whose statements went to the notes has no slide, nor an agenda entry.
   const named = new Set(kept.flat().flatMap((s) => [s.title, s.kicker]));
   for (let i = titles.length - 1; i >= 0; i--) if (!named.has(titles[i])) titles.splice(i, 1);

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { chromeFor } from "../../../src/util/locale.js";
 import { assignHeadlines, headlineFor } from "../../../src/writers/deck/headline.js";
 import { deckDocument } from "../../../src/writers/deck/html.js";
 import { planDeck } from "../../../src/writers/deck/index.js";
 import { groupLabel, headerText, shownLead } from "../../../src/writers/deck/labels.js";
 import { mergeThinSections } from "../../../src/writers/deck/merge.js";
-import { SHORT_GAP } from "../../../src/writers/deck/plan.js";
 import { headlineOf } from "../../../src/writers/deck/shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "../../../src/writers/deck/slides.js";
 import { packByWords, slideWords } from "../../../src/writers/deck/words.js";
@@ -219,9 +219,9 @@ describe("a matrix cell no source addresses", () => {
       .flatMap((g) => g.items)
       .filter((i) => i.kind === "gap" && i.text !== "–");
     expect(gaps.length).toBeGreaterThan(0);
-    for (const g of gaps) expect(g.text).toBe(SHORT_GAP.en);
+    for (const g of gaps) expect(g.text).toBe(chromeFor("en").gapOnSlide);
     // Its scope kept: no source of this corpus, not none at all.
-    expect(SHORT_GAP).toEqual({
+    expect({ en: chromeFor("en").gapOnSlide, de: chromeFor("de").gapOnSlide }).toEqual({
       en: "No source here addresses this.",
       de: "Keine Quelle hier behandelt dies.",
     });
