@@ -10,6 +10,7 @@ import type { Briefing } from "../../../src/model/briefing.js";
 import type { BriefingDocument } from "../../../src/model/document.js";
 import type { DeckOptions } from "../../../src/model/options.js";
 import { claimsOf } from "../../../src/outline/claims-of.js";
+import type { SlideItem } from "../../../src/writers/deck/slides.js";
 import { deckOptionsOf, documentOf } from "../document.js";
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
@@ -42,3 +43,13 @@ export function loadFixture(name = "slides-sample"): SlidesFixture {
     options: deckOptionsOf(spec),
   };
 }
+
+/** A claim item as the planner makes one: its text in full, one citation. */
+export const claim = (text: string, claimId: string): SlideItem => ({
+  kind: "claim",
+  text,
+  full: text,
+  claimId,
+  citations: [{ sourceId: "s", block: 1 }] as SlideItem["citations"],
+  level: 0,
+});

@@ -5,15 +5,7 @@ import { bodyText, SHOWN_ABOVE } from "../../../src/writers/deck/repeat.js";
 import type { DeckPlan, Slide, SlideItem } from "../../../src/writers/deck/slides.js";
 import { shortenOverBudget } from "../../../src/writers/deck/split.js";
 import { packByWords, slideWords } from "../../../src/writers/deck/words.js";
-
-const claim = (text: string, claimId: string): SlideItem => ({
-  kind: "claim",
-  text,
-  full: text,
-  claimId,
-  citations: [{ sourceId: "s", block: 1 }] as SlideItem["citations"],
-  level: 0,
-});
+import { claim } from "./fixture.js";
 
 /** A matrix row's slide: one cell per subject, side by side. */
 const row = (nato: SlideItem, csto: SlideItem): Slide => ({

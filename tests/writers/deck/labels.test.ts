@@ -9,16 +9,7 @@ import { headlineOf } from "../../../src/writers/deck/shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "../../../src/writers/deck/slides.js";
 import { packByWords, slideWords } from "../../../src/writers/deck/words.js";
 import { deckCitationsOf } from "../document.js";
-import { loadFixture } from "./fixture.js";
-
-const claim = (text: string, claimId: string): SlideItem => ({
-  kind: "claim",
-  text,
-  full: text,
-  claimId,
-  citations: [{ sourceId: "s", block: 1 }] as SlideItem["citations"],
-  level: 0,
-});
+import { claim, loadFixture } from "./fixture.js";
 
 /** A dimension's slide of one claim per subject: thin, so it joins its neighbours. */
 const dimension = (title: string, ds: string, psp: string): Slide => ({
