@@ -11,7 +11,7 @@ import type { DeckOptions } from "../../model/options.js";
 import { quoteLanguage } from "../shared/html.js";
 import { DECK_PATHS, speakerViewScriptHash } from "./assets.js";
 import { numberCitations, type SourceLabels, shortCitation, sourceLabels } from "./citations.js";
-import { groupLabel, headerText, namesJoinedSection, shownLead } from "./labels.js";
+import { groupLabel, headerText, type PartMarker, partMarkers, shownLead } from "./labels.js";
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
 import { leadPrefix } from "./shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "./slides.js";
@@ -50,6 +50,13 @@ function itemContent(item: SlideItem, marks: number[]): ElementContent[] {
   return out;
 }
 
+/**
+ * The marks an item shows: none on the pointer to the headline ("↑"), whose marks the headline
+ * carries already (the footer lists the source once, under that number).
+ */
+const pointerOr = (shown: string, marks: number[]): number[] =>
+  shown === SHOWN_ABOVE ? [] : marks;
+
 /** Classes of an item: its kind (a cut start is marked in the text itself: "[T]he …"). */
 function itemClasses(item: SlideItem): string[] {
   return [`bw-${item.kind}`];
@@ -83,14 +90,14 @@ function notesElement(slide: Slide): Element | null {
  * The slide's header. With an assertion headline: the section's name (and part) as the kicker,
  * the headline as the heading with its claim's citation marks. Without one: the title.
  */
-function header(slide: Slide, marks: readonly (number | string)[] = []): Element {
-  const part =
-    slide.part && !namesJoinedSection(slide)
-      ? [
-          text(" "),
-          h("span", { className: ["bw-part"] }, [text(`${slide.part.index}/${slide.part.total}`)]),
-        ]
-      : [];
+function header(
+  slide: Slide,
+  marks: readonly (number | string)[] = [],
+  marker?: PartMarker,
+): Element {
+  const part = marker
+    ? [text(" "), h("span", { className: ["bw-part"] }, [text(`${marker.index}/${marker.total}`)])]
+    : [];
   const children: ElementContent[] = [];
   if (slide.headline) {
     // The section's name alone (its parent is in the agenda): words for the assertion, not the path.
@@ -185,7 +192,7 @@ function bodyElement(slide: Slide, marks: number[][][]): Element {
           return h(
             "td",
             { className: classes, dataClaim: item.claimId },
-            itemContent({ ...item, text: shown }, markOf(g, i)),
+            itemContent({ ...item, text: shown }, pointerOr(shown, markOf(g, i))),
           );
         }),
       ]),
@@ -205,7 +212,7 @@ function bodyElement(slide: Slide, marks: number[][][]): Element {
         {},
         group.items.map((item, i) => {
           const shown = bodyText(slide, item);
-          const li = itemElement({ ...item, text: shown }, markOf(g, i));
+          const li = itemElement({ ...item, text: shown }, pointerOr(shown, markOf(g, i)));
           (li.properties.className as string[]).push("bw-unit");
           if (shown === SHOWN_ABOVE) (li.properties.className as string[]).push("bw-above");
           return li;
@@ -221,7 +228,9 @@ function slideSection(
   slide: Slide,
   labels: SourceLabels,
   drawings: ReadonlyMap<number, string>,
+  markers: ReadonlyMap<Slide, PartMarker>,
 ): Element {
+  const marker = markers.get(slide);
   const classes = ["bw-frame", `bw-layout-${slide.layout}`];
   if (slide.dense) classes.push("bw-dense");
   if (slide.pair) classes.push("bw-pair");
@@ -237,14 +246,14 @@ function slideSection(
     // The takeaway's mark is its exhibit mark's number (the footer lists the marks).
     const mark = slide.headline?.item.lead;
     frame.push(
-      header(slide, mark ? [mark] : []),
+      header(slide, mark ? [mark] : [], marker),
       exhibitBody(slide, drawings),
       ...citesFooter(exhibitCites(slide, labels)),
     );
   } else {
     const { entries, marks, headline } = numberCitations(slide, labels);
     frame.push(
-      header(slide, headline),
+      header(slide, headline, marker),
       bodyElement(slide, marks),
       ...citesFooter(entries.map((e) => ({ n: String(e.n), label: e.label }))),
     );
@@ -323,13 +332,14 @@ export function deckDocument(
     link(DECK_PATHS.layoutCss),
   ]);
   const labels = sourceLabels(sources.values());
+  const markers = partMarkers(plan.columns.flat());
   const sections = plan.columns.map((column) =>
     column.length === 1
-      ? slideSection(column[0]!, labels, drawings)
+      ? slideSection(column[0]!, labels, drawings, markers)
       : h(
           "section",
           { className: ["bw-stack"] },
-          column.map((s) => slideSection(s, labels, drawings)),
+          column.map((s) => slideSection(s, labels, drawings, markers)),
         ),
   );
   const body = h("body", {}, [

@@ -66,6 +66,34 @@ export function namesJoinedSection(slide: Slide): boolean {
   return headerSection(slide) !== undefined;
 }
 
+/** A part marker as shown: "2/3". */
+export interface PartMarker {
+  index: number;
+  total: number;
+}
+
+/**
+ * The part marker ("2/3") each slide shows, counted among the parts of its split slide that carry
+ * the same header: a marker tells apart slides whose headers would read alike ("Key findings
+ * 1/4", "Key findings 2/4"), so a part headed by a name of its own (a matrix row's slide:
+ * "Price", "Cohesion") shows none, and neither does a joined slide whose header names one of its
+ * sections (`namesJoinedSection`).
+ */
+export function partMarkers(slides: readonly Slide[]): Map<Slide, PartMarker> {
+  const alike = new Map<string, Slide[]>();
+  for (const s of slides) {
+    if (!s.part || !s.origin || namesJoinedSection(s)) continue;
+    const key = `${s.origin}\u0000${headerText(s)}`;
+    alike.set(key, [...(alike.get(key) ?? []), s]);
+  }
+  const out = new Map<Slide, PartMarker>();
+  for (const group of alike.values()) {
+    if (group.length < 2) continue;
+    group.forEach((s, i) => out.set(s, { index: i + 1, total: group.length }));
+  }
+  return out;
+}
+
 /** What a group's label shows: without the section its header names already. */
 export function groupLabel(slide: Slide, group: SlideGroup): string | undefined {
   const shared = headerSection(slide);

@@ -65,7 +65,10 @@ export async function visitSlides(browser: BrowserSession, indexPath: string, ro
             height: s.scrollHeight,
             width: s.scrollWidth,
             claims: claims.length,
-            unmarked: Array.from(claims).filter((c) => !c.querySelector(".bw-mark")).length,
+            // (The pointer to the headline, "↑", shows no mark: the headline carries it.)
+            unmarked: Array.from(claims).filter(
+              (c) => !c.classList.contains("bw-above") && !c.querySelector(".bw-mark"),
+            ).length,
             notes: Boolean(s.querySelector("aside.notes")?.textContent?.trim()),
             footer: s.querySelectorAll(".bw-cites .bw-cite").length,
             items: s.querySelectorAll(".bw-body li, .bw-matrix tbody td").length,

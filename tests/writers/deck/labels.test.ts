@@ -3,7 +3,12 @@ import { chromeFor } from "../../../src/util/locale.js";
 import { assignHeadlines, headlineFor } from "../../../src/writers/deck/headline.js";
 import { deckDocument } from "../../../src/writers/deck/html.js";
 import { planDeck } from "../../../src/writers/deck/index.js";
-import { groupLabel, headerText, shownLead } from "../../../src/writers/deck/labels.js";
+import {
+  groupLabel,
+  headerText,
+  partMarkers,
+  shownLead,
+} from "../../../src/writers/deck/labels.js";
 import { mergeThinSections } from "../../../src/writers/deck/merge.js";
 import { headlineOf } from "../../../src/writers/deck/shorten.js";
 import type { DeckPlan, Slide, SlideItem } from "../../../src/writers/deck/slides.js";
@@ -170,33 +175,80 @@ describe("a slide of joined thin sections", () => {
   });
 });
 
+/** A matrix of two rows, NATO and CSTO. */
+const matrixOfTwo = (): Slide => ({
+  id: "evidence-matrix",
+  kind: "matrix",
+  layout: "table",
+  title: "Evidence matrix",
+  columns: ["", "NATO", "CSTO"],
+  groups: [
+    {
+      label: "Cohesion",
+      items: [claim("NATO voted as one.", "a"), claim("The CSTO split.", "b")],
+    },
+    {
+      label: "Capabilities",
+      items: [claim("NATO has 40,000 troops.", "c"), claim("The CSTO has 20,000.", "d")],
+    },
+  ],
+  notes: [],
+});
+
 describe("a matrix row's slide", () => {
   it("is headed by its row's name, not the matrix's name as well", () => {
-    const matrix: Slide = {
-      id: "evidence-matrix",
-      kind: "matrix",
-      layout: "table",
-      title: "Evidence matrix",
-      columns: ["", "NATO", "CSTO"],
-      groups: [
-        {
-          label: "Cohesion",
-          items: [claim("NATO voted as one.", "a"), claim("The CSTO split.", "b")],
-        },
-        {
-          label: "Capabilities",
-          items: [claim("NATO has 40,000 troops.", "c"), claim("The CSTO has 20,000.", "d")],
-        },
-      ],
-      notes: [],
-    };
-    const rows = packByWords(plan(matrix)).columns.flat();
+    const rows = packByWords(plan(matrixOfTwo())).columns.flat();
     expect(rows.map((s) => s.title)).toEqual(["Cohesion", "Capabilities"]);
     expect(rows.map((s) => s.part)).toEqual([
       { index: 1, total: 2 },
       { index: 2, total: 2 },
     ]);
     expect(rows[0]!.groups.map((g) => g.label)).toEqual(["NATO", "CSTO"]);
+  });
+
+  it("shows no part marker: its own name tells it from the next row, unlike a split section's parts", () => {
+    const rows = packByWords(plan(matrixOfTwo())).columns.flat();
+    const html = deckDocument(plan(...rows), new Map(), {
+      transition: "none",
+      theme: "briefwright",
+      slideNumber: false,
+    });
+    expect(html).toContain("<h2>Cohesion</h2>");
+    expect(html).not.toContain('class="bw-part"');
+    // Two parts that would read alike are numbered among themselves.
+    const [a, b] = rows;
+    const alike = [
+      { ...a!, title: "Key findings" },
+      { ...b!, title: "Key findings" },
+    ];
+    expect([...partMarkers(alike).values()]).toEqual([
+      { index: 1, total: 2 },
+      { index: 2, total: 2 },
+    ]);
+    const third = { ...b!, id: "x--3", part: { index: 3, total: 3 } };
+    const markers = partMarkers([alike[0]!, third, alike[1]!]);
+    expect([markers.get(alike[0]!), markers.get(third), markers.get(alike[1]!)]).toEqual([
+      { index: 1, total: 2 },
+      undefined,
+      { index: 2, total: 2 },
+    ]);
+  });
+
+  it("points to its headline from the headline's cell with an arrow, the mark said once, on the headline", () => {
+    const row: Slide = {
+      ...packByWords(plan(matrixOfTwo())).columns.flat()[0]!,
+    };
+    const [slide] = assignHeadlines(plan(row)).columns.flat();
+    expect(slide!.headline).toBeDefined();
+    const html = deckDocument(plan(slide!), new Map(), {
+      transition: "none",
+      theme: "briefwright",
+      slideNumber: false,
+    });
+    const above = html.match(/<li class="[^"]*bw-above[^"]*"[^>]*>(.*?)<\/li>/su);
+    expect(above?.[1]).toContain("↑");
+    expect(above?.[1]).not.toContain("bw-mark");
+    expect(html.match(/<h2 class="bw-assertion".*?<\/h2>/su)?.[0]).toContain("bw-mark");
   });
 });
 
