@@ -89,7 +89,7 @@ export function partMarkers(slides: readonly Slide[]): Map<Slide, PartMarker> {
   const out = new Map<Slide, PartMarker>();
   for (const group of alike.values()) {
     if (group.length < 2) continue;
-    group.forEach((s, i) => out.set(s, { index: i + 1, total: group.length }));
+    for (const [i, s] of group.entries()) out.set(s, { index: i + 1, total: group.length });
   }
   return out;
 }
