@@ -16,6 +16,12 @@ import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
  * fails on a third.
  */
 export const HEADLINE_CHARS = 92;
+/**
+ * A headline past that estimate, tried only on a slide where no claim fits it: two lines hold
+ * more than 92 characters of most text (measured: 110 and more), so the browser decides, and a
+ * headline it sets on a third line is taken back (`takeBackLongHeadlines`).
+ */
+export const LONG_HEADLINE_CHARS = 118;
 /** An exhibit's takeaway: one line. */
 export const TAKEAWAY_CHARS = 46;
 
@@ -92,6 +98,14 @@ const claimKey = (item: SlideItem) => item.claimId ?? item.full ?? item.text;
 function chooseHeadline(slide: Slide, used: Set<string>): void {
   if (!ARGUED.has(slide.layout) || slide.headline || slide.noHeadline || slide.kind === "sources")
     return;
+  if (chooseWithin(slide, used, HEADLINE_CHARS) || slide.noLongHeadline) return;
+  // No claim fits two lines' estimate: a longer one, which the browser then measures.
+  const long = chooseWithin(slide, used, LONG_HEADLINE_CHARS);
+  if (long) long.long = true;
+}
+
+/** `chooseHeadline` with headlines of at most `chars` characters: the headline set, if any. */
+function chooseWithin(slide: Slide, used: Set<string>, chars: number): Headline | undefined {
   const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
   // A claim already heading another slide comes last: another section may state it again (the
   // figures repeat a fact of the matrix) where none of its own claims makes a headline.
@@ -109,7 +123,7 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
     where.length >= 2 &&
     (slide.layout !== "columns" || slide.groups[at.gi]!.items.length >= 2);
   for (const at of claims.filter(leaves)) {
-    const text = headlineFor(at.item, HEADLINE_CHARS);
+    const text = headlineFor(at.item, chars);
     if (!text) continue;
     const group = slide.groups[at.gi]!;
     slide.headline = { text, item: at.item, inBody: false, group: group.label };
@@ -120,21 +134,22 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
     if (group.items.length === 0 && group.label && !joined)
       slide.title = `${slide.title} · ${group.label}`;
     slide.groups = slide.groups.filter((g) => g.items.length > 0);
-    return;
+    return slide.headline;
   }
   // Else a claim that stays in the body too (a matrix row's cell): one line, and only where the
   // slide has the words to spare.
   for (const at of claims) {
-    const text = headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, HEADLINE_CHARS);
+    const text = headlineFor(at.item, TAKEAWAY_CHARS) ?? headlineFor(at.item, chars);
     if (!text) continue;
     const candidate: Slide = { ...slide, headline: { text, item: at.item, inBody: true } };
     // A bullet staying under its own headline must say more than it (a matrix cell that would
     // repeat it points up to it instead, repeat.ts; a list has no such pointer).
     if (slide.layout === "list" && bodyText(candidate, at.item) === SHOWN_ABOVE) continue;
-    if (slideWords(candidate) > MAX_SLIDE_WORDS - SPARE_WORDS) return;
+    if (slideWords(candidate) > MAX_SLIDE_WORDS - SPARE_WORDS) return undefined;
     slide.headline = candidate.headline;
-    return;
+    return slide.headline;
   }
+  return undefined;
 }
 
 /**
@@ -142,18 +157,38 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
  * bodies (before the parts are evened out, so no claim is lost with a dropped part). Mutates.
  */
 export function clearHeadlines(plan: DeckPlan, origin: string): DeckPlan {
-  for (const slide of plan.columns.flat()) {
-    const h = slide.headline;
-    if (slide.origin !== origin || !h) continue;
-    slide.headline = undefined;
-    if (h.inBody) continue;
-    const first = slide.groups[0];
-    if (first && first.label === h.group) first.items.unshift(h.item);
-    else slide.groups.unshift({ label: h.group, items: [h.item] });
-    if (h.group && slide.title.endsWith(` · ${h.group}`))
-      slide.title = slide.title.slice(0, -` · ${h.group}`.length);
-  }
+  for (const slide of plan.columns.flat()) if (slide.origin === origin) takeBack(slide);
   return plan;
+}
+
+/** Puts the claim `slide`'s headline states back at the head of its body. Mutates. */
+function takeBack(slide: Slide): void {
+  const h = slide.headline;
+  if (!h) return;
+  slide.headline = undefined;
+  if (h.inBody) return;
+  const first = slide.groups[0];
+  if (first && first.label === h.group) first.items.unshift(h.item);
+  else slide.groups.unshift({ label: h.group, items: [h.item] });
+  if (h.group && slide.title.endsWith(` · ${h.group}`))
+    slide.title = slide.title.slice(0, -` · ${h.group}`.length);
+}
+
+/**
+ * The plan with each slide in `ids` whose long headline the browser set on more than two lines
+ * headed again as before (its claim back in the body); only short headlines are tried on it from
+ * then on. Null when no such slide has a long headline. Pure.
+ */
+export function takeBackLongHeadlines(plan: DeckPlan, ids: ReadonlySet<string>): DeckPlan | null {
+  const next: DeckPlan = structuredClone(plan);
+  let changed = false;
+  for (const slide of next.columns.flat()) {
+    if (!ids.has(slide.id) || !slide.headline?.long) continue;
+    takeBack(slide);
+    slide.noLongHeadline = true;
+    changed = true;
+  }
+  return changed ? assignHeadlines(next) : null;
 }
 
 /**

@@ -22,7 +22,7 @@ import { exhibitSvg, SLIDE_FRAME } from "../shared/exhibits/index.js";
 import { briefingPdfMetadata, makeReproducible } from "../shared/pdf-metadata.js";
 import type { WriteFn } from "../shared/writer.js";
 import { copyDeckAssets } from "./assets.js";
-import { assignHeadlines, clearHeadlines } from "./headline.js";
+import { assignHeadlines, clearHeadlines, takeBackLongHeadlines } from "./headline.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
 import { measureDeck, waitForDeck } from "./measure.js";
 import { printOpenDeck } from "./pdf.js";
@@ -319,6 +319,17 @@ async function fitDeck(
     for (;;) {
       measures = await measure(plan);
       const overflowing = measures.filter((m) => m.overflow);
+      // A long headline the browser sets on a third line is taken back (the slide is headed as
+      // before it was tried), the last round included: each take-back rules out long headlines
+      // on its slides for good, so a few more rounds at most.
+      const tall = new Set(
+        measures.filter((m) => (m.headlineLines ?? 0) > MAX_HEADLINE_LINES).map((m) => m.id),
+      );
+      const shorter = tall.size > 0 ? takeBackLongHeadlines(plan, tall) : null;
+      if (shorter && rounds < 2 * MAX_ROUNDS) {
+        plan = shorter;
+        continue;
+      }
       if (rounds >= MAX_ROUNDS) break;
       const split = overflowing.length > 0 ? splitOverflowing(plan, measures) : undefined;
       if (!split || split.stuck.length === overflowing.length) {
@@ -345,7 +356,12 @@ async function fitDeck(
       );
       const ok = tried
         .filter((m) => ids.has(m.id))
-        .every((m) => !m.overflow && (m.words ?? 0) <= MAX_SLIDE_WORDS);
+        .every(
+          (m) =>
+            !m.overflow &&
+            (m.words ?? 0) <= MAX_SLIDE_WORDS &&
+            (m.headlineLines ?? 0) <= MAX_HEADLINE_LINES,
+        );
       if (ok) {
         plan = candidate;
         measures = tried;

@@ -72,6 +72,8 @@ export interface Slide {
   headline?: Headline;
   /** Set when a headline made the slide too wordy: it is headed by its title. */
   noHeadline?: boolean;
+  /** Set when a long headline (`Headline.long`) took more than two lines: only short ones are tried. */
+  noLongHeadline?: boolean;
   /** Title slide only: subtitle and byline lines. */
   lines?: string[];
   /** Table layout: the column headings (first is the row-label column). */
@@ -108,6 +110,11 @@ export interface Headline {
   group?: string | undefined;
   /** How hard the text was shortened (0 or absent: the least shortened form that fits two lines). */
   level?: number;
+  /**
+   * Longer than two lines' estimate (`HEADLINE_CHARS`): chosen where no claim fits it, kept only
+   * while the browser sets it on two lines.
+   */
+  long?: boolean;
 }
 
 /** A horizontal position in the deck: one slide, or a vertical stack of slides. */

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { assignHeadlines } from "../../../src/writers/deck/headline.js";
+import {
+  assignHeadlines,
+  HEADLINE_CHARS,
+  LONG_HEADLINE_CHARS,
+  takeBackLongHeadlines,
+} from "../../../src/writers/deck/headline.js";
 import { labelWithoutTitle } from "../../../src/writers/deck/plan.js";
 import { bodyText, SHOWN_ABOVE } from "../../../src/writers/deck/repeat.js";
 import type { DeckPlan, Slide, SlideItem } from "../../../src/writers/deck/slides.js";
@@ -27,7 +32,7 @@ const plan = (...slides: Slide[]): DeckPlan => ({
 });
 
 describe("a headline and the body under it", () => {
-  it("never repeats a cell word for word: the cell points up to the headline, its citation kept", () => {
+  it("never repeats a cell word for word: the cell points up to the headline, which carries its citation", () => {
     const nato = claim("All 30 NATO countries voted in favor of the resolution.", "c1");
     const csto = claim("The CSTO lacks unity and experience.", "c2");
     const slide = assignHeadlines(plan(row(nato, csto))).columns[0]![0]!;
@@ -200,5 +205,60 @@ describe("a slide over the median goal", () => {
       35,
     );
     expect((next ?? plan).columns[0]?.[0]?.headline?.text).toContain("Japan");
+  });
+});
+
+describe("a slide whose every claim is longer than two lines' estimate", () => {
+  // 109 characters, no side matter to delete: over HEADLINE_CHARS, which the browser sets on two lines.
+  const rapid =
+    "The CSTO currently has a rapid reaction group of 20,000 people, while a similar NATO unit has 40,000 soldiers.";
+  const slide = (): Slide => row(claim("NATO has a large budget.", "c1"), claim(rapid, "c2"));
+
+  it("is headed by one of them all the same, marked long, for the browser to measure", () => {
+    expect(rapid.length).toBeGreaterThan(HEADLINE_CHARS);
+    expect(rapid.length).toBeLessThanOrEqual(LONG_HEADLINE_CHARS);
+    const list: Slide = {
+      id: "key-findings",
+      kind: "findings",
+      layout: "list",
+      title: "Key findings",
+      groups: [
+        {
+          items: [
+            claim(
+              "Of the CSTO's six members, only Russia and Belarus voted against the resolution, with Armenia, Kazakhstan, Kyrgyzstan and Tajikistan all abstaining.",
+              "c3",
+            ),
+            claim(rapid, "c2"),
+          ],
+        },
+      ],
+      notes: [],
+    };
+    const [headed] = assignHeadlines(plan(list)).columns.flat();
+    expect(headed!.headline?.text).toBe(rapid.slice(0, -1));
+    expect(headed!.headline?.long).toBe(true);
+    // The other claim stays under it as evidence.
+    expect(headed!.groups.flatMap((g) => g.items.map((i) => i.claimId))).toEqual(["c3"]);
+  });
+
+  it("is headed by its title again when the browser sets that headline on a third line", () => {
+    const cells: Slide = {
+      ...slide(),
+      groups: [{ label: "CSTO", items: [claim(rapid, "c2")] }],
+    };
+    const headed = assignHeadlines(plan(cells));
+    const [first] = headed.columns.flat();
+    expect(first!.headline?.long).toBe(true);
+    const back = takeBackLongHeadlines(headed, new Set([first!.id]));
+    const [again] = back!.columns.flat();
+    expect(again!.headline).toBeUndefined();
+    expect(again!.noLongHeadline).toBe(true);
+    // Its claim is in the body, as before the headline was tried.
+    expect(again!.groups.flatMap((g) => g.items.map((i) => i.claimId))).toEqual(["c2"]);
+    // A short headline is never taken back (the estimate holds for it).
+    const short = assignHeadlines(plan(slide()));
+    expect(short.columns[0]![0]!.headline?.long).toBeUndefined();
+    expect(takeBackLongHeadlines(short, new Set([short.columns[0]![0]!.id]))).toBeNull();
   });
 });
