@@ -7,7 +7,7 @@
 import { sectionLabel, shownLead } from "./labels.js";
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
 import { headlineOf, keepsPlaces, leadPrefix, MAX_LEVEL } from "./shorten.js";
-import type { DeckPlan, Headline, Slide, SlideItem } from "./slides.js";
+import type { DeckPlan, Headline, Slide, SlideGroup, SlideItem } from "./slides.js";
 import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
 /**
@@ -100,8 +100,9 @@ function chooseHeadline(slide: Slide, used: Set<string>): void {
     return;
   if (chooseWithin(slide, used, HEADLINE_CHARS) || slide.noLongHeadline) return;
   // No claim fits two lines' estimate: a longer one, which the browser then measures.
+  const before = { title: slide.title, groups: structuredClone(slide.groups) };
   const long = chooseWithin(slide, used, LONG_HEADLINE_CHARS);
-  if (long) long.long = true;
+  if (long) Object.assign(long, { long: true, before });
 }
 
 /** `chooseHeadline` with headlines of at most `chars` characters: the headline set, if any. */
@@ -183,12 +184,30 @@ export function takeBackLongHeadlines(plan: DeckPlan, ids: ReadonlySet<string>):
   const next: DeckPlan = structuredClone(plan);
   let changed = false;
   for (const slide of next.columns.flat()) {
-    if (!ids.has(slide.id) || !slide.headline?.long) continue;
-    takeBack(slide);
+    const h = slide.headline;
+    if (!ids.has(slide.id) || !h?.long) continue;
+    // The slide as it was, where it still holds the same claims (else, split since, the claim
+    // goes back at the head of its body).
+    if (
+      h.before &&
+      sameClaims(h.before.groups, [...bodyClaims(slide), ...(h.inBody ? [] : [h.item])])
+    ) {
+      slide.headline = undefined;
+      slide.title = h.before.title;
+      slide.groups = h.before.groups;
+    } else takeBack(slide);
     slide.noLongHeadline = true;
     changed = true;
   }
   return changed ? assignHeadlines(next) : null;
+}
+
+const bodyClaims = (slide: Slide): SlideItem[] => slide.groups.flatMap((g) => g.items);
+
+/** True when `groups` hold the same claims as `items`, in any order. */
+function sameClaims(groups: readonly SlideGroup[], items: readonly SlideItem[]): boolean {
+  const keys = (xs: readonly SlideItem[]) => xs.map(claimKey).sort();
+  return keys(groups.flatMap((g) => g.items)).join("\u0000") === keys(items).join("\u0000");
 }
 
 /**

@@ -24,6 +24,7 @@ import type { WriteFn } from "../shared/writer.js";
 import { copyDeckAssets } from "./assets.js";
 import { assignHeadlines, clearHeadlines, takeBackLongHeadlines } from "./headline.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
+import { headerText, partMarkers } from "./labels.js";
 import { measureDeck, waitForDeck } from "./measure.js";
 import { printOpenDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
@@ -148,10 +149,12 @@ export async function renderDeckHtml(input: DeckInput): Promise<string> {
   );
 }
 
-const titleOf = (slide: Slide | undefined, id: string) =>
-  slide
-    ? `"${slide.title}${slide.part ? ` ${slide.part.index}/${slide.part.total}` : ""}"`
-    : `#${id}`;
+/** A slide named as it shows its header ("Key findings 2/4", "Price"), else by its id. */
+function titleOf(slide: Slide | undefined, id: string, plan: DeckPlan): string {
+  if (!slide) return `#${id}`;
+  const marker = partMarkers(plan.columns.flat()).get(slide);
+  return `"${headerText(slide)}${marker ? ` ${marker.index}/${marker.total}` : ""}"`;
+}
 
 /**
  * The deck's checks on what the browser measured: a slide that overflows, a headline over two
@@ -161,7 +164,7 @@ export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Di
   const byId = new Map(plan.columns.flat().map((s) => [s.id, s]));
   const out: Diagnostic[] = [...checkDeletions(plan)];
   for (const m of measures) {
-    const title = titleOf(byId.get(m.id), m.id);
+    const title = titleOf(byId.get(m.id), m.id, plan);
     if (m.overflow) {
       out.push({
         severity: "error",
@@ -218,7 +221,7 @@ export function checkDeletions(plan: DeckPlan): Diagnostic[] {
       out.push({
         severity: "error",
         ruleId: "slides-not-a-deletion",
-        message: `slide ${titleOf(slide, slide.id)} shows "${s.text}", which is not its claim with marked deletions`,
+        message: `slide ${titleOf(slide, slide.id, plan)} shows "${s.text}", which is not its claim with marked deletions`,
         hint: "this is a bug in the deck's shortener: please report it with the corpus",
       });
     }
@@ -304,6 +307,7 @@ async function fitDeck(
   let plan = assignHeadlines(packByWords(planned));
   const sandbox = await browser.newPage({ allowedRoots: [dir] });
   let rounds = 0;
+  let tookBack = 0;
   let loaded: DeckPlan | undefined;
   const measure = async (p: DeckPlan) => {
     rounds++;
@@ -326,11 +330,13 @@ async function fitDeck(
         measures.filter((m) => (m.headlineLines ?? 0) > MAX_HEADLINE_LINES).map((m) => m.id),
       );
       const shorter = tall.size > 0 ? takeBackLongHeadlines(plan, tall) : null;
-      if (shorter && rounds < 2 * MAX_ROUNDS) {
+      if (shorter && tookBack < MAX_ROUNDS) {
+        tookBack++;
         plan = shorter;
         continue;
       }
-      if (rounds >= MAX_ROUNDS) break;
+      // (Rounds that took a headline back leave the splitting its rounds.)
+      if (rounds - tookBack >= MAX_ROUNDS) break;
       const split = overflowing.length > 0 ? splitOverflowing(plan, measures) : undefined;
       if (!split || split.stuck.length === overflowing.length) {
         // Nothing (more) to split: too many words are still made lighter, while that helps (a

@@ -73,22 +73,22 @@ export interface PartMarker {
 }
 
 /**
- * The part marker ("2/3") each slide shows, counted among the parts of its split slide that carry
- * the same header: a marker tells apart slides whose headers would read alike ("Key findings
- * 1/4", "Key findings 2/4"), so a part headed by a name of its own (a matrix row's slide:
- * "Price", "Cohesion") shows none, and neither does a joined slide whose header names one of its
- * sections (`namesJoinedSection`).
+ * The part marker ("2/3") each slide shows: the parts of a split slide are numbered where two of
+ * them would read alike ("Key findings 1/4", "Key findings 2/4"), all of them in their order, so
+ * the parts of a slide each headed by a name of its own (a matrix row's slide: "Price",
+ * "Cohesion") show none. A joined slide whose header names one of its sections shows none
+ * either, and is not counted (`namesJoinedSection`).
  */
 export function partMarkers(slides: readonly Slide[]): Map<Slide, PartMarker> {
-  const alike = new Map<string, Slide[]>();
+  const parts = new Map<string, Slide[]>();
   for (const s of slides) {
     if (!s.part || !s.origin || namesJoinedSection(s)) continue;
-    const key = `${s.origin}\u0000${headerText(s)}`;
-    alike.set(key, [...(alike.get(key) ?? []), s]);
+    parts.set(s.origin, [...(parts.get(s.origin) ?? []), s]);
   }
   const out = new Map<Slide, PartMarker>();
-  for (const group of alike.values()) {
-    if (group.length < 2) continue;
+  for (const group of parts.values()) {
+    const headers = group.map(headerText);
+    if (new Set(headers).size === headers.length) continue;
     for (const [i, s] of group.entries()) out.set(s, { index: i + 1, total: group.length });
   }
   return out;

@@ -1,7 +1,7 @@
 /**
  * A headline that states a claim the body shows as well (a matrix row's cell): the body must add
  * something to it. A cell whose short form says little more than the headline points up to it
- * ("↑", its citation marks kept); its full sentence is in the speaker notes.
+ * ("↑"; the headline carries its citation mark); its full sentence is in the speaker notes.
  */
 import type { Slide, SlideItem } from "./slides.js";
 

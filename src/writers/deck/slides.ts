@@ -115,6 +115,8 @@ export interface Headline {
    * while the browser sets it on two lines.
    */
   long?: boolean;
+  /** A long headline's slide as it was before the headline was chosen (to put it back as it was). */
+  before?: { title: string; groups: SlideGroup[] };
 }
 
 /** A horizontal position in the deck: one slide, or a vertical stack of slides. */

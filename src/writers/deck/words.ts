@@ -38,7 +38,11 @@ export function countWords(text: string | undefined): number {
 
 export const itemWords = (item: SlideItem): number => countWords(item.lead) + countWords(item.text);
 
-/** Headline, kicker, part marker ("2/3") and table heads: what every part of a slide repeats. */
+/**
+ * Headline, kicker, part marker ("2/3") and table heads: what every part of a slide repeats (the
+ * marker counted wherever it may show: `partMarkers` leaves it off parts headed by names of their
+ * own, so this errs on the side of fewer words per part).
+ */
 function overhead(slide: Slide, parts: number): number {
   return (
     countWords(headerText(slide)) +
@@ -393,8 +397,8 @@ function matrixRow(slide: Slide): Slide {
   return {
     ...slide,
     layout: "columns",
-    // The row's name above its headline, with its place in the matrix ("Price 2/6"): the
-    // matrix's own name is the agenda's, not repeated on each of its rows.
+    // The row's name above its headline ("Price"; no part marker, the name tells the rows apart):
+    // the matrix's own name is the agenda's, not repeated on each of its rows.
     title: row.label ?? slide.title,
     columns: undefined,
     part: undefined,

@@ -65,9 +65,11 @@ export async function visitSlides(browser: BrowserSession, indexPath: string, ro
             height: s.scrollHeight,
             width: s.scrollWidth,
             claims: claims.length,
-            // (The pointer to the headline, "↑", shows no mark: the headline carries it.)
-            unmarked: Array.from(claims).filter(
-              (c) => !c.classList.contains("bw-above") && !c.querySelector(".bw-mark"),
+            // (The pointer to the headline, "↑", shows no mark: the headline must carry it.)
+            unmarked: Array.from(claims).filter((c) =>
+              c.classList.contains("bw-above")
+                ? !s.querySelector(".bw-head .bw-assertion .bw-mark")
+                : !c.querySelector(".bw-mark"),
             ).length,
             notes: Boolean(s.querySelector("aside.notes")?.textContent?.trim()),
             footer: s.querySelectorAll(".bw-cites .bw-cite").length,

@@ -262,3 +262,39 @@ describe("a slide whose every claim is longer than two lines' estimate", () => {
     expect(takeBackLongHeadlines(short, new Set([short.columns[0]![0]!.id]))).toBeNull();
   });
 });
+
+describe("a long headline taken back", () => {
+  it("leaves its slide as it was before the headline was chosen: same columns, same order", () => {
+    const rapid =
+      "The CSTO currently has a rapid reaction group of 20,000 people, while a similar NATO unit has 40,000 soldiers.";
+    const tooLong = (who: string, id: string) =>
+      claim(
+        `${who} has a claim far too long to head any slide: it goes on about budgets, members, summits, exercises and the many treaties signed since the early nineties.`,
+        id,
+      );
+    const columns: Slide = {
+      id: "military-weight",
+      kind: "dimension",
+      layout: "columns",
+      title: "Military weight",
+      groups: [
+        { label: "NATO", items: [tooLong("NATO", "a1"), tooLong("The Alliance", "a2")] },
+        { label: "CSTO", items: [tooLong("The CSTO", "b1"), claim(rapid, "b2")] },
+      ],
+      notes: [],
+    };
+    const original = structuredClone(columns);
+    const headed = assignHeadlines(plan(columns));
+    const [slide] = headed.columns.flat();
+    expect(slide!.headline?.item.claimId).toBe("b2");
+    expect(slide!.headline?.long).toBe(true);
+    const back = takeBackLongHeadlines(headed, new Set([slide!.id]));
+    const [again] = back!.columns.flat();
+    expect(again!.headline).toBeUndefined();
+    expect(again!.title).toBe(original.title);
+    expect(again!.groups.map((g) => [g.label, g.items.map((i) => i.claimId)])).toEqual([
+      ["NATO", ["a1", "a2"]],
+      ["CSTO", ["b1", "b2"]],
+    ]);
+  });
+});
