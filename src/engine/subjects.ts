@@ -12,6 +12,11 @@ export interface SubjectRef {
 export interface SubjectMatcher {
   name: string;
   patterns: RegExp[];
+  /**
+   * Per pattern, a word each of its matches contains exactly as written (a case-sensitive
+   * alias's first word), else undefined: a text without it is not searched with that pattern.
+   */
+  needles?: (string | undefined)[];
 }
 
 export interface Mention {
@@ -37,20 +42,52 @@ export function aliasPattern(alias: string): RegExp {
   );
 }
 
+/** A word every match of `aliasPattern(alias)` contains as written, when it matches case-sensitively. */
+function aliasNeedle(alias: string): string | undefined {
+  const rest = alias.trim().replace(/^the\s+/iu, "");
+  if (!/\p{Lu}/u.test(rest)) return undefined;
+  return rest.split(/\s+/u)[0] || undefined;
+}
+
 export function buildMatchers(subjects: SubjectRef[]): SubjectMatcher[] {
   return subjects.map((s) => {
     const all = [s.name, ...s.aliases];
     // Longer aliases first so the longest match wins when two overlap.
     all.sort((a, b) => b.length - a.length);
-    return { name: s.name, patterns: all.map(aliasPattern) };
+    return { name: s.name, patterns: all.map(aliasPattern), needles: all.map(aliasNeedle) };
   });
 }
 
+/**
+ * Mentions found, by text, per matcher list: the analysis looks for subjects in the same
+ * sentences from several stages (about half the calls on the default corpus repeat a text).
+ * Bounded, so a long watch session cannot grow it without end.
+ */
+const mentionMemo = new WeakMap<SubjectMatcher[], Map<string, Mention[]>>();
+const MENTION_MEMO_MAX = 20_000;
+
 /** All subject mentions in `text`, in reading order, overlaps resolved to the longest. */
 export function findMentions(text: string, matchers: SubjectMatcher[]): Mention[] {
+  let memo = mentionMemo.get(matchers);
+  if (!memo) {
+    memo = new Map();
+    mentionMemo.set(matchers, memo);
+  }
+  let found = memo.get(text);
+  if (!found) {
+    found = mentionsIn(text, matchers);
+    if (memo.size >= MENTION_MEMO_MAX) memo.clear();
+    memo.set(text, found);
+  }
+  return found.map((m) => ({ ...m }));
+}
+
+function mentionsIn(text: string, matchers: SubjectMatcher[]): Mention[] {
   const found: Mention[] = [];
   for (const m of matchers) {
-    for (const p of m.patterns) {
+    for (const [i, p] of m.patterns.entries()) {
+      const needle = m.needles?.[i];
+      if (needle !== undefined && !text.includes(needle)) continue;
       p.lastIndex = 0;
       for (const hit of text.matchAll(p)) {
         found.push({ subject: m.name, start: hit.index, end: hit.index + hit[0].length });

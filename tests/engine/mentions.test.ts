@@ -3,7 +3,7 @@
 // names neither subject. The sentence had been taken for a comparison of the two subjects and
 // made the first key finding of the handhelds briefing.
 import { describe, expect, it } from "vitest";
-import { buildMatchers, subjectsNamed } from "../../src/engine/subjects.js";
+import { buildMatchers, findMentions, subjectsNamed } from "../../src/engine/subjects.js";
 
 const matchers = buildMatchers([
   { name: "Nintendo DS", aliases: ["DS", "Nintendo"] },
@@ -37,5 +37,34 @@ describe("a maker's name before another model's name", () => {
     expect(
       named("At the NATO 2022 summit in Madrid, Sony 2005 figures were not discussed."),
     ).toEqual(["NATO", "Sony PSP"]);
+  });
+});
+
+describe("mentions found again in a text already searched", () => {
+  it("are the same, and a caller changing what it got changes nothing for the next one", () => {
+    const text = "The Alliance and the CSTO met; the alliance of NATO and the CSTO did not.";
+    const subjects = buildMatchers([
+      { name: "NATO", aliases: ["the Alliance", "North Atlantic Treaty Organization"] },
+      { name: "CSTO", aliases: ["Collective Security Treaty Organization"] },
+    ]);
+    const first = findMentions(text, subjects);
+    expect(first.map((m) => [m.subject, text.slice(m.start, m.end)])).toEqual([
+      ["NATO", "The Alliance"],
+      ["CSTO", "CSTO"],
+      ["NATO", "NATO"],
+      ["CSTO", "CSTO"],
+    ]);
+    first[0]!.subject = "changed";
+    first.pop();
+    expect(findMentions(text, subjects)).toEqual(findMentions(`${text}`, subjects));
+    expect(findMentions(text, subjects).map((m) => m.subject)).toEqual([
+      "NATO",
+      "CSTO",
+      "NATO",
+      "CSTO",
+    ]);
+    // A case-sensitive alias is looked for only where its first word is written as it is.
+    expect(findMentions("the alliance met", subjects)).toEqual([]);
+    expect(findMentions("nato met", subjects)).toEqual([]);
   });
 });
