@@ -98,20 +98,31 @@ const claimKey = (item: SlideItem) => item.claimId ?? item.full ?? item.text;
 function chooseHeadline(slide: Slide, used: Set<string>): void {
   if (!ARGUED.has(slide.layout) || slide.headline || slide.noHeadline || slide.kind === "sources")
     return;
-  if (chooseWithin(slide, used, HEADLINE_CHARS) || slide.noLongHeadline) return;
-  // No claim fits two lines' estimate: a longer one, which the browser then measures.
+  if (chooseWithin(slide, used, HEADLINE_CHARS)) return;
+  // No claim fits two lines' estimate: a longer one, which the browser then measures (not one
+  // it has set on a third line already).
   const before = { title: slide.title, groups: structuredClone(slide.groups) };
-  const long = chooseWithin(slide, used, LONG_HEADLINE_CHARS);
+  const long = chooseWithin(slide, used, LONG_HEADLINE_CHARS, new Set(slide.tallClaims));
   if (long) Object.assign(long, { long: true, before });
 }
 
-/** `chooseHeadline` with headlines of at most `chars` characters: the headline set, if any. */
-function chooseWithin(slide: Slide, used: Set<string>, chars: number): Headline | undefined {
+/**
+ * `chooseHeadline` with headlines of at most `chars` characters, claims in `skip` left out: the
+ * headline set, if any.
+ */
+function chooseWithin(
+  slide: Slide,
+  used: Set<string>,
+  chars: number,
+  skip: ReadonlySet<string> = new Set(),
+): Headline | undefined {
   const where = slide.groups.flatMap((g, gi) => g.items.map((item, ii) => ({ item, gi, ii })));
   // A claim already heading another slide comes last: another section may state it again (the
   // figures repeat a fact of the matrix) where none of its own claims makes a headline.
   const fresh = (at: (typeof where)[number]) => (used.has(claimKey(at.item)) ? 1 : 0);
-  const claims = where.filter((at) => isClaim(at.item)).sort((a, b) => fresh(a) - fresh(b));
+  const claims = where
+    .filter((at) => isClaim(at.item) && !skip.has(claimKey(at.item)))
+    .sort((a, b) => fresh(a) - fresh(b));
   // First choice: a claim that can leave the body, leaving evidence under the headline (and,
   // in columns, its own column not empty).
   // A numbered list (the timeline's, keyed to its chart) keeps its order: only its first item
@@ -177,8 +188,9 @@ function takeBack(slide: Slide): void {
 
 /**
  * The plan with each slide in `ids` whose long headline the browser set on more than two lines
- * headed again as before (its claim back in the body); only short headlines are tried on it from
- * then on. Null when no such slide has a long headline. Pure.
+ * headed again as before (its claim back in the body), and headed by another claim where one fits;
+ * that claim is never tried as a long headline on it again. Null when no such slide has a long
+ * headline. Pure.
  */
 export function takeBackLongHeadlines(plan: DeckPlan, ids: ReadonlySet<string>): DeckPlan | null {
   const next: DeckPlan = structuredClone(plan);
@@ -196,7 +208,7 @@ export function takeBackLongHeadlines(plan: DeckPlan, ids: ReadonlySet<string>):
       slide.title = h.before.title;
       slide.groups = h.before.groups;
     } else takeBack(slide);
-    slide.noLongHeadline = true;
+    slide.tallClaims = [...(slide.tallClaims ?? []), claimKey(h.item)];
     changed = true;
   }
   return changed ? assignHeadlines(next) : null;

@@ -72,8 +72,11 @@ export interface Slide {
   headline?: Headline;
   /** Set when a headline made the slide too wordy: it is headed by its title. */
   noHeadline?: boolean;
-  /** Set when a long headline (`Headline.long`) took more than two lines: only short ones are tried. */
-  noLongHeadline?: boolean;
+  /**
+   * Claims whose long headline (`Headline.long`) the browser set on more than two lines: not
+   * tried as long headlines again (another claim may be).
+   */
+  tallClaims?: string[];
   /** Title slide only: subtitle and byline lines. */
   lines?: string[];
   /** Table layout: the column headings (first is the row-label column). */

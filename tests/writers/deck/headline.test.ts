@@ -253,13 +253,44 @@ describe("a slide whose every claim is longer than two lines' estimate", () => {
     const back = takeBackLongHeadlines(headed, new Set([first!.id]));
     const [again] = back!.columns.flat();
     expect(again!.headline).toBeUndefined();
-    expect(again!.noLongHeadline).toBe(true);
+    expect(again!.tallClaims).toEqual(["c2"]);
     // Its claim is in the body, as before the headline was tried.
     expect(again!.groups.flatMap((g) => g.items.map((i) => i.claimId))).toEqual(["c2"]);
     // A short headline is never taken back (the estimate holds for it).
     const short = assignHeadlines(plan(slide()));
     expect(short.columns[0]![0]!.headline?.long).toBeUndefined();
     expect(takeBackLongHeadlines(short, new Set([short.columns[0]![0]!.id]))).toBeNull();
+  });
+});
+
+describe("a slide whose first long headline took three lines", () => {
+  it("is headed by its next claim that fits the longer limit, the first back in its body", () => {
+    const first =
+      "[The DS] went on sale in the US in mid-November priced $150 and Nintendo says sales have exceeded expectations.";
+    const second =
+      "Since going on sale in Japan and the US at the end of 2004, Nintendo has sold almost 4m DS consoles.";
+    const figures: Slide = {
+      id: "figures",
+      kind: "figures",
+      layout: "list",
+      title: "Figures",
+      groups: [{ items: [claim(first, "f1"), claim(second, "f2")] }],
+      notes: [],
+    };
+    expect(second.length).toBeGreaterThan(HEADLINE_CHARS);
+    const headed = assignHeadlines(plan(figures));
+    expect(headed.columns[0]![0]!.headline?.item.claimId).toBe("f1");
+    const back = takeBackLongHeadlines(headed, new Set(["figures"]));
+    const [again] = back!.columns.flat();
+    expect(again!.headline?.item.claimId).toBe("f2");
+    expect(again!.headline?.long).toBe(true);
+    expect(again!.groups.flatMap((g) => g.items.map((i) => i.claimId))).toEqual(["f1"]);
+    // That one too set on three lines: the slide is headed by its title, both claims under it.
+    const last = takeBackLongHeadlines(back!, new Set(["figures"]));
+    const [titled] = last!.columns.flat();
+    expect(titled!.headline).toBeUndefined();
+    expect(titled!.tallClaims).toEqual(["f1", "f2"]);
+    expect(titled!.groups.flatMap((g) => g.items.map((i) => i.claimId))).toEqual(["f1", "f2"]);
   });
 });
 
