@@ -630,3 +630,31 @@ describe("what a shortening never drops: names and what scopes a number", () => 
     );
   });
 });
+
+describe("a cut right after a subordinate clause's opening", () => {
+  // "… told Reuters that, hypothetically…" keeps the reporting verb and loses what was said.
+  const full =
+    "Ahead of the invasion, on February 19, the CSTO’s Secretary-General Stanislav Zas told Reuters that, hypothetically, the organization could deploy peacekeepers to the Donbas region.";
+
+  it("is never a bullet's or a headline's form, at any level or length", () => {
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenClaim(full, level)).not.toMatch(/\bthat\b[\s,]*(?:\S+[\s,]*){0,2}…$/u);
+    for (const chars of [92, 110, 118, 150])
+      expect(headlineOf(full, chars) ?? "").not.toMatch(/\bthat\b[\s,]*(?:\S+[\s,]*){0,2}…$/u);
+    expect(
+      keepsEssentials(
+        "[O]n February 19, the CSTO’s Secretary-General Stanislav Zas told Reuters that, hypothetically…",
+        full,
+      ),
+    ).toBe(false);
+  });
+
+  it("still allows a deletion inside the clause that keeps the clause's verb", () => {
+    expect(
+      keepsEssentials(
+        "Ahead of the invasion, on February 19, the CSTO’s Secretary-General Stanislav Zas told Reuters that … the organization could deploy peacekeepers to the Donbas region.",
+        full,
+      ),
+    ).toBe(true);
+  });
+});
