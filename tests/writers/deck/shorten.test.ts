@@ -649,6 +649,20 @@ describe("a cut right after a subordinate clause's opening", () => {
     ).toBe(false);
   });
 
+  it('nor keeps the reporting verb without the clause it introduces (no cut before "that"), with the engine\'s parse', () => {
+    const c = claimOf(full);
+    expect(c.clauses).toBeDefined();
+    for (const f of [
+      "[O]n February 19, the CSTO’s Secretary-General Stanislav Zas told Reuters…",
+      "[O]n February 19, the CSTO’s Secretary-General Stanislav Zas told…",
+    ])
+      expect(keepsEssentials(f, c.text, c.clauses), f).toBe(false);
+    for (let level = 0; level <= MAX_LEVEL; level++)
+      expect(shortenSafe(c.text, level, c.clauses)).toContain("peacekeepers");
+    for (const chars of [92, 110, 118, 150])
+      expect(headlineOf(c.text, chars, c.clauses) ?? "peacekeepers").toContain("peacekeepers");
+  });
+
   it("still allows a deletion inside the clause that keeps the clause's verb", () => {
     expect(
       keepsEssentials(
