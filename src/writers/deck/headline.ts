@@ -189,10 +189,14 @@ function takeBack(slide: Slide): void {
 /**
  * The plan with each slide in `ids` whose long headline the browser set on more than two lines
  * headed again as before (its claim back in the body), and headed by another claim where one fits;
- * that claim is never tried as a long headline on it again. Null when no such slide has a long
- * headline. Pure.
+ * that claim (with `everyClaim`, every claim on it) is never tried as a long headline on it
+ * again. Null when no such slide has a long headline. Pure.
  */
-export function takeBackLongHeadlines(plan: DeckPlan, ids: ReadonlySet<string>): DeckPlan | null {
+export function takeBackLongHeadlines(
+  plan: DeckPlan,
+  ids: ReadonlySet<string>,
+  everyClaim = false,
+): DeckPlan | null {
   const next: DeckPlan = structuredClone(plan);
   let changed = false;
   for (const slide of next.columns.flat()) {
@@ -208,7 +212,10 @@ export function takeBackLongHeadlines(plan: DeckPlan, ids: ReadonlySet<string>):
       slide.title = h.before.title;
       slide.groups = h.before.groups;
     } else takeBack(slide);
-    slide.tallClaims = [...(slide.tallClaims ?? []), claimKey(h.item)];
+    // (`everyClaim`: the last take-back the build allows rules out every long headline on it.)
+    slide.tallClaims = everyClaim
+      ? bodyClaims(slide).map(claimKey)
+      : [...(slide.tallClaims ?? []), claimKey(h.item)];
     changed = true;
   }
   return changed ? assignHeadlines(next) : null;

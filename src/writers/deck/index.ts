@@ -324,12 +324,13 @@ async function fitDeck(
       measures = await measure(plan);
       const overflowing = measures.filter((m) => m.overflow);
       // A long headline the browser sets on a third line is taken back (the slide is headed as
-      // before it was tried), the last round included: each take-back rules out long headlines
-      // on its slides for good, so a few more rounds at most.
+      // before it was tried), the last round included: each take-back rules that claim out as a
+      // long headline, and the last one allowed rules out every long headline on its slides.
       const tall = new Set(
         measures.filter((m) => (m.headlineLines ?? 0) > MAX_HEADLINE_LINES).map((m) => m.id),
       );
-      const shorter = tall.size > 0 ? takeBackLongHeadlines(plan, tall) : null;
+      const shorter =
+        tall.size > 0 ? takeBackLongHeadlines(plan, tall, tookBack >= MAX_ROUNDS - 1) : null;
       if (shorter && tookBack < MAX_ROUNDS) {
         tookBack++;
         plan = shorter;

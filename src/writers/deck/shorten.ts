@@ -156,11 +156,12 @@ const opensSubordinate = (text: string) =>
   OPENS_SUBORDINATE.test(text.trim().replace(/^\[(\p{L})\]/u, "$1"));
 
 /**
- * A head that ends just inside a clause it opened ("… told Reuters that, hypothetically"): the
- * clause's subordinator and at most two words of it, so what was said, or why, is cut away.
+ * A head that ends on a clause's subordinator, or inside an aside right after it ("… told
+ * Reuters that, hypothetically"): what was said, or why, is cut away. (Not "that month",
+ * "because of …", "because members disagreed": a word follows the subordinator directly.)
  */
 const OPENED_CLAUSE =
-  /(?<![\p{L}\p{N}])(?:that|whether|if|because|although|though|unless|dass|daß|ob|weil|obwohl|que)(?![\p{L}\p{N}])[\s,]*(?:[^\s,;:]+[\s,]*){0,2}$/iu;
+  /(?<![\p{L}\p{N}])(?:that|whether|if|because|although|though|unless|dass|daß|ob|weil|obwohl|que)(?![\p{L}\p{N}])(?:\s*,\s*(?:[^\s,;:]+\s*){0,3})?[\s,]*$/iu;
 
 function cutTail(text: string, budget: number, level: number): string {
   if (words(text) <= budget) return text;
@@ -170,9 +171,6 @@ function cutTail(text: string, budget: number, level: number): string {
   // A sentence's end inside a claim of two: the first sentence alone is a statement.
   boundaries.push(...matches(/(?<=\p{Ll}[.!?])\s+(?=\p{Lu})/gu, text).map((s) => s.start));
   boundaries.push(...matches(CONJUNCTION_BOUNDARY, text).map((s) => s.start));
-  // Never a cut that keeps a subordinate clause's opening and loses the clause.
-  for (let i = boundaries.length - 1; i >= 0; i--)
-    if (OPENED_CLAUSE.test(text.slice(0, boundaries[i]))) boundaries.splice(i, 1);
   // A cut must leave a statement, not a fragment: at least ~45 % of the budget.
   const least = Math.max(level >= 2 ? 5 : 6, Math.ceil(budget * 0.45));
   let best = -1;
@@ -195,8 +193,7 @@ function cutTail(text: string, budget: number, level: number): string {
     const re = /\S+/gu;
     let m: RegExpExecArray | null = null;
     for (let i = 0; i < budget; i++) m = re.exec(text);
-    if (m && !OPENED_CLAUSE.test(text.slice(0, m.index + m[0].length)))
-      best = m.index + m[0].length;
+    if (m) best = m.index + m[0].length;
   }
   if (best < 0) return text;
   let head = text.slice(0, best);
@@ -621,8 +618,8 @@ export function keepsEssentials(
   scoped: Scope = false,
   names = true,
 ): boolean {
-  // What was said, or why, is the claim: no cut right after a subordinate clause's opening
-  // ("… told Reuters that, hypothetically…").
+  // What was said, or why, is the claim: no cut on a subordinate clause's opening ("… told
+  // Reuters that, hypothetically…"; every form is judged here, whoever proposed it).
   if (short.endsWith(ELLIPSIS) && OPENED_CLAUSE.test(short.slice(0, -ELLIPSIS.length).trimEnd()))
     return false;
   // A disagreement's side whose topic is known may lose the lead-in before its main clause

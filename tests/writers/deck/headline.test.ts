@@ -291,6 +291,11 @@ describe("a slide whose first long headline took three lines", () => {
     expect(titled!.headline).toBeUndefined();
     expect(titled!.tallClaims).toEqual(["f1", "f2"]);
     expect(titled!.groups.flatMap((g) => g.items.map((i) => i.claimId))).toEqual(["f1", "f2"]);
+    // The last take-back the build allows rules out every long headline on the slide at once.
+    const last2 = takeBackLongHeadlines(headed, new Set(["figures"]), true);
+    const [final] = last2!.columns.flat();
+    expect(final!.headline).toBeUndefined();
+    expect(final!.tallClaims).toEqual(["f1", "f2"]);
   });
 });
 

@@ -637,16 +637,45 @@ describe("a cut right after a subordinate clause's opening", () => {
     "Ahead of the invasion, on February 19, the CSTO’s Secretary-General Stanislav Zas told Reuters that, hypothetically, the organization could deploy peacekeepers to the Donbas region.";
 
   it("is never a bullet's or a headline's form, at any level or length", () => {
+    const c = claimOf(full);
+    const opened = /\bthat\b[\s,]*(?:\S+[\s,]*){0,2}…$/u;
     for (let level = 0; level <= MAX_LEVEL; level++)
-      expect(shortenClaim(full, level)).not.toMatch(/\bthat\b[\s,]*(?:\S+[\s,]*){0,2}…$/u);
-    for (const chars of [92, 110, 118, 150])
-      expect(headlineOf(full, chars) ?? "").not.toMatch(/\bthat\b[\s,]*(?:\S+[\s,]*){0,2}…$/u);
-    expect(
-      keepsEssentials(
-        "[O]n February 19, the CSTO’s Secretary-General Stanislav Zas told Reuters that, hypothetically…",
-        full,
-      ),
-    ).toBe(false);
+      expect(shortenSafe(c.text, level, c.clauses)).not.toMatch(opened);
+    for (const chars of [92, 110, 118, 150]) {
+      expect(headlineOf(full, chars) ?? "").not.toMatch(opened);
+      expect(headlineOf(c.text, chars, c.clauses) ?? "").not.toMatch(opened);
+    }
+    for (const clauses of [undefined, c.clauses])
+      expect(
+        keepsEssentials(
+          "[O]n February 19, the CSTO’s Secretary-General Stanislav Zas told Reuters that, hypothetically…",
+          full,
+          clauses,
+        ),
+      ).toBe(false);
+  });
+
+  it("is not a word that follows the subordinator directly: a clause or a noun phrase kept whole", () => {
+    // "because members disagreed" is a whole clause; "that month", "that principle" name what
+    // "that" points to: these cuts keep what was said.
+    const why = claimOf(
+      "The alliance kept its troops at home because members disagreed, and the summit in Madrid ended without any decision on the deployment of new brigades.",
+    );
+    expect(headlineOf(why.text, 92, why.clauses)).toBe(
+      "The alliance kept its troops at home because members disagreed…",
+    );
+    const when = claimOf(
+      "Nintendo cut the price of the DS that month, while its rival waited until the spring.",
+    );
+    expect(headlineOf(when.text, 46, when.clauses)).toBe(
+      "Nintendo cut the price of the DS that month…",
+    );
+    const which = claimOf(
+      "Russia has long insisted on that principle, and its diplomats repeated it at every meeting of the council last year.",
+    );
+    expect(headlineOf(which.text, 46, which.clauses)).toBe(
+      "Russia has long insisted on that principle…",
+    );
   });
 
   it('nor keeps the reporting verb without the clause it introduces (no cut before "that"), with the engine\'s parse', () => {
