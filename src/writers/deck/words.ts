@@ -458,9 +458,13 @@ export function rebalance(plan: DeckPlan, origin: string): DeckPlan {
       ? runsOf(groups, sizes)
       : runsOf(units, sizes).map((run) => regroup(whole, run));
   const drop = new Set<Slide>();
+  // A claim the browser set on three lines as a long headline stays ruled out on whichever part
+  // it moves to.
+  const tall = [...new Set(slides.flatMap((s) => s.tallClaims ?? []))];
   slides.forEach((s, i) => {
     if (i < newParts.length) s.groups = newParts[i]!;
     else drop.add(s);
+    if (tall.length > 0) s.tallClaims = tall;
   });
   next.columns = next.columns
     .map((column) => column.filter((s) => !drop.has(s)))

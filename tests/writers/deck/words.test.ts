@@ -87,4 +87,14 @@ describe("rebalance", () => {
     expect(merged.columns[0]![0]!.groups[0]!.items).toHaveLength(3);
     expect(merged.columns[0]![0]!.part).toBeUndefined();
   });
+
+  it("keeps a claim measured too tall for a long headline ruled out on every part", () => {
+    const a = listSlide("kf", [8, 8, 8, 8, 8]);
+    const b = listSlide("kf--2", [8]);
+    a.origin = "kf";
+    b.origin = "kf";
+    b.tallClaims = ["a long claim"];
+    const even = rebalance({ lang: "en", title: "t", columns: [[a], [b]] }, "kf");
+    expect(even.columns.map((c) => c[0]!.tallClaims)).toEqual([["a long claim"], ["a long claim"]]);
+  });
 });
