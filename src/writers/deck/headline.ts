@@ -6,7 +6,7 @@
  */
 import { sectionLabel, shownLead } from "./labels.js";
 import { bodyText, SHOWN_ABOVE } from "./repeat.js";
-import { headlineOf, keepsPlaces, leadPrefix, MAX_LEVEL } from "./shorten.js";
+import { headlineOf, leadPrefix } from "./shorten.js";
 import type { DeckPlan, Headline, Slide, SlideGroup, SlideItem } from "./slides.js";
 import { countWords, MAX_SLIDE_WORDS, slideWords } from "./words.js";
 
@@ -35,14 +35,9 @@ const isClaim = (i: SlideItem) => (i.kind === "claim" || i.kind === "cited") && 
 
 /**
  * The headline text for `item` within `chars`, led by its date or value when the text lacks it;
- * at `level` > 0 shortened harder (by deletion only, as a bullet at that level).
+ * `soft`: with side matter deleted from inside its sentence only (`softForms`).
  */
-export function headlineFor(
-  item: SlideItem,
-  chars: number,
-  level = 0,
-  soft = false,
-): string | undefined {
+export function headlineFor(item: SlideItem, chars: number, soft = false): string | undefined {
   const lead = item.lead?.replace(/^\d+\.\s*/u, "");
   // (A date the sentence states in its own words, "October 7th, 2005", is not said twice.)
   const stated =
@@ -55,7 +50,7 @@ export function headlineFor(
     item.clauses,
     shown,
     item.scoped,
-    level,
+    0,
     soft,
   );
   return text ? `${prefix}${text}` : undefined;
@@ -67,29 +62,10 @@ export function headlineFor(
  */
 export function softenHeadline(h: Headline): boolean {
   if (!h.item.full) return false;
-  const text = headlineFor(h.item, HEADLINE_CHARS, 0, true);
+  const text = headlineFor(h.item, HEADLINE_CHARS, true);
   if (!text || countWords(text) >= countWords(h.text)) return false;
   h.text = text;
   return true;
-}
-
-/**
- * The headline one shortening level harder, where that shows fewer words (mutated; its level
- * raised). False when no level up to the last does.
- */
-export function shortenHeadline(h: Headline): boolean {
-  if (!h.item.full) return false;
-  const now = countWords(h.text);
-  for (let level = (h.level ?? 0) + 1; level <= MAX_LEVEL; level++) {
-    h.level = level;
-    const text = headlineFor(h.item, HEADLINE_CHARS, level);
-    // (Where the claim holds is a fact: a form without a place the sentence names is not taken.)
-    if (text && countWords(text) < now && keepsPlaces(text, h.item.full)) {
-      h.text = text;
-      return true;
-    }
-  }
-  return false;
 }
 
 /** What tells two claims apart across the deck (a claim heads one slide at most). */

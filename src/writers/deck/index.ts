@@ -24,7 +24,7 @@ import type { WriteFn } from "../shared/writer.js";
 import { copyDeckAssets } from "./assets.js";
 import { assignHeadlines, clearHeadlines, takeBackLongHeadlines } from "./headline.js";
 import { deckDocument, SLIDE_HEIGHT, SLIDE_WIDTH } from "./html.js";
-import { headerText, partMarkers } from "./labels.js";
+import { headerText, type PartMarker, partMarkers } from "./labels.js";
 import { measureDeck, waitForDeck } from "./measure.js";
 import { printOpenDeck } from "./pdf.js";
 import { planDeck } from "./plan.js";
@@ -150,9 +150,13 @@ export async function renderDeckHtml(input: DeckInput): Promise<string> {
 }
 
 /** A slide named as it shows its header ("Key findings 2/4", "Price"), else by its id. */
-function titleOf(slide: Slide | undefined, id: string, plan: DeckPlan): string {
+function titleOf(
+  slide: Slide | undefined,
+  id: string,
+  markers: ReadonlyMap<Slide, PartMarker>,
+): string {
   if (!slide) return `#${id}`;
-  const marker = partMarkers(plan.columns.flat()).get(slide);
+  const marker = markers.get(slide);
   return `"${headerText(slide)}${marker ? ` ${marker.index}/${marker.total}` : ""}"`;
 }
 
@@ -163,8 +167,9 @@ function titleOf(slide: Slide | undefined, id: string, plan: DeckPlan): string {
 export function checkDeck(plan: DeckPlan, measures: readonly SlideMeasure[]): Diagnostic[] {
   const byId = new Map(plan.columns.flat().map((s) => [s.id, s]));
   const out: Diagnostic[] = [...checkDeletions(plan)];
+  const markers = partMarkers(plan.columns.flat());
   for (const m of measures) {
-    const title = titleOf(byId.get(m.id), m.id, plan);
+    const title = titleOf(byId.get(m.id), m.id, markers);
     if (m.overflow) {
       out.push({
         severity: "error",
@@ -208,6 +213,7 @@ function headlineClaimText(slide: Slide): string {
  */
 export function checkDeletions(plan: DeckPlan): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const markers = partMarkers(plan.columns.flat());
   for (const slide of plan.columns.flat()) {
     const shown = slide.groups
       .flatMap((g) => g.items)
@@ -221,7 +227,7 @@ export function checkDeletions(plan: DeckPlan): Diagnostic[] {
       out.push({
         severity: "error",
         ruleId: "slides-not-a-deletion",
-        message: `slide ${titleOf(slide, slide.id, plan)} shows "${s.text}", which is not its claim with marked deletions`,
+        message: `slide ${titleOf(slide, slide.id, markers)} shows "${s.text}", which is not its claim with marked deletions`,
         hint: "this is a bug in the deck's shortener: please report it with the corpus",
       });
     }

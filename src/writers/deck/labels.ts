@@ -39,10 +39,7 @@ function headerSection(slide: Slide): SectionLabel | undefined {
   // A host section's own groups (unlabelled by a merged section) keep the host's header.
   if (labels.some((l) => l === undefined)) return undefined;
   const h = slide.headline;
-  if (h && !h.inBody) {
-    const from = sectionLabel(slide, h.group);
-    return from;
-  }
+  if (h && !h.inBody) return sectionLabel(slide, h.group);
   const sections = new Set(labels.map((l) => l!.section));
   return sections.size === 1 ? { section: labels[0]!.section } : undefined;
 }

@@ -485,18 +485,6 @@ function keepsNumberScopes(short: string, full: string, upTo = full.length): boo
   });
 }
 
-/**
- * True when `short` keeps every place phrase of `full` ("In Japan, …", "in the US alone"), every
- * name (a capitalised word not opening a sentence: "UK", "Donbas") and what scopes its numbers
- * ("during the week following …"). `short` may be led by a date or value ("March 2005: …").
- */
-export function keepsPlaces(short: string, full: string): boolean {
-  const text = short.replace(/^\[(\p{Lu})\]/u, "$1");
-  if (!keepsAll(PLACE, text, full) || !keepsCapitalised(short, full)) return false;
-  const unled = gapsOf(short, full) ? short : short.replace(/^[^:]*:\s+/u, "");
-  return keepsNumberScopes(unled, full);
-}
-
 /** True when `text` states every number of `lead` (a figure's value, "20,000 · 40,000") and `lead` has one. */
 export function statesNumbersOf(text: string, lead: string): boolean {
   return tokensOf(NUMBER, lead).length > 0 && keepsAll(NUMBER, text, lead);

@@ -111,8 +111,6 @@ export interface Headline {
   inBody: boolean;
   /** The label of the group the claim was taken from (when it left the body). */
   group?: string | undefined;
-  /** How hard the text was shortened (0 or absent: the least shortened form that fits two lines). */
-  level?: number;
   /**
    * Longer than two lines' estimate (`HEADLINE_CHARS`): chosen where no claim fits it, kept only
    * while the browser sets it on two lines.
