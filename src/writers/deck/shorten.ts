@@ -305,15 +305,11 @@ function keepsNames(short: string, stated: string): boolean {
 }
 
 /**
- * The capitalised words of `text` that are not capitalised for opening a sentence (or a clause
- * after a colon, or a quotation): names ("UK", "Donbas", "European", "Nintendo DS"). An acronym
- * in brackets after the words it abbreviates ("Membership Action Plans (MAPs)") names nothing
- * new and is left out.
+ * The capitalised words of `text` (between `from` and `to`) that are not capitalised for opening
+ * a sentence (or a clause after a colon, or a quotation), with their places: names ("UK",
+ * "Donbas", "European", "Nintendo DS"). An acronym in brackets after the words it abbreviates
+ * ("Membership Action Plans (MAPs)") names nothing new and is left out.
  */
-export function capitalisedNames(text: string, from = 0, to = text.length): string[] {
-  return namesAt(text, from, to).map((n) => n.name);
-}
-
 function namesAt(text: string, from: number, to: number): { name: string; at: number }[] {
   const out: { name: string; at: number }[] = [];
   const re = /[\p{L}\p{M}\p{N}'’-]+/gu;
