@@ -13,10 +13,9 @@
  * per passage that a cheaper filter (tf-idf or same date) makes a candidate.
  */
 
-import type { WinkMethods } from "wink-nlp";
 import type { Claim } from "../model/briefing.js";
 import { STOP_WORDS, stemWord, tokenize } from "../util/text.js";
-import { winkNlp } from "./nlp.js";
+import { tagged } from "./nlp.js";
 import { amountsIn } from "./quantities.js";
 import { type Analysis, unitDate } from "./state.js";
 import { findMentions } from "./subjects.js";
@@ -30,12 +29,6 @@ export interface FactConflict {
   a: number;
   b: number;
   kind: "number" | "date";
-}
-
-function nlp(): WinkMethods {
-  const wink = winkNlp();
-  if (!wink) throw new Error("wink-nlp could not be loaded");
-  return wink;
 }
 
 /** Close synonyms of main verbs, by lemma → class. Verbs not listed are their own class. */
@@ -132,17 +125,14 @@ const LEAD = new Set(["SCONJ", "ADP", "ADV", "CCONJ", "VERB", "PART", "INTJ", "P
 
 function computeFrame(a: Analysis, u: number): Frame {
   const unit = a.units[u]!;
-  const w = nlp();
-  const its = w.its;
-  const doc = w.readDoc(unit.text);
-  const first = doc.sentences().itemAt(0);
-  const tokens = (first ?? doc).tokens();
-  const raw = tokens.out() as string[];
-  const pos = tokens.out(its.pos) as string[];
-  const lemma = (tokens.out(its.lemma as Parameters<typeof tokens.out>[0]) as string[]).map((l) =>
-    l.toLowerCase(),
-  );
-  const neg = tokens.out(its.negationFlag) as unknown as boolean[];
+  const reading = tagged(unit.text);
+  if (!reading) throw new Error("wink-nlp could not be loaded or could not read a sentence");
+  // The first sentence's tokens (a unit is one sentence; the tagger may see more).
+  const [from, to] = reading.sentences[0] ?? [0, reading.values.length];
+  const raw = reading.values.slice(from, to);
+  const pos = reading.pos.slice(from, to);
+  const lemma = reading.lemmas.slice(from, to).map((l) => l.toLowerCase());
+  const neg = reading.negated.slice(from, to);
   const n = raw.length;
   // Skip lead-ins up to a comma: "When the Assembly condemned …, Belarus voted against."
   let s = 0;

@@ -4,3 +4,4 @@
  */
 export { type AnalyseResult, analyse } from "./analyse.js";
 export { type Copy, findCopies } from "./copies.js";
+export { startNlpThread } from "./nlp.js";

@@ -4,10 +4,17 @@
  * the sentence structure (syntax.ts) and the corroboration check (corroboration.ts). An immutable
  * library handle, not analysis state: every analysis passes its own state explicitly.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
-import type { WinkMethods } from "wink-nlp";
+import { fileURLToPath } from "node:url";
+import {
+  MessageChannel,
+  type MessagePort,
+  receiveMessageOnPort,
+  Worker,
+} from "node:worker_threads";
+import type { ItemSentence, WinkMethods } from "wink-nlp";
 
 let loaded: WinkMethods | null | undefined;
 
@@ -34,19 +41,24 @@ function memoised(nlp: WinkMethods): WinkMethods {
   return nlp;
 }
 
+/** What the engine asks of wink-nlp; it never asks for its named entities. */
+export const PIPE: readonly string[] = ["sbd", "negation", "sentiment", "pos"];
+
 /** wink-nlp (sentence boundaries, negation, part of speech), or null when it cannot load. */
 export function winkNlp(): WinkMethods | null {
   if (loaded !== undefined) return loaded;
   try {
     const require = createRequire(import.meta.url);
-    const winkNLP = require("wink-nlp") as (model: unknown, pipe?: string[]) => WinkMethods;
-    const pipe = ["sbd", "negation", "sentiment", "pos"];
+    const winkNLP = require("wink-nlp") as (
+      model: unknown,
+      pipe?: readonly string[],
+    ) => WinkMethods;
     let nlp: WinkMethods;
     try {
-      nlp = winkNLP(englishModel(require), pipe);
+      nlp = winkNLP(englishModel(require, PIPE), PIPE);
     } catch {
       // The fast loader read a model it did not expect: the package's own loader, as before.
-      nlp = winkNLP(require("wink-eng-lite-web-model"), pipe);
+      nlp = winkNLP(require("wink-eng-lite-web-model"), PIPE);
     }
     loaded = memoised(nlp);
   } catch {
@@ -60,9 +72,11 @@ const CHECKED_MODEL = "1.8.1";
 
 /**
  * wink-eng-lite-web-model, with its core model read by `fastCoreModel` when the installed model
- * is the version that loader was checked against; otherwise the package's own, unchanged.
+ * is the version that loader was checked against; otherwise the package's own, unchanged. When
+ * `pipe` leaves out "ner", the named-entity model (171 KB of automata that wink-nlp parses at
+ * load whether or not its pipe runs them) is given empty: a pipe without "ner" never reads it.
  */
-export function englishModel(require: NodeRequire): unknown {
+export function englishModel(require: NodeRequire, pipe?: readonly string[]): unknown {
   const version = (require("wink-eng-lite-web-model/package.json") as { version: string }).version;
   if (version !== CHECKED_MODEL) return require("wink-eng-lite-web-model");
   const dist = dirname(require.resolve("wink-eng-lite-web-model"));
@@ -72,7 +86,10 @@ export function englishModel(require: NodeRequire): unknown {
   model.core = () => fastCoreModel(dist);
   model.sbd = part("load-sbd-model.js");
   model.pos = part("load-pos-model.js");
-  model.ner = part("load-ner-model.js");
+  model.ner =
+    pipe && !pipe.includes("ner")
+      ? () => ({ machines: [], transformers: [] })
+      : part("load-ner-model.js");
   model.negation = part("load-negation-model.js");
   model.sa = part("load-sa-model.js");
   model.metaCER = part("load-cer-meta-model.js");
@@ -155,12 +172,227 @@ export function fastCoreModel(dist: string): CoreModel {
 }
 
 /**
+ * What the engine reads of a text from wink-nlp, as plain data: its tokens with their part of
+ * speech, lemma, preceding spaces and negation flag, its sentences as token ranges, and its
+ * sentiment. The same whichever thread read it (see `startNlpThread`).
+ */
+export interface Tagged {
+  values: string[];
+  pos: string[];
+  lemmas: string[];
+  spaces: string[];
+  negated: boolean[];
+  /** Sentences as token ranges `[first, end)`, in order; sentences without tokens left out. */
+  sentences: [number, number][];
+  /** wink-nlp's sentiment of the whole text (−1 … +1, negation-aware); 0 when not a number. */
+  sentiment: number;
+}
+
+/** `text` as `nlp` reads it, or null when wink-nlp throws on it. */
+export function tagWith(nlp: WinkMethods, text: string): Tagged | null {
+  try {
+    const its = nlp.its;
+    const doc = nlp.readDoc(text);
+    const tokens = doc.tokens();
+    const sentences: [number, number][] = [];
+    doc.sentences().each((s: ItemSentence) => {
+      const st = s.tokens();
+      const n = st.length();
+      if (n > 0) sentences.push([st.itemAt(0).index(), st.itemAt(n - 1).index() + 1]);
+    });
+    const sentiment = doc.out(its.sentiment) as unknown;
+    return {
+      values: tokens.out(its.value) as string[],
+      pos: tokens.out(its.pos) as string[],
+      lemmas: tokens.out(its.lemma as never) as string[],
+      spaces: tokens.out(its.precedingSpaces) as string[],
+      negated: tokens.out(its.negationFlag) as unknown as boolean[],
+      sentences,
+      sentiment: typeof sentiment === "number" && Number.isFinite(sentiment) ? sentiment : 0,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The NLP thread: wink-nlp loaded and run on a worker thread of this process, so that its model
+ * (about a tenth of a second of a cold process, and 30 MB of heap) loads on the second core while
+ * the corpus is read (the pipeline starts it as it starts its browser), and sentences are read
+ * there ahead of the analysis that needs them (`prefetchTags`). Asked synchronously, since the
+ * analysis is synchronous: a request is a message to the thread, and an answer is taken off the
+ * port with `receiveMessageOnPort`, waiting on a counter the thread bumps when it has answered
+ * (`Atomics.wait`), never on the event loop.
+ */
+interface NlpThread {
+  worker: Worker;
+  port: MessagePort;
+  /** [0]: answers sent so far; [1]: 1 once the thread has failed to load wink-nlp. */
+  counter: Int32Array;
+  /** Texts sent and not answered yet. */
+  pending: Set<string>;
+  /** Texts to read ahead, not sent yet, in the order they will be needed. */
+  ahead: string[];
+  /** Where `ahead` continues. */
+  next: number;
+  failed: boolean;
+}
+
+let thread: NlpThread | undefined;
+
+/** How long the thread may go without answering before it is given up for this process. */
+const THREAD_PATIENCE_MS = 30_000;
+/** Texts at most in one message to the thread. */
+const BATCH = 16;
+/** Texts at most sent ahead and not answered: a text asked for waits behind no more than these. */
+const WINDOW = 256;
+
+/**
+ * Starts the NLP thread, once per process (the pipeline calls it before reading). Nothing happens
+ * when wink-nlp is already loaded on this thread, or when the thread's compiled script is not
+ * there (the engine run from its TypeScript sources, as the tests do): wink-nlp is then loaded
+ * here on first use, as without a thread. A thread that fails to start, stops answering or dies
+ * leaves the same fallback.
+ */
+export function startNlpThread(): void {
+  if (thread || loaded !== undefined) return;
+  try {
+    const script = new URL("./nlp-thread.js", import.meta.url);
+    if (script.protocol !== "file:" || !existsSync(fileURLToPath(script))) return;
+    const { port1, port2 } = new MessageChannel();
+    const counter = new Int32Array(new SharedArrayBuffer(8));
+    const worker = new Worker(script, {
+      workerData: { port: port2, counter },
+      transferList: [port2],
+      // This process's command-line options are its own (`--input-type`, `--import` …); V8's
+      // flags apply to every thread anyway.
+      execArgv: [],
+    });
+    worker.unref();
+    const started: NlpThread = {
+      worker,
+      port: port1,
+      counter,
+      pending: new Set(),
+      ahead: [],
+      next: 0,
+      failed: false,
+    };
+    worker.on("error", () => {
+      started.failed = true;
+    });
+    thread = started;
+  } catch {
+    thread = undefined;
+  }
+}
+
+/** Whether texts are read on the NLP thread: "on", "off" (never started), "failed" (given up). */
+export function nlpThreadStatus(): "on" | "off" | "failed" {
+  return !thread ? "off" : thread.failed ? "failed" : "on";
+}
+
+/** Sends texts to read ahead while fewer than `WINDOW` are unanswered. */
+function pump(t: NlpThread): void {
+  while (t.pending.size < WINDOW && t.next < t.ahead.length) {
+    const batch: string[] = [];
+    while (batch.length < BATCH && t.next < t.ahead.length) {
+      const text = t.ahead[t.next++]!;
+      if (readings.has(text) || t.pending.has(text)) continue;
+      t.pending.add(text);
+      batch.push(text);
+    }
+    if (batch.length > 0) t.port.postMessage(batch);
+  }
+  if (t.next >= t.ahead.length) {
+    t.ahead = [];
+    t.next = 0;
+  }
+}
+
+/** Answers taken off the thread's port, into `readings`; true when there were any. */
+function drain(t: NlpThread): boolean {
+  let any = false;
+  for (let m = receiveMessageOnPort(t.port); m; m = receiveMessageOnPort(t.port)) {
+    const answer = m.message as { texts: string[]; readings: (Tagged | null)[] };
+    answer.texts.forEach((text, i) => {
+      t.pending.delete(text);
+      remember(text, answer.readings[i] ?? null);
+    });
+    any = true;
+  }
+  return any;
+}
+
+/**
+ * Asks the NLP thread to read `texts` ahead, in the order given, which is the order they will be
+ * asked for: a text read by the time `tagged` asks for it costs no wait. Nothing without a thread.
+ */
+export function prefetchTags(texts: Iterable<string>): void {
+  const t = thread;
+  if (!t || t.failed) return;
+  for (const text of texts) t.ahead.push(text);
+  pump(t);
+}
+
+/** The NLP thread's reading of `text`; undefined when the thread is gone or too slow to answer. */
+function askThread(t: NlpThread, text: string): Tagged | null | undefined {
+  if (!t.pending.has(text)) {
+    t.pending.add(text);
+    t.port.postMessage([text]);
+  }
+  let since = Date.now();
+  for (;;) {
+    const answered = Atomics.load(t.counter, 0);
+    if (drain(t)) {
+      since = Date.now();
+      pump(t);
+    }
+    const known = readings.get(text);
+    if (known !== undefined) return known;
+    if (t.failed || Atomics.load(t.counter, 1) !== 0 || Date.now() - since > THREAD_PATIENCE_MS)
+      break;
+    Atomics.wait(t.counter, 0, answered, 1000);
+  }
+  t.failed = true;
+  t.worker.terminate().catch(() => {});
+  return undefined;
+}
+
+/** Readings by text, oldest first: the same sentence is read from several stages. */
+const readings = new Map<string, Tagged | null>();
+/** Readings kept; more than `WINDOW`, so nothing read ahead is dropped before it is asked for. */
+const MAX_READINGS = 4096;
+
+function remember(text: string, reading: Tagged | null): void {
+  if (readings.size >= MAX_READINGS) readings.delete(readings.keys().next().value as string);
+  readings.set(text, reading);
+}
+
+/**
+ * `text` as wink-nlp reads it (see `Tagged`), or null when wink-nlp cannot load or throws on it:
+ * read on the NLP thread when it runs, else here.
+ */
+export function tagged(text: string): Tagged | null {
+  const t = thread;
+  if (t && !t.failed && drain(t)) pump(t);
+  const known = readings.get(text);
+  if (known !== undefined) return known;
+  let reading: Tagged | null | undefined;
+  if (t && !t.failed) reading = askThread(t, text);
+  if (reading === undefined) {
+    const nlp = winkNlp();
+    reading = nlp ? tagWith(nlp, text) : null;
+    remember(text, reading);
+  }
+  return reading;
+}
+
+/**
  * How evaluative a text is: wink-nlp's sentence sentiment (−1 … +1, negation-aware), or 0 when
- * the library is missing. Used only to choose which statement to quote, never shown.
+ * the library is missing or cannot read the text. Used only to choose which statement to quote,
+ * never shown.
  */
 export function sentimentOf(text: string): number {
-  const nlp = winkNlp();
-  if (!nlp) return 0;
-  const value = nlp.readDoc(text).out(nlp.its.sentiment) as unknown;
-  return typeof value === "number" && Number.isFinite(value) ? value : 0;
+  return tagged(text)?.sentiment ?? 0;
 }

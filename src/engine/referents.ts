@@ -12,14 +12,13 @@
  * tagged at most once (memoised per block and sentence).
  */
 
-import type { WinkMethods } from "wink-nlp";
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
 import { nlp } from "../util/compromise.js";
 import { baseLanguage, NOMINALISATION, wordFamily } from "../util/text.js";
 import { computeEdits } from "./claims.js";
 import { placeNames } from "./leaders.js";
-import { winkNlp } from "./nlp.js";
+import { tagged } from "./nlp.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
 
 interface Tok {
@@ -30,19 +29,11 @@ interface Tok {
   end: number;
 }
 
-function tagger(): WinkMethods {
-  const nlp = winkNlp();
-  if (!nlp) throw new Error("wink-nlp could not be loaded");
-  return nlp;
-}
-
 /** Tokens of `text` with their part of speech and offsets. */
 export function tag(text: string): Tok[] {
-  const n = tagger();
-  const doc = n.readDoc(text);
-  const values = doc.tokens().out(n.its.value) as string[];
-  const tags = doc.tokens().out(n.its.pos) as string[];
-  const lemmas = doc.tokens().out(n.its.lemma as never) as string[];
+  const reading = tagged(text);
+  if (!reading) throw new Error("wink-nlp could not be loaded or could not read a sentence");
+  const { values, pos: tags, lemmas } = reading;
   const out: Tok[] = [];
   let cursor = 0;
   values.forEach((v, i) => {

@@ -13,6 +13,7 @@ import {
 } from "../util/text.js";
 import type { FactConflict } from "./corroboration.js";
 import { type EventDate, eventDate } from "./dates.js";
+import { prefetchTags } from "./nlp.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
 import { buildMatchers, findMentions, type SubjectMatcher, type SubjectRef } from "./subjects.js";
 import { analyseStructure, lemmasOf, type MainClause, type Structure, topicsOf } from "./syntax.js";
@@ -566,6 +567,11 @@ export function createAnalysis(
   const truncated: string[] = [];
   const units = buildUnits(sources, { matchers, truncated });
   // The sentence structure is read once per unit, here, and kept on the analysis.
+  // (Then the dimensions' terms, whose lemmas widen them: `expandedTermStems`.)
+  prefetchTags([
+    ...units.map((u) => u.text),
+    ...dimensions.flatMap((d) => d.terms.flatMap((t) => [t, t.trim().toLowerCase()])),
+  ]);
   const structures = units.map((u) => analyseStructure(u.text));
   const topics = units.map((u, i) =>
     topicsOf(u.text, structures[i]!, findMentions(u.text, matchers)),

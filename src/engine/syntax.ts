@@ -12,9 +12,8 @@
  * follow; the subject is the noun-phrase chain before the first finite verb that no preposition
  * (other than "of") introduces; "There is X" is about X.
  */
-import type { ItemSentence, ItsHelpers, WinkMethods } from "wink-nlp";
 import { MONTH_OR_DAY } from "./dates.js";
-import { winkNlp } from "./nlp.js";
+import { tagged } from "./nlp.js";
 
 export interface Word {
   text: string;
@@ -41,21 +40,6 @@ export interface MainClause {
 export interface Structure {
   words: Word[];
   clauses: MainClause[];
-}
-
-interface Tagger {
-  nlp: WinkMethods;
-  its: ItsHelpers;
-}
-
-let tagger: Tagger | null | undefined;
-
-/** wink-nlp with its English model, loaded on first use (a few hundred ms), null if missing. */
-function loadTagger(): Tagger | null {
-  if (tagger !== undefined) return tagger;
-  const nlp = winkNlp();
-  tagger = nlp ? { nlp, its: nlp.its } : null;
-  return tagger;
 }
 
 /** Longest text the tagger is asked to read; longer passages get no structure. */
@@ -511,15 +495,10 @@ function align(text: string, values: string[], spaces: string[]): [number, numbe
 /** The structure of a passage, or null when the tagger is unavailable or cannot read it. */
 export function analyseStructure(text: string): Structure | null {
   if (text.length === 0 || text.length > MAX_CHARS) return null;
-  const t = loadTagger();
-  if (!t) return null;
+  const reading = tagged(text);
+  if (!reading) return null;
   try {
-    const doc = t.nlp.readDoc(text);
-    const tokens = doc.tokens();
-    const values = tokens.out(t.its.value) as string[];
-    const pos = tokens.out(t.its.pos) as string[];
-    const lemmas = tokens.out(t.its.lemma as never) as string[];
-    const spaces = tokens.out(t.its.precedingSpaces) as string[];
+    const { values, pos, lemmas, spaces } = reading;
     const spans = align(text, values, spaces);
     if (!spans) return null;
     const words: Word[] = values.map((v, i) => ({
@@ -529,13 +508,7 @@ export function analyseStructure(text: string): Structure | null {
       start: spans[i]![0],
       end: spans[i]![1],
     }));
-    const ranges: [number, number][] = [];
-    doc.sentences().each((s: ItemSentence) => {
-      const st = s.tokens();
-      const n = st.length();
-      if (n > 0) ranges.push([st.itemAt(0).index(), st.itemAt(n - 1).index() + 1]);
-    });
-    const clauses = ranges.flatMap(([a, b]) => mainClauses(words, a, b));
+    const clauses = reading.sentences.flatMap(([a, b]) => mainClauses(words, a, b));
     return { words, clauses };
   } catch {
     return null;
@@ -545,14 +518,7 @@ export function analyseStructure(text: string): Structure | null {
 /** Lemma of a single word or phrase (lower case), for expanding a dimension's terms. */
 export function lemmasOf(text: string): string[] {
   if (text.length === 0 || text.length > MAX_CHARS) return [];
-  const t = loadTagger();
-  if (!t) return [];
-  try {
-    const doc = t.nlp.readDoc(text);
-    return (doc.tokens().out(t.its.lemma as never) as string[]).map((l) => l.toLowerCase());
-  } catch {
-    return [];
-  }
+  return tagged(text)?.lemmas.map((l) => l.toLowerCase()) ?? [];
 }
 
 /**

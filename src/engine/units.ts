@@ -12,6 +12,7 @@ import type { Block, Source } from "../model/source.js";
 import { PROTECTED, renderEdits } from "../util/edits.js";
 import { contentStems, STOP_WORDS, type Token, tokenize as tokenizeText } from "../util/text.js";
 import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js";
+import { prefetchTags } from "./nlp.js";
 import { CONDITIONAL_START, SourceReferents } from "./referents.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
 
@@ -240,6 +241,12 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
     return [...tokens];
   };
   sources.forEach((source, sourceIndex) => {
+    // The NLP thread reads this source's sentences ahead while this loop judges them.
+    prefetchTags(
+      source.blocks.flatMap((b) =>
+        b.kind === "heading" ? [] : b.sentences.map((s) => b.text.slice(s.start, s.end)),
+      ),
+    );
     let headingNamed: string[] = [];
     const titleNamed = namedIn(source.title, ctx.matchers);
     let order = 0;

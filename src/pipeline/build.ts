@@ -9,7 +9,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { BriefSpec, ResolvedOptions } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
-import { type AnalyseResult, analyse } from "../engine/index.js";
+import { type AnalyseResult, analyse, startNlpThread } from "../engine/index.js";
 import type { Briefing } from "../model/briefing.js";
 import type { BriefingDocument } from "../model/document.js";
 import type { Source } from "../model/source.js";
@@ -146,6 +146,8 @@ function cachedAnalyse(
 
 /** Everything but writing: read, analyse, compile the outline, verify every citation. */
 export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
+  // The NLP model loads on its own thread while the corpus is read (engine/nlp.ts).
+  startNlpThread();
   const corpus = await stages.run("read", () =>
     readBrief(options.corpusDir, {
       ...(options.readerCache ? { cache: options.readerCache } : {}),

@@ -4,7 +4,7 @@ import * as engine from "../../src/engine/index.js";
 import * as outline from "../../src/outline/index.js";
 
 it("exports the briefing engine's API", () => {
-  expect(Object.keys(engine).sort()).toEqual(["analyse", "findCopies"]);
+  expect(Object.keys(engine).sort()).toEqual(["analyse", "findCopies", "startNlpThread"]);
 });
 
 it("exports the outline's API", () => {
