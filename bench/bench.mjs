@@ -190,6 +190,7 @@ results.build = {
   stages: Object.fromEntries(
     Object.keys(buildStages[0] ?? {}).map((k) => [k, { medianMs: median(buildStages.map((x) => x[k] ?? Number.NaN)), spreadMs: spread(buildStages.map((x) => x[k] ?? Number.NaN)) }]),
   ),
+  readAndAnalyseMs: median(buildStages.map((x) => (x.read ?? Number.NaN) + (x.analyse ?? Number.NaN))),
   peakRssMb: Math.max(...builds.map((b) => b.rssMb)),
   ok: builds.every((b) => b.status === 0),
   goalMs: 2500,
@@ -424,7 +425,7 @@ for (const [stage, r] of Object.entries(results.stages)) lines.push(`| ${stage} 
 lines.push(`| **whole build (process)** | **${fmt(results.build.medianMs)}** | ${fmt(results.build.spreadMs)} |`);
 lines.push("", `Whole build: ${fmt(results.build.medianMs)} (CPU ${fmt(results.build.cpuMedianMs)}, node + Chromium), peak memory ${results.build.peakRssMb.toFixed(0)} MB (node + Chromium, PSS); goal under 2.5 s: ${met(results.build.ok && results.build.medianMs < 2500)}.`);
 const cold = results.build.stages.analyse;
-if (cold) lines.push(`Stages inside those builds (cold, from \`build -v\`): ${Object.entries(results.build.stages).map(([k, v]) => `${k} ${fmt(v.medianMs)}`).join(", ")}; cold analysis goal under 500 ms: ${met(cold.medianMs < 500)}.`);
+if (cold) lines.push(`Stages inside those builds (cold, from \`build -v\`): ${Object.entries(results.build.stages).map(([k, v]) => `${k} ${fmt(v.medianMs)}`).join(", ")}; cold analysis goal under 500 ms: ${met(cold.medianMs < 500)}. Read and analyse together: ${fmt(results.build.readAndAnalyseMs)} (the NLP thread loads its model while the corpus is read, so on a machine with no idle core the read stage pays for some of what the analyse stage saves).`);
 if (Object.keys(results.peers).length) {
   lines.push("", "| peer | does | median | pages | whole build / peer | our stage / peer |", "| --- | --- | ---: | ---: | ---: | ---: |");
   for (const [name, r] of Object.entries(results.peers)) {
@@ -451,7 +452,11 @@ if (results.watch) {
 const goals = [];
 const goal = (name, measured, ok) => goals.push({ goal: name, measured, met: ok === undefined ? "not measured" : met(ok) });
 const coldAnalyse = results.build.stages.analyse?.medianMs;
-goal("default build: cold analysis < 500 ms (#14)", coldAnalyse === undefined ? "–" : fmt(coldAnalyse), coldAnalyse === undefined ? undefined : coldAnalyse < 500);
+goal(
+  "default build: cold analysis < 500 ms (#14)",
+  coldAnalyse === undefined ? "–" : `${fmt(coldAnalyse)} (read + analyse ${fmt(results.build.readAndAnalyseMs)})`,
+  coldAnalyse === undefined ? undefined : coldAnalyse < 500,
+);
 if (results.peersGoal) {
   const g = results.peersGoal;
   goal("default build ≤ 0.6 × (pagedjs-cli + marp-cli)", g.oursOverPagedPlusMarp === undefined ? "a peer did not run" : `${g.oursOverPagedPlusMarp.toFixed(2)}×`, g.oursOverPagedPlusMarp === undefined ? undefined : g.oursOverPagedPlusMarp <= 0.6);

@@ -44,8 +44,12 @@ function memoised(nlp: WinkMethods): WinkMethods {
 /** What the engine asks of wink-nlp; it never asks for its named entities. */
 export const PIPE: readonly string[] = ["sbd", "negation", "sentiment", "pos"];
 
-/** wink-nlp (sentence boundaries, negation, part of speech), or null when it cannot load. */
-export function winkNlp(): WinkMethods | null {
+/**
+ * wink-nlp (sentence boundaries, negation, part of speech), or null when it cannot load.
+ * `recent`: whether documents are kept for a repeated text (the NLP thread is never asked for
+ * the same text twice in a row; the main thread is).
+ */
+export function winkNlp(recent = true): WinkMethods | null {
   if (loaded !== undefined) return loaded;
   try {
     const require = createRequire(import.meta.url);
@@ -60,7 +64,7 @@ export function winkNlp(): WinkMethods | null {
       // The fast loader read a model it did not expect: the package's own loader, as before.
       nlp = winkNLP(require("wink-eng-lite-web-model"), PIPE);
     }
-    loaded = memoised(nlp);
+    loaded = recent ? memoised(nlp) : nlp;
   } catch {
     loaded = null;
   }
@@ -227,7 +231,7 @@ export function tagWith(nlp: WinkMethods, text: string): Tagged | null {
 interface NlpThread {
   worker: Worker;
   port: MessagePort;
-  /** [0]: answers sent so far; [1]: 1 once the thread has failed to load wink-nlp. */
+  /** [0]: answers sent so far; [1]: 1 once the thread cannot answer (wink-nlp did not load, or it threw). */
   counter: Int32Array;
   /** Texts sent and not answered yet. */
   pending: Set<string>;
@@ -240,7 +244,10 @@ interface NlpThread {
 
 let thread: NlpThread | undefined;
 
-/** How long the thread may go without answering before it is given up for this process. */
+/**
+ * How long the thread may go without answering before it is given up for this process: only a
+ * thread that dies without saying so (out of memory) is noticed this way.
+ */
 const THREAD_PATIENCE_MS = 30_000;
 /** Texts at most in one message to the thread. */
 const BATCH = 16;
@@ -326,12 +333,15 @@ function drain(t: NlpThread): boolean {
 
 /**
  * Asks the NLP thread to read `texts` ahead, in the order given, which is the order they will be
- * asked for: a text read by the time `tagged` asks for it costs no wait. Nothing without a thread.
+ * asked for: a text read by the time `tagged` asks for it costs no wait. They replace what an
+ * earlier call queued and did not send yet (that part of the analysis has moved on). Nothing
+ * without a thread.
  */
 export function prefetchTags(texts: Iterable<string>): void {
   const t = thread;
   if (!t || t.failed) return;
-  for (const text of texts) t.ahead.push(text);
+  t.ahead = [...texts];
+  t.next = 0;
   pump(t);
 }
 
@@ -341,17 +351,17 @@ function askThread(t: NlpThread, text: string): Tagged | null | undefined {
     t.pending.add(text);
     t.port.postMessage([text]);
   }
-  let since = Date.now();
+  let since = performance.now();
   for (;;) {
     const answered = Atomics.load(t.counter, 0);
     if (drain(t)) {
-      since = Date.now();
+      since = performance.now();
       pump(t);
     }
     const known = readings.get(text);
     if (known !== undefined) return known;
-    if (t.failed || Atomics.load(t.counter, 1) !== 0 || Date.now() - since > THREAD_PATIENCE_MS)
-      break;
+    const gone = Atomics.load(t.counter, 1) !== 0;
+    if (t.failed || gone || performance.now() - since > THREAD_PATIENCE_MS) break;
     Atomics.wait(t.counter, 0, answered, 1000);
   }
   t.failed = true;

@@ -16,7 +16,14 @@ import { type EventDate, eventDate } from "./dates.js";
 import { prefetchTags } from "./nlp.js";
 import { Bm25, tfidfVectors, type Vector } from "./rank.js";
 import { buildMatchers, findMentions, type SubjectMatcher, type SubjectRef } from "./subjects.js";
-import { analyseStructure, lemmasOf, type MainClause, type Structure, topicsOf } from "./syntax.js";
+import {
+  analyseStructure,
+  lemmasOf,
+  MAX_STRUCTURE_CHARS,
+  type MainClause,
+  type Structure,
+  topicsOf,
+} from "./syntax.js";
 import { buildUnits, type Unit } from "./units.js";
 
 export interface DimensionRef {
@@ -567,10 +574,16 @@ export function createAnalysis(
   const truncated: string[] = [];
   const units = buildUnits(sources, { matchers, truncated });
   // The sentence structure is read once per unit, here, and kept on the analysis.
-  // (Then the dimensions' terms, whose lemmas widen them: `expandedTermStems`.)
+  // The NLP thread reads them ahead (those the tagger reads at all: `analyseStructure`), then an
+  // English brief's single-word terms, whose lemmas widen them (`expandedTermStems`).
+  const englishTerms = stemmerFor(options.language) === stemWord;
   prefetchTags([
-    ...units.map((u) => u.text),
-    ...dimensions.flatMap((d) => d.terms.flatMap((t) => [t, t.trim().toLowerCase()])),
+    ...units.map((u) => u.text).filter((t) => t.length > 0 && t.length <= MAX_STRUCTURE_CHARS),
+    ...(englishTerms
+      ? dimensions.flatMap((d) =>
+          d.terms.filter((t) => !/\s/u.test(t.trim())).flatMap((t) => [t.trim().toLowerCase(), t]),
+        )
+      : []),
   ]);
   const structures = units.map((u) => analyseStructure(u.text));
   const topics = units.map((u, i) =>

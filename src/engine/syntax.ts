@@ -43,7 +43,7 @@ export interface Structure {
 }
 
 /** Longest text the tagger is asked to read; longer passages get no structure. */
-const MAX_CHARS = 1500;
+export const MAX_STRUCTURE_CHARS = 1500;
 
 const LEADING_SUBORDINATOR = new Set([
   "when",
@@ -494,7 +494,7 @@ function align(text: string, values: string[], spaces: string[]): [number, numbe
 
 /** The structure of a passage, or null when the tagger is unavailable or cannot read it. */
 export function analyseStructure(text: string): Structure | null {
-  if (text.length === 0 || text.length > MAX_CHARS) return null;
+  if (text.length === 0 || text.length > MAX_STRUCTURE_CHARS) return null;
   const reading = tagged(text);
   if (!reading) return null;
   try {
@@ -517,7 +517,7 @@ export function analyseStructure(text: string): Structure | null {
 
 /** Lemma of a single word or phrase (lower case), for expanding a dimension's terms. */
 export function lemmasOf(text: string): string[] {
-  if (text.length === 0 || text.length > MAX_CHARS) return [];
+  if (text.length === 0 || text.length > MAX_STRUCTURE_CHARS) return [];
   return tagged(text)?.lemmas.map((l) => l.toLowerCase()) ?? [];
 }
 

@@ -10,7 +10,13 @@
 import type { Edit } from "../model/briefing.js";
 import type { Block, Source } from "../model/source.js";
 import { PROTECTED, renderEdits } from "../util/edits.js";
-import { contentStems, STOP_WORDS, type Token, tokenize as tokenizeText } from "../util/text.js";
+import {
+  baseLanguage,
+  contentStems,
+  STOP_WORDS,
+  type Token,
+  tokenize as tokenizeText,
+} from "../util/text.js";
 import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js";
 import { prefetchTags } from "./nlp.js";
 import { CONDITIONAL_START, SourceReferents } from "./referents.js";
@@ -241,12 +247,6 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
     return [...tokens];
   };
   sources.forEach((source, sourceIndex) => {
-    // The NLP thread reads this source's sentences ahead while this loop judges them.
-    prefetchTags(
-      source.blocks.flatMap((b) =>
-        b.kind === "heading" ? [] : b.sentences.map((s) => b.text.slice(s.start, s.end)),
-      ),
-    );
     let headingNamed: string[] = [];
     const titleNamed = namedIn(source.title, ctx.matchers);
     let order = 0;
@@ -254,6 +254,7 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
     let truncated = false;
     const seen = new Set<string>();
     const referents = new SourceReferents(source, { matchers: ctx.matchers });
+    const english = baseLanguage(source.language) === "en";
     for (const block of source.blocks) {
       if (block.kind === "heading") {
         headingNamed = namedIn(block.text, ctx.matchers);
@@ -266,6 +267,15 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
         infos[i] ??= classify(block, i, ctx.matchers, verdicts);
         return infos[i];
       };
+      // The NLP thread reads ahead the sentences this loop will tag: the usable ones of an
+      // English source (referents.ts reads no other language with the tagger).
+      if (english && count < MAX_UNITS_PER_SOURCE) {
+        prefetchTags(
+          block.sentences.flatMap((s, i) =>
+            infoAt(i).usable ? [block.text.slice(s.start, s.end)] : [],
+          ),
+        );
+      }
       for (let i = 0; i < block.sentences.length; i++) {
         if (count >= MAX_UNITS_PER_SOURCE) {
           if (!truncated) ctx.truncated?.push(source.id);

@@ -42,17 +42,7 @@ function onThread(texts: string[], prefetch: number): { status: string; readings
 }
 
 describe("the NLP thread", () => {
-  it("reads texts, asked for or read ahead, exactly as this thread does", () => {
-    const here = winkNlp();
-    expect(here).not.toBeNull();
-    const expected = JSON.parse(JSON.stringify(TEXTS.map((t) => tagWith(here!, t)))) as unknown[];
-    for (const prefetch of [0, 3, TEXTS.length]) {
-      const { status, readings } = onThread(TEXTS, prefetch);
-      expect(status).toBe("on");
-      expect(readings).toEqual(expected);
-    }
-  });
-
+  // First: once wink-nlp is loaded here, startNlpThread returns before it looks for its script.
   it("is not started from the sources: the engine then reads on its own thread", async () => {
     const nlp = await import("../../src/engine/nlp.js");
     nlp.startNlpThread();
@@ -64,5 +54,29 @@ describe("the NLP thread", () => {
       "NOUN",
       "PUNCT",
     ]);
+  });
+
+  it("reads texts, asked for or read ahead, exactly as this thread does", () => {
+    const here = winkNlp();
+    expect(here).not.toBeNull();
+    const expected = JSON.parse(JSON.stringify(TEXTS.map((t) => tagWith(here!, t)))) as unknown[];
+    for (const prefetch of [0, 3, TEXTS.length]) {
+      const { status, readings } = onThread(TEXTS, prefetch);
+      expect(status).toBe("on");
+      expect(readings).toEqual(expected);
+    }
+  });
+
+  it("reads many texts ahead, in batches and windows, each as this thread does", () => {
+    // More texts than one window (256) of batches (16), some repeated, read ahead and asked for.
+    const many = Array.from(
+      { length: 600 },
+      (_, i) => `Source ${i % 450} says the alliance had ${i % 450} members in ${1950 + (i % 70)}.`,
+    );
+    const here = winkNlp();
+    const expected = JSON.parse(JSON.stringify(many.map((t) => tagWith(here!, t)))) as unknown[];
+    const { status, readings } = onThread(many, many.length);
+    expect(status).toBe("on");
+    expect(readings).toEqual(expected);
   });
 });
