@@ -21,6 +21,7 @@ import { applyEdits, computeEdits, LOWER_START, type Passage } from "./claims.js
 import { prefetchTags } from "./nlp.js";
 import { CONDITIONAL_START, SourceReferents } from "./referents.js";
 import { findMentions, type SubjectMatcher } from "./subjects.js";
+import { MAX_STRUCTURE_CHARS } from "./syntax.js";
 
 export interface Unit extends Passage {
   /** `sourceId:block:first[-last]`. */
@@ -254,7 +255,21 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
     let truncated = false;
     const seen = new Set<string>();
     const referents = new SourceReferents(source, { matchers: ctx.matchers });
-    const english = baseLanguage(source.language) === "en";
+    // The NLP thread reads this source's sentences ahead, in order, while this loop judges them:
+    // an English source's (referents.ts tags no other language), those short enough to be a
+    // statement or the sentence one leans on. What is not sent by the next source is dropped
+    // (prefetchTags), so a long source capped at MAX_UNITS_PER_SOURCE delays no other.
+    if (baseLanguage(source.language) === "en") {
+      prefetchTags(
+        source.blocks.flatMap((b) =>
+          b.kind === "heading"
+            ? []
+            : b.sentences
+                .filter((s) => s.end - s.start <= MAX_STRUCTURE_CHARS)
+                .map((s) => b.text.slice(s.start, s.end)),
+        ),
+      );
+    }
     for (const block of source.blocks) {
       if (block.kind === "heading") {
         headingNamed = namedIn(block.text, ctx.matchers);
@@ -267,15 +282,6 @@ export function buildUnits(sources: Source[], ctx: UnitContext): Unit[] {
         infos[i] ??= classify(block, i, ctx.matchers, verdicts);
         return infos[i];
       };
-      // The NLP thread reads ahead the sentences this loop will tag: the usable ones of an
-      // English source (referents.ts reads no other language with the tagger).
-      if (english && count < MAX_UNITS_PER_SOURCE) {
-        prefetchTags(
-          block.sentences.flatMap((s, i) =>
-            infoAt(i).usable ? [block.text.slice(s.start, s.end)] : [],
-          ),
-        );
-      }
       for (let i = 0; i < block.sentences.length; i++) {
         if (count >= MAX_UNITS_PER_SOURCE) {
           if (!truncated) ctx.truncated?.push(source.id);
