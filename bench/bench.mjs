@@ -54,6 +54,30 @@ function treeRssMb(pid) {
   return kb / 1024;
 }
 
+/**
+ * The machine's CPU times from /proc/stat's first line (user … steal, in clock ticks), or null
+ * (not Linux). On a virtual machine, "steal" is time the host gave to other guests while this one
+ * had work to run: every wall-clock figure measured then is slower by about that share.
+ */
+function machineCpuTicks() {
+  try {
+    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n", 1)[0].trim().split(/\s+/);
+    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
+    if (![user, nice, system, idle, iowait, irq, softirq, steal].every(Number.isFinite)) return null;
+    return { busy: user + nice + system + irq + softirq, steal };
+  } catch {
+    return null;
+  }
+}
+
+/** Steal as a share of busy plus stolen time between two readings of `machineCpuTicks`. */
+function stealShare(before, after) {
+  if (!before || !after) return null;
+  const steal = after.steal - before.steal;
+  const busy = after.busy - before.busy;
+  return busy + steal > 0 ? steal / (busy + steal) : null;
+}
+
 /** Clock ticks per second of /proc's CPU times. */
 const CLK_TCK = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
 
@@ -177,11 +201,13 @@ for (const [stage, xs] of Object.entries(samples)) results.stages[stage] = { med
 // there is the cold one (a fresh process loads the NLP model and compiles the code first).
 const bw = join(root, "bin", "briefwright.mjs");
 const builds = [];
+const cpuBefore = machineCpuTicks();
 for (let i = 0; i < runs; i++) {
   const out = mkdtempSync(join(tmpdir(), "bw-bench-build-"));
   builds.push(await measureProcess(process.execPath, [bw, "build", "-v", "--out", out]));
   rmSync(out, { recursive: true, force: true });
 }
+const cpuAfter = machineCpuTicks();
 const buildStages = builds.map((b) => stageTimes(b.stderr));
 results.build = {
   medianMs: median(builds.map((b) => b.ms)),
@@ -194,6 +220,9 @@ results.build = {
   peakRssMb: Math.max(...builds.map((b) => b.rssMb)),
   ok: builds.every((b) => b.status === 0),
   goalMs: 2500,
+  // Share of the machine's busy CPU time a virtual machine's host took for others while the
+  // builds ran ("steal"); null where /proc/stat is not there.
+  stealShare: stealShare(cpuBefore, cpuAfter),
 };
 
 // 3. Peers, when asked for: installed into bench/.scratch/peers (gitignored), never into the
@@ -425,6 +454,11 @@ for (const [stage, r] of Object.entries(results.stages)) lines.push(`| ${stage} 
 lines.push(`| **whole build (process)** | **${fmt(results.build.medianMs)}** | ${fmt(results.build.spreadMs)} |`);
 lines.push("", `Whole build: ${fmt(results.build.medianMs)} (CPU ${fmt(results.build.cpuMedianMs)}, node + Chromium), peak memory ${results.build.peakRssMb.toFixed(0)} MB (node + Chromium, PSS); goal under 2.5 s: ${met(results.build.ok && results.build.medianMs < 2500)}.`);
 const cold = results.build.stages.analyse;
+const steal = results.build.stealShare;
+if (steal !== null)
+  lines.push(
+    `While these builds ran, the host took ${(steal * 100).toFixed(0)}% of the CPU time they were due (steal)${steal > 0.05 ? `: their wall times are up to about ${(1 / (1 - steal)).toFixed(1)}× this machine's uncontended pace, and not comparable with a run on an idle host` : ""}.`,
+  );
 if (cold) lines.push(`Stages inside those builds (cold, from \`build -v\`): ${Object.entries(results.build.stages).map(([k, v]) => `${k} ${fmt(v.medianMs)}`).join(", ")}; cold analysis goal under 500 ms: ${met(cold.medianMs < 500)}. Read and analyse together: ${fmt(results.build.readAndAnalyseMs)} (the NLP thread loads its model while the corpus is read, so on a machine with no idle core the read stage pays for some of what the analyse stage saves).`);
 if (Object.keys(results.peers).length) {
   lines.push("", "| peer | does | median | pages | whole build / peer | our stage / peer |", "| --- | --- | ---: | ---: | ---: | ---: |");
