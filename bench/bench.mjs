@@ -457,7 +457,7 @@ const cold = results.build.stages.analyse;
 const steal = results.build.stealShare;
 if (steal !== null)
   lines.push(
-    `While these builds ran, the host took ${(steal * 100).toFixed(0)}% of the CPU time they were due (steal)${steal > 0.05 ? `: their wall times are up to about ${(1 / (1 - steal)).toFixed(1)}× this machine's uncontended pace, and not comparable with a run on an idle host` : ""}.`,
+    `While these builds ran, the host took ${(steal * 100).toFixed(0)}% of the CPU time they were due (steal)${steal > 0.05 ? `: their wall times are about ${(1 / (1 - steal)).toFixed(1)}× this machine's uncontended pace or more (steal does not count a host that runs this machine's CPUs slower), and not comparable with a run on an idle host` : ""}.`,
   );
 if (cold) lines.push(`Stages inside those builds (cold, from \`build -v\`): ${Object.entries(results.build.stages).map(([k, v]) => `${k} ${fmt(v.medianMs)}`).join(", ")}; cold analysis goal under 500 ms: ${met(cold.medianMs < 500)}. Read and analyse together: ${fmt(results.build.readAndAnalyseMs)} (the NLP thread loads its model while the corpus is read, so on a machine with no idle core the read stage pays for some of what the analyse stage saves).`);
 if (Object.keys(results.peers).length) {
