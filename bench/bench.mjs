@@ -55,16 +55,17 @@ function treeRssMb(pid) {
 }
 
 /**
- * The machine's CPU times from /proc/stat's first line (user … steal, in clock ticks), or null
- * (not Linux). On a virtual machine, "steal" is time the host gave to other guests while this one
- * had work to run: every wall-clock figure measured then is slower by about that share.
+ * The machine's busy and stolen CPU time from /proc/stat's first line (clock ticks), or null (not
+ * Linux). On a virtual machine, "steal" is time the host gave to other guests while this one had
+ * work to run: wall-clock figures measured then are slower by at least that share.
  */
 function machineCpuTicks() {
   try {
-    const [, ...fields] = readFileSync("/proc/stat", "utf8").split("\n", 1)[0].trim().split(/\s+/);
-    const [user, nice, system, idle, iowait, irq, softirq, steal] = fields.map(Number);
-    if (![user, nice, system, idle, iowait, irq, softirq, steal].every(Number.isFinite)) return null;
-    return { busy: user + nice + system + irq + softirq, steal };
+    const fields = readFileSync("/proc/stat", "utf8").split("\n", 1)[0].trim().split(/\s+/).slice(1).map(Number);
+    // user nice system idle iowait irq softirq steal
+    const [user, nice, system, , , irq, softirq, steal] = fields;
+    const busy = user + nice + system + irq + softirq;
+    return Number.isFinite(busy) && Number.isFinite(steal) ? { busy, steal } : null;
   } catch {
     return null;
   }
