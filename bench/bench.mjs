@@ -109,39 +109,49 @@ function treeCpuMs(pid) {
 }
 
 /**
- * Runs a command; returns wall ms, the peak memory of the whole process tree (sampled every
- * 25 ms: the node process plus the browser it starts), its CPU time (the last sample: on a
- * machine shared with other work, CPU time says more than wall time), the exit status and stderr.
+ * Runs a command; returns wall ms, its CPU time (the whole process tree's, the node process plus
+ * the browser it starts, sampled every 100 ms; on a machine shared with other work, CPU time says
+ * more than wall time), the exit status and stderr, and with `memoryEveryMs` the tree's peak
+ * memory, sampled that often.
+ *
+ * Memory costs the run it measures: a PSS sample reads every mapping of every process of the
+ * tree (/proc/PID/smaps_rollup): about 25 ms of CPU time for a build's node and Chromium
+ * processes. Sampled every 25 ms during a timed build, that is most of a core (measured: 6–8 s
+ * of CPU over a 7–9 s build), taken from the build on a two-core machine: its read and analyse
+ * stages measured about 100 ms slower each, the whole build about a second. So timed runs take no
+ * memory samples, and peak memory comes from a run of its own (for the long scale builds, from
+ * samples every 250 ms, about a tenth of a core).
  */
 function measureProcess(cmd, argv, options = {}) {
+  const { memoryEveryMs, ...spawnOptions } = options;
   return new Promise((resolve) => {
     const t0 = performance.now();
     let child;
     try {
-      child = spawn(cmd, argv, { cwd: root, stdio: ["ignore", "ignore", "pipe"], ...options });
+      child = spawn(cmd, argv, { cwd: root, stdio: ["ignore", "ignore", "pipe"], ...spawnOptions });
     } catch (error) {
       resolve({ ms: 0, rssMb: Number.NaN, cpuMs: Number.NaN, status: null, stderr: String(error) });
       return;
     }
     let stderr = "";
-    let peak = 0;
+    let peak = memoryEveryMs ? 0 : Number.NaN;
     let cpu = 0;
     child.stderr?.on("data", (d) => {
       stderr += d;
     });
-    const sample = () => {
-      if (child.pid) {
-        peak = Math.max(peak, treeRssMb(child.pid));
-        cpu = Math.max(cpu, treeCpuMs(child.pid));
-      }
+    const sampleCpu = () => {
+      if (child.pid) cpu = Math.max(cpu, treeCpuMs(child.pid));
     };
-    const timer = setInterval(sample, 25);
-    const limit = options.timeout ? setTimeout(() => child.kill("SIGKILL"), options.timeout) : undefined;
+    const sampleMemory = () => {
+      if (child.pid) peak = Math.max(peak, treeRssMb(child.pid));
+    };
+    const timers = [setInterval(sampleCpu, 100), ...(memoryEveryMs ? [setInterval(sampleMemory, memoryEveryMs)] : [])];
+    const limit = spawnOptions.timeout ? setTimeout(() => child.kill("SIGKILL"), options.timeout) : undefined;
     child.on("error", (error) => {
       stderr += String(error);
     });
     child.on("close", (status, signal) => {
-      clearInterval(timer);
+      for (const t of timers) clearInterval(t);
       if (limit) clearTimeout(limit);
       resolve({ ms: performance.now() - t0, rssMb: peak, cpuMs: cpu, status: signal ? signal : status, stderr });
     });
@@ -209,6 +219,10 @@ for (let i = 0; i < runs; i++) {
   rmSync(out, { recursive: true, force: true });
 }
 const cpuAfter = machineCpuTicks();
+// Peak memory from one more build, untimed (see measureProcess).
+const memoryOut = mkdtempSync(join(tmpdir(), "bw-bench-build-"));
+const memoryRun = await measureProcess(process.execPath, [bw, "build", "--out", memoryOut], { memoryEveryMs: 25 });
+rmSync(memoryOut, { recursive: true, force: true });
 const buildStages = builds.map((b) => stageTimes(b.stderr));
 results.build = {
   medianMs: median(builds.map((b) => b.ms)),
@@ -218,7 +232,7 @@ results.build = {
     Object.keys(buildStages[0] ?? {}).map((k) => [k, { medianMs: median(buildStages.map((x) => x[k] ?? Number.NaN)), spreadMs: spread(buildStages.map((x) => x[k] ?? Number.NaN)) }]),
   ),
   readAndAnalyseMs: median(buildStages.map((x) => (x.read ?? Number.NaN) + (x.analyse ?? Number.NaN))),
-  peakRssMb: Math.max(...builds.map((b) => b.rssMb)),
+  peakRssMb: memoryRun.rssMb,
   ok: builds.every((b) => b.status === 0),
   goalMs: 2500,
   // Share of the machine's busy CPU time a virtual machine's host took for others while the
@@ -354,7 +368,7 @@ if (args.has("--scale")) {
       const dir = join(scratch, `corpus-${kind}-${n}`);
       spawnSync(process.execPath, [join(root, "bench", "make-corpus.mjs"), String(n), dir, join(root, "corpus"), ...(kind === "unique" ? ["--unique"] : [])], { stdio: "ignore" });
       const out = mkdtempSync(join(tmpdir(), "bw-bench-scale-"));
-      const r = await measureProcess(process.execPath, [bw, "build", "-v", "--corpus", dir, "--out", out]);
+      const r = await measureProcess(process.execPath, [bw, "build", "-v", "--corpus", dir, "--out", out], { memoryEveryMs: 250 });
       const pages = Number(/(\d+) pages/.exec(r.stderr)?.[1] ?? Number.NaN);
       const slides = Number(/(\d+) slides/.exec(r.stderr)?.[1] ?? Number.NaN);
       const t = await measureProcess(process.execPath, [bw, "inspect", "--corpus", dir]);
