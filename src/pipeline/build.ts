@@ -6,6 +6,7 @@
  * every output was written, so a failed build leaves the previous outputs as they were.
  */
 import { mkdtemp, rm } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import { join, resolve } from "node:path";
 import type { BriefSpec, ResolvedOptions } from "../brief/index.js";
 import { BriefwrightError, type Diagnostic } from "../diagnostics/types.js";
@@ -144,8 +145,15 @@ function cachedAnalyse(
   return result;
 }
 
-/** Everything but writing: read, analyse, compile the outline, verify every citation. */
-export async function compile(options: BuildOptions, stages: Stages): Promise<Compiled> {
+/**
+ * Everything but writing: read, analyse, compile the outline, verify every citation.
+ * `analysed` is called once the analysis is done (the build starts the browser there).
+ */
+export async function compile(
+  options: BuildOptions,
+  stages: Stages,
+  analysed: () => void = () => {},
+): Promise<Compiled> {
   // The NLP model loads on its own thread while the corpus is read (engine/nlp.ts).
   startNlpThread();
   const corpus = await stages.run("read", () =>
@@ -159,15 +167,16 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
   // A style or theme that does not exist fails now, in `check` too, at its line in brief.yaml.
   await checkNamedAssets(corpus, templatesDir);
   const diagnostics = [...corpus.diagnostics];
-  const analysed = await stages.run("analyse", () =>
+  const analysis = await stages.run("analyse", () =>
     cachedAnalyse(corpus.sources, corpus.options.engine, options.analysisCache),
   );
-  diagnostics.push(...analysed.diagnostics);
+  diagnostics.push(...analysis.diagnostics);
+  analysed();
   const compiled = await stages.run("compile", async () => {
     const outline = await loadOutline(options.corpusDir, templatesDir);
     // compileOutline re-verifies every citation of the finished tree and throws on a miss.
     return compileOutline({
-      briefing: analysed.briefing,
+      briefing: analysis.briefing,
       sources: corpus.sources,
       outline,
       fallbackMaxWords: corpus.options.engine.maxWords,
@@ -187,9 +196,9 @@ export async function compile(options: BuildOptions, stages: Stages): Promise<Co
   return {
     sources: corpus.sources,
     spec: corpus.spec,
-    briefing: analysed.briefing,
+    briefing: analysis.briefing,
     tree: compiled.tree,
-    document: makeDocument(analysed.briefing, compiled.tree),
+    document: makeDocument(analysis.briefing, compiled.tree),
     options: corpus.options,
     diagnostics,
     citations: countCitations(compiled.tree),
@@ -215,14 +224,23 @@ export async function build(
   const lock = await acquireLock(options.outDir);
   let staging: string | undefined;
   let untrackStaging = () => {};
-  // The pipeline owns the browser: one launch, started while the corpus is read and analysed,
-  // and one close below. A launch failure surfaces only when the browser is needed, so bad
-  // input is still reported first. Watch mode lends its own session instead.
-  const launching =
-    !options.browser && writers.some((w) => w.needsBrowser) ? launchBrowser({ env }) : undefined;
-  launching?.catch(() => {});
+  // The pipeline owns the browser: one launch and one close below. The launch (several
+  // processes, most of a core for a few hundred ms) starts where it has a core of its own: at
+  // once on a machine with more than two, since the read and the analysis keep two busy (the
+  // main thread and the NLP thread); on two or fewer, once the analysis is done, beside the
+  // outline's compile and the outputs that need no browser. A launch failure surfaces only when
+  // the browser is needed, so bad input is still reported first. Watch mode lends its own
+  // session instead.
+  let launching: Promise<BrowserSession> | undefined;
+  const launch = () => {
+    if (launching || options.browser || !writers.some((w) => w.needsBrowser)) return;
+    launching = launchBrowser({ env });
+    launching.catch(() => {});
+  };
+  if (availableParallelism() > 2) launch();
   try {
-    const c = options.compiled ?? (await compile(options, stages));
+    const c = options.compiled ?? (await compile(options, stages, launch));
+    launch();
     staging = await mkdtemp(join(options.outDir, ".staging-"));
     untrackStaging = track({ kind: "dir", path: staging });
     const result: BuildResult = {
