@@ -14,6 +14,7 @@ import type { Figure, FigureKind } from "../model/briefing.js";
 import { baseLanguage, STOP_WORDS } from "../util/text.js";
 import { makeClaim } from "./claims.js";
 import { FORECAST_DE, SCHEDULED_DE, TARGET_DE } from "./dates.js";
+import { comparableGroups } from "./exhibits/figures.js";
 import { type Amount, scanAmounts } from "./quantities.js";
 import { tag } from "./referents.js";
 import type { Analysis } from "./state.js";
@@ -785,7 +786,26 @@ export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] 
       all.push({ figure, score, unit: u });
     }
   });
-  all.sort((x, y) => y.score - x.score || x.unit - y.unit);
+  // A figure that another subject's can be set beside (the same kind of thing, unit and scope:
+  // a panel of the figures chart) tells a reader more than one that stands alone: in each such
+  // group, each subject's best figure comes first, so the list never leaves out one side of a
+  // comparison it could draw.
+  const first = new Set<Figure>();
+  for (const group of comparableGroups(all.map((f) => f.figure))) {
+    const best = new Map<string, { figure: Figure; score: number }>();
+    for (const f of all)
+      if (group.figures.includes(f.figure) && f.figure.subject) {
+        const seen = best.get(f.figure.subject);
+        if (!seen || f.score > seen.score) best.set(f.figure.subject, f);
+      }
+    for (const f of best.values()) first.add(f.figure);
+  }
+  all.sort(
+    (x, y) =>
+      Number(first.has(y.figure)) - Number(first.has(x.figure)) ||
+      y.score - x.score ||
+      x.unit - y.unit,
+  );
   const budget = a.maxWords * FIGURES_SHARE;
   const out: typeof all = [];
   let words = 0;

@@ -445,7 +445,8 @@ function fitsBullet(item: SlideItem): boolean {
  * A statement that does not fit a bullet is not shown: it goes to the speaker notes with its
  * full citation (the report shows it). So does a statement of the figures section that an
  * earlier slide already shows (a key finding, a matrix cell, an exhibit's takeaway): a listener
- * has heard it (the figures chart, where there is one, still draws its value); other sections
+ * has heard it (the figures chart, where there is one, still draws its value), unless that would
+ * leave the slide one new statement: it then keeps the first repeat that fits; other sections
  * keep their repeats, a timeline's numbered entries answering its chart's marks. In a list a
  * statement leaves the slide; in a table (the matrix) its cell shows "–", and a row left with no
  * statement goes. A slide left with nothing hands its notes to the slide before it (the first
@@ -472,8 +473,14 @@ function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): D
         last = slide;
         continue;
       }
-      const repeated = (item: SlideItem) =>
+      const repeats = (item: SlideItem) =>
         slide.kind === "figures" && item.claimId !== undefined && seen.has(item.claimId);
+      // A figures slide left with one new statement keeps the first repeat that fits, so it is
+      // not a slide of one bullet (a slide left with none goes, below).
+      const fitting = slide.groups.flatMap((g) => g.items).filter((item) => fitsBullet(item));
+      const oneNew = fitting.filter((item) => !repeats(item)).length === 1;
+      const keptRepeat = oneNew ? fitting.find(repeats) : undefined;
+      const repeated = (item: SlideItem) => item !== keptRepeat && repeats(item);
       const notes: string[] = [];
       const toNotes = (item: SlideItem) => {
         notes.push(`${item.lead ? `${item.lead} ` : ""}${item.full}`);
