@@ -790,15 +790,15 @@ export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] 
   // a panel of the figures chart) tells a reader more than one that stands alone: in each such
   // group, each subject's best figure comes first, so the list never leaves out one side of a
   // comparison it could draw.
+  const scores = new Map(all.map((f) => [f.figure, f.score]));
   const first = new Set<Figure>();
   for (const group of comparableGroups(all.map((f) => f.figure))) {
-    const best = new Map<string, { figure: Figure; score: number }>();
-    for (const f of all)
-      if (group.figures.includes(f.figure) && f.figure.subject) {
-        const seen = best.get(f.figure.subject);
-        if (!seen || f.score > seen.score) best.set(f.figure.subject, f);
-      }
-    for (const f of best.values()) first.add(f.figure);
+    const best = new Map<string, Figure>();
+    for (const f of group.figures) {
+      const seen = best.get(f.subject!);
+      if (!seen || scores.get(f)! > scores.get(seen)!) best.set(f.subject!, f);
+    }
+    for (const f of best.values()) first.add(f);
   }
   all.sort(
     (x, y) =>
