@@ -351,8 +351,11 @@ async function sandboxPage(page: Page, options: NewPageOptions): Promise<Sandbox
 async function launchOnce(
   executablePath: string,
   flags: (profile: string) => readonly string[],
-): Promise<{ browser: Browser; userDataDir: string }> {
+): Promise<{ browser: Browser; userDataDir: string; untrackProfile: () => void }> {
   const userDataDir = mkdtempSync(join(tmpdir(), "briefwright-chromium-"));
+  // Registered before the browser starts: a process killed while the launch is under way leaves
+  // whoever supervises it the profile to remove, and the browser to kill by its command line.
+  const untrackProfile = track({ kind: "profile", path: userDataDir });
   try {
     writeFileSync(join(userDataDir, NO_MODEL_MANIFEST), "{}\n");
     const browser = await puppeteer.launch({
@@ -369,9 +372,10 @@ async function launchOnce(
       timeout: 30_000,
       protocolTimeout: 60_000,
     });
-    return { browser, userDataDir };
+    return { browser, userDataDir, untrackProfile };
   } catch (error) {
     rmSync(userDataDir, { recursive: true, force: true });
+    untrackProfile();
     throw error;
   }
 }
@@ -410,7 +414,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
       profile,
     });
   const sandboxed = !flags("").includes("--no-sandbox");
-  let launched: { browser: Browser; userDataDir: string } | undefined;
+  let launched: Awaited<ReturnType<typeof launchOnce>> | undefined;
   let lastError: unknown;
   for (let attempt = 0; attempt < 2 && !launched; attempt++) {
     try {
@@ -439,10 +443,7 @@ export async function launchBrowser(options: LaunchOptions = {}): Promise<Browse
   // If this process is killed while busy, whoever supervises it kills the browser and removes
   // its profile (see cleanup.ts).
   const pid = browser.process()?.pid;
-  const untrack = [
-    ...(pid ? [track({ kind: "process", pid })] : []),
-    track({ kind: "dir", path: userDataDir }),
-  ];
+  const untrack = [...(pid ? [track({ kind: "process", pid })] : []), launched.untrackProfile];
   // Pages a page opens (window.open, target=_blank) are closed at once.
   browser.on("targetcreated", (target) => {
     if (target.type() !== "page" || !target.opener()) return;

@@ -6,7 +6,7 @@
  * killed. A process started by the supervisor (with an IPC channel) tells it every resource it
  * registers and releases; the supervisor removes what is left once the worker has gone.
  */
-import { readFileSync, rmSync } from "node:fs";
+import { readdirSync, readFileSync, rmSync } from "node:fs";
 
 export type Resource =
   /** A folder to remove (a staging folder, a browser profile). */
@@ -14,7 +14,13 @@ export type Resource =
   /** A lock file to remove while it still holds this token. */
   | { kind: "lock"; path: string; token: string }
   /** A process to kill with its whole process group (the browser). */
-  | { kind: "process"; pid: number };
+  | { kind: "process"; pid: number }
+  /**
+   * A browser's profile folder, registered before the browser starts (its process is known only
+   * once the launch has finished): the processes started with it are killed, where the system
+   * lists command lines (/proc), then the folder is removed.
+   */
+  | { kind: "profile"; path: string };
 
 interface Message {
   briefwright: "resource";
@@ -49,17 +55,49 @@ export function track(resource: Resource): () => void {
   };
 }
 
+/** Kills `pid` with its process group when it leads one (the browser: puppeteer starts it detached). */
+function kill(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Processes whose command line names `profile` as their user data folder (Linux; else none). */
+function processesOfProfile(profile: string): number[] {
+  const flag = `--user-data-dir=${profile}`;
+  const pids: number[] = [];
+  let entries: string[];
+  try {
+    entries = readdirSync("/proc");
+  } catch {
+    return pids;
+  }
+  for (const name of entries) {
+    if (!/^\d+$/u.test(name)) continue;
+    try {
+      if (readFileSync(`/proc/${name}/cmdline`, "utf8").split("\0").includes(flag))
+        pids.push(Number(name));
+    } catch {
+      // gone, or not ours to read
+    }
+  }
+  return pids;
+}
+
 /** Removes one resource now, synchronously; never throws. */
 export function removeResource(resource: Resource): void {
   try {
     if (resource.kind === "process") {
-      try {
-        // The browser leads its own process group (puppeteer starts it detached).
-        process.kill(-resource.pid, "SIGKILL");
-      } catch {
-        process.kill(resource.pid, "SIGKILL");
-      }
-    } else if (resource.kind === "dir") {
+      kill(resource.pid);
+    } else if (resource.kind === "dir" || resource.kind === "profile") {
+      if (resource.kind === "profile")
+        for (const pid of processesOfProfile(resource.path)) kill(pid);
       rmSync(resource.path, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
     } else {
       const text = readFileSync(resource.path, "utf8");

@@ -92,6 +92,22 @@ describe("a build stopped by a signal", () => {
     expect((await readdir(tmp)).filter((n) => n.startsWith("briefwright-chromium-"))).toEqual([]);
   }, 240_000);
 
+  it("SIGTERM while the browser is still starting and the worker cannot run a handler: its profile and processes are gone too", async () => {
+    const { tmp, out, corpus } = await setUp("launch");
+    const run = start(["build", "--corpus", corpus, "--out", out], tmp);
+    // The launch has begun (the profile folder exists) and, polled every 50 ms, has most likely
+    // not finished: the browser's process is not known to the worker yet.
+    const profiles = async () =>
+      (await readdir(tmp)).filter((n) => n.startsWith("briefwright-chromium-"));
+    await until(async () => (await profiles()).length > 0, "the browser's profile folder");
+    process.kill(workerOf(run.child.pid!), "SIGSTOP");
+    run.child.kill("SIGTERM");
+    expect((await run.exit).code).toBe(143);
+    await until(() => browserProcesses(tmp).length === 0, "the browser to be gone", 5_000);
+    expect(await profiles()).toEqual([]);
+    expect(await hidden(out).catch(() => [])).toEqual([]);
+  }, 240_000);
+
   it("SIGINT while the main thread analyses a corpus: exit 130 promptly, no lock left", async () => {
     const { tmp, out, corpus } = await setUp("int");
     // More work for the analysis: every source three times under other names.
