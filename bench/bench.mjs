@@ -232,7 +232,8 @@ results.build = {
     Object.keys(buildStages[0] ?? {}).map((k) => [k, { medianMs: median(buildStages.map((x) => x[k] ?? Number.NaN)), spreadMs: spread(buildStages.map((x) => x[k] ?? Number.NaN)) }]),
   ),
   readAndAnalyseMs: median(buildStages.map((x) => (x.read ?? Number.NaN) + (x.analyse ?? Number.NaN))),
-  peakRssMb: memoryRun.rssMb,
+  // A failed build's peak says nothing about a build's: none then.
+  peakRssMb: memoryRun.status === 0 ? memoryRun.rssMb : Number.NaN,
   ok: builds.every((b) => b.status === 0),
   goalMs: 2500,
   // Share of the machine's busy CPU time a virtual machine's host took for others while the
@@ -467,7 +468,7 @@ const met = (ok) => (ok ? "met" : "not met");
 const lines = [`${results.machine.cores} cores, Node ${results.machine.node}, ${runs} runs each`, "", "| stage | median | spread |", "| --- | ---: | ---: |"];
 for (const [stage, r] of Object.entries(results.stages)) lines.push(`| ${stage} | ${fmt(r.medianMs)} | ${fmt(r.spreadMs)} |`);
 lines.push(`| **whole build (process)** | **${fmt(results.build.medianMs)}** | ${fmt(results.build.spreadMs)} |`);
-lines.push("", `Whole build: ${fmt(results.build.medianMs)} (CPU ${fmt(results.build.cpuMedianMs)}, node + Chromium), peak memory ${results.build.peakRssMb.toFixed(0)} MB (node + Chromium, PSS); goal under 2.5 s: ${met(results.build.ok && results.build.medianMs < 2500)}.`);
+lines.push("", `Whole build: ${fmt(results.build.medianMs)} (CPU ${fmt(results.build.cpuMedianMs)}, node + Chromium), peak memory ${Number.isFinite(results.build.peakRssMb) ? `${results.build.peakRssMb.toFixed(0)} MB` : "not measured (its build failed)"} (node + Chromium, PSS); goal under 2.5 s: ${met(results.build.ok && results.build.medianMs < 2500)}.`);
 const cold = results.build.stages.analyse;
 const steal = results.build.stealShare;
 if (steal !== null)

@@ -788,8 +788,8 @@ export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] 
   });
   // A figure that another subject's can be set beside (the same kind of thing, unit and scope:
   // a panel of the figures chart) tells a reader more than one that stands alone: in each such
-  // group, each subject's best figure comes first, so the list never leaves out one side of a
-  // comparison it could draw.
+  // group, each subject's best figure comes first, so a comparison the chart could draw loses a
+  // side only when the list is full (ten figures, or its share of the word limit).
   const scores = new Map(all.map((f) => [f.figure, f.score]));
   const first = new Set<Figure>();
   for (const group of comparableGroups(all.map((f) => f.figure))) {
@@ -814,7 +814,10 @@ export function buildFigures(a: Analysis, diagnostics?: Diagnostic[]): Figure[] 
     if (
       out.some(
         (o) =>
+          // The same figure again (a copy, a second mention); another subject's equal figure is
+          // a figure of its own.
           o.figure.valueText === f.figure.valueText &&
+          o.figure.subject === f.figure.subject &&
           (o.figure.counts === f.figure.counts ||
             o.figure.claim.text.includes(f.figure.claim.text)),
       )

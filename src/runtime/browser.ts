@@ -16,7 +16,7 @@ import puppeteer, {
 } from "puppeteer-core";
 import { BriefwrightError } from "../diagnostics/types.js";
 import { browserHelp, discoverBrowser } from "./browser-discovery.js";
-import { track } from "./cleanup.js";
+import { removeResource, track } from "./cleanup.js";
 
 /** Where the browser's traffic goes if anything escapes request interception: nowhere. */
 export const DEAD_PROXY = "127.0.0.1:9";
@@ -352,10 +352,12 @@ async function launchOnce(
   executablePath: string,
   flags: (profile: string) => readonly string[],
 ): Promise<{ browser: Browser; userDataDir: string; untrackProfile: () => void }> {
-  const userDataDir = mkdtempSync(join(tmpdir(), "briefwright-chromium-"));
+  // Absolute, as the browser's command line will name it (puppeteer resolves a relative one).
+  const userDataDir = resolve(mkdtempSync(join(tmpdir(), "briefwright-chromium-")));
   // Registered before the browser starts: a process killed while the launch is under way leaves
   // whoever supervises it the profile to remove, and the browser to kill by its command line.
-  const untrackProfile = track({ kind: "profile", path: userDataDir });
+  const profile = { kind: "profile", path: userDataDir } as const;
+  const untrackProfile = track(profile);
   try {
     writeFileSync(join(userDataDir, NO_MODEL_MANIFEST), "{}\n");
     const browser = await puppeteer.launch({
@@ -374,7 +376,8 @@ async function launchOnce(
     });
     return { browser, userDataDir, untrackProfile };
   } catch (error) {
-    rmSync(userDataDir, { recursive: true, force: true });
+    // Whatever the failed launch left running with this profile, and the folder (never throws).
+    removeResource(profile);
     untrackProfile();
     throw error;
   }

@@ -19,9 +19,9 @@ interface Run {
 }
 
 /** Starts the CLI with the browser's profile under `tmp` (so its processes can be found). */
-function start(args: string[], tmp: string): Run {
+function start(args: string[], tmp: string, env: NodeJS.ProcessEnv = {}): Run {
   const child = spawn(process.execPath, [BIN, ...args], {
-    env: { ...process.env, NO_COLOR: "1", TMPDIR: tmp },
+    env: { ...process.env, NO_COLOR: "1", TMPDIR: tmp, ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let err = "";
@@ -92,19 +92,21 @@ describe("a build stopped by a signal", () => {
     expect((await readdir(tmp)).filter((n) => n.startsWith("briefwright-chromium-"))).toEqual([]);
   }, 240_000);
 
-  it("SIGTERM while the browser is still starting and the worker cannot run a handler: its profile and processes are gone too", async () => {
-    const { tmp, out, corpus } = await setUp("launch");
-    const run = start(["build", "--corpus", corpus, "--out", out], tmp);
-    // The launch has begun (the profile folder exists) and, polled every 50 ms, has most likely
-    // not finished: the browser's process is not known to the worker yet.
-    const profiles = async () =>
-      (await readdir(tmp)).filter((n) => n.startsWith("briefwright-chromium-"));
-    await until(async () => (await profiles()).length > 0, "the browser's profile folder");
+  it("SIGTERM while the browser is still starting and the worker cannot run a handler: the starting browser and its profile are gone too", async () => {
+    const { base, tmp, out, corpus } = await setUp("launch");
+    // A browser that never finishes starting and ignores its pipe closing: only the supervisor's
+    // kill by command line (its --user-data-dir) ends it.
+    const stub = join(base, "never-starts.sh");
+    await writeFile(stub, "#!/bin/sh\nwhile :; do sleep 1; done\n", { mode: 0o755 });
+    const run = start(["build", "--corpus", corpus, "--out", out], tmp, {
+      BRIEFWRIGHT_BROWSER: stub,
+    });
+    await until(() => browserProcesses(tmp).length > 0, "the browser to start");
     process.kill(workerOf(run.child.pid!), "SIGSTOP");
     run.child.kill("SIGTERM");
     expect((await run.exit).code).toBe(143);
     await until(() => browserProcesses(tmp).length === 0, "the browser to be gone", 5_000);
-    expect(await profiles()).toEqual([]);
+    expect((await readdir(tmp)).filter((n) => n.startsWith("briefwright-chromium-"))).toEqual([]);
     expect(await hidden(out).catch(() => [])).toEqual([]);
   }, 240_000);
 

@@ -477,7 +477,10 @@ function longToNotes(columns: readonly DeckColumn[], cite: CitationFormatter): D
         slide.kind === "figures" && item.claimId !== undefined && seen.has(item.claimId);
       // A figures slide left with one new statement keeps the first repeat that fits, so it is
       // not a slide of one bullet (a slide left with none goes, below).
-      const fitting = slide.groups.flatMap((g) => g.items).filter((item) => fitsBullet(item));
+      const fitting =
+        slide.kind === "figures"
+          ? slide.groups.flatMap((g) => g.items).filter((item) => fitsBullet(item))
+          : [];
       const oneNew = fitting.filter((item) => !repeats(item)).length === 1;
       const keptRepeat = oneNew ? fitting.find(repeats) : undefined;
       const repeated = (item: SlideItem) => item !== keptRepeat && repeats(item);
