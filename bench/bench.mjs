@@ -146,7 +146,7 @@ function measureProcess(cmd, argv, options = {}) {
       if (child.pid) peak = Math.max(peak, treeRssMb(child.pid));
     };
     const timers = [setInterval(sampleCpu, 100), ...(memoryEveryMs ? [setInterval(sampleMemory, memoryEveryMs)] : [])];
-    const limit = spawnOptions.timeout ? setTimeout(() => child.kill("SIGKILL"), options.timeout) : undefined;
+    const limit = spawnOptions.timeout ? setTimeout(() => child.kill("SIGKILL"), spawnOptions.timeout) : undefined;
     child.on("error", (error) => {
       stderr += String(error);
     });

@@ -3,7 +3,7 @@
  * sandboxed pages (every request intercepted; only `file://` inside allowed roots and `data:`
  * pass), timeouts that become clear errors, and cleanup that leaves no browser process behind.
  */
-import { accessSync, constants, mkdtempSync, realpathSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants, mkdtempSync, realpathSync, writeFileSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { isAbsolute, join, relative, resolve } from "node:path";
@@ -148,16 +148,8 @@ function killNow(entry: Live): void {
   } catch {
     // already gone
   }
-  removeProfile(entry.userDataDir);
-}
-
-/** Removes a profile folder; a dying browser may still write into it, so retry, never throw. */
-function removeProfile(dir: string): void {
-  try {
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5, retryDelay: 20 });
-  } catch {
-    // Best effort at exit: a leftover temp folder is not worth a crash.
-  }
+  // A dying browser may still write into it: retried, never throws.
+  removeResource({ kind: "dir", path: entry.userDataDir });
 }
 
 function onExit(): void {

@@ -9,7 +9,7 @@
 import { readdirSync, readFileSync, rmSync } from "node:fs";
 
 export type Resource =
-  /** A folder to remove (a staging folder, a browser profile). */
+  /** A folder to remove (a staging folder). */
   | { kind: "dir"; path: string }
   /** A lock file to remove while it still holds this token. */
   | { kind: "lock"; path: string; token: string }
